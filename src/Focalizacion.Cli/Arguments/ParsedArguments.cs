@@ -1,0 +1,93 @@
+using Focalizacion.Calendar.Holidays;
+using Focalizacion.Calendar.Regions;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Focalizacion.Cli.Arguments;
+
+/// <summary>
+/// A verb's arguments split into positionals, options with a value and flags, with readers that
+/// turn a bad value into a <see cref="UsageException"/> naming the argument.
+/// </summary>
+internal sealed class ParsedArguments
+{
+    private readonly List<string> _positionals = [];
+    private readonly Dictionary<string, string> _options = [];
+    private readonly HashSet<string> _flags = [];
+
+    /// <summary>Splits <paramref name="args"/>; an option or flag the verb does not know is a usage error.</summary>
+    public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> options, IReadOnlyCollection<string> flags)
+    {
+        var parsed = new ParsedArguments();
+        for (int i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                parsed._positionals.Add(arg);
+            }
+            else if (flags.Contains(arg))
+            {
+                parsed._flags.Add(arg);
+            }
+            else if (options.Contains(arg))
+            {
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new UsageException($"falta el valor de la opción {arg}");
+                }
+                if (!parsed._options.TryAdd(arg, args[++i]))
+                {
+                    throw new UsageException($"la opción {arg} se indicó más de una vez");
+                }
+            }
+            else
+            {
+                throw new UsageException($"opción desconocida «{arg}»");
+            }
+        }
+        return parsed;
+    }
+
+    public bool Has(string flag) => _flags.Contains(flag);
+
+    public string? Option(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>The only positional argument; none or more than one is a usage error.</summary>
+    public string SinglePositional(string name)
+    {
+        return _positionals.Count switch
+        {
+            0 => throw new UsageException($"falta el argumento <{name}>"),
+            1 => _positionals[0],
+            _ => throw new UsageException($"sobra el argumento «{_positionals[1]}»"),
+        };
+    }
+
+    public static int Year(string text, string name, int first, int last)
+    {
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, null, out var year))
+        {
+            throw new UsageException($"{name}: «{text}» no es un año");
+        }
+        return year >= first && year <= last
+            ? year
+            : throw new UsageException($"{name}: {year} está fuera del rango admitido ({first}–{last})");
+    }
+
+    public static Region Region(string code) =>
+        RegionRegistry.Find(code) ?? throw new UsageException(
+            $"--region: no existe la región «{code}»; use el código ISO (NB), el CUT (16) o el nombre (nuble)");
+
+    public static LocalDate Date(string text, string name)
+    {
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        if (!parsed.Success)
+        {
+            throw new UsageException($"{name}: «{text}» no es una fecha válida (aaaa-mm-dd)");
+        }
+        return parsed.Value.Year is >= HolidayCalendar.FirstYear and <= HolidayCalendar.LastYear
+            ? parsed.Value
+            : throw new UsageException($"{name}: {text} está fuera de los años que cubre el calendario ({HolidayCalendar.FirstYear}–{HolidayCalendar.LastYear})");
+    }
+}

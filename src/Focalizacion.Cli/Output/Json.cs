@@ -1,0 +1,28 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Focalizacion.Cli.Output;
+
+/// <summary>The JSON conventions of the CLI: camelCase, readable accents, ISO dates and instants with offset.</summary>
+internal static class Json
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private static readonly OffsetDateTimePattern InstantWithOffset =
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>");
+
+    public static void Write<T>(TextWriter output, T value) => output.WriteLine(JsonSerializer.Serialize(value, Options));
+
+    /// <summary>"2026-11-15".</summary>
+    public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    /// <summary>"2026-11-16T00:00:00-03:00".</summary>
+    public static string Instant(ZonedDateTime moment) => InstantWithOffset.Format(moment.ToOffsetDateTime());
+}
