@@ -36,30 +36,29 @@ public sealed class HolidayCalendar
     public SpecialHolidayFile SpecialHolidays { get; }
 
     /// <summary>
-    /// Builds the calendar and checks every correction against the rules: a «quitar» line that
-    /// removes nothing, or an «agregar» line for a day that already is that holiday, is a
-    /// <see cref="CalendarDataException"/> naming its line.
+    /// Builds the calendar and checks every line against the rules: a «quitar» line that removes
+    /// nothing, or an «agregar» line repeating a holiday the rules already give (same day, scope
+    /// and name), is a <see cref="CalendarDataException"/> naming its line. Two different holidays
+    /// on one day (an election on San Pedro y San Pablo) are fine.
     /// </summary>
     public static HolidayCalendar Create(SpecialHolidayFile specialHolidays)
     {
         ArgumentNullException.ThrowIfNull(specialHolidays);
-        var calendar = new HolidayCalendar(specialHolidays);
         foreach (var entry in specialHolidays.Entries)
         {
-            var byRule = RuleHolidays(entry.Holiday.Date.Year).Where(h => h.Date == entry.Holiday.Date && h.Scope == entry.Holiday.Scope
-                && h.RegionIsoSuffix == entry.Holiday.RegionIsoSuffix);
-            if (entry.Action == SpecialHolidayAction.Remove && !byRule.Any())
+            var sameDayAndScope = RuleHolidays(entry.Holiday.Date.Year).Where(h => SameDayAndScope(h, entry.Holiday)).ToList();
+            if (entry.Action == SpecialHolidayAction.Remove && sameDayAndScope.Count == 0)
             {
                 throw new CalendarDataException(specialHolidays.FileName, entry.LineNumber,
                     $"«quitar» {entry.Holiday.Date:yyyy-MM-dd}: las reglas no dan feriado ese día en ese ámbito, no hay nada que quitar");
             }
-            if (entry.Action == SpecialHolidayAction.Add && byRule.Any())
+            if (entry.Action == SpecialHolidayAction.Add && sameDayAndScope.Any(h => h.Name == entry.Holiday.Name))
             {
                 throw new CalendarDataException(specialHolidays.FileName, entry.LineNumber,
-                    $"«agregar» {entry.Holiday.Date:yyyy-MM-dd}: ese día ya es feriado por regla ({byRule.First().Name})");
+                    $"«agregar» {entry.Holiday.Date:yyyy-MM-dd}: las reglas ya dan ese feriado ({entry.Holiday.Name})");
             }
         }
-        return calendar;
+        return new HolidayCalendar(specialHolidays);
     }
 
     /// <summary>The holidays of a year, sorted by date: national only, or national plus the region's when one is given.</summary>
@@ -92,7 +91,7 @@ public sealed class HolidayCalendar
             }
             else
             {
-                holidays.RemoveAll(h => h.Date == entry.Holiday.Date && h.Scope == entry.Holiday.Scope && h.RegionIsoSuffix == entry.Holiday.RegionIsoSuffix);
+                holidays.RemoveAll(h => SameDayAndScope(h, entry.Holiday));
             }
         }
         return holidays.OrderBy(h => h.Date).ThenBy(h => h.Scope).ToList().AsReadOnly();
@@ -100,6 +99,9 @@ public sealed class HolidayCalendar
 
     private static IEnumerable<Holiday> RuleHolidays(int year) =>
         NationalHolidays.For(year).Concat(RegionalHolidays.For(year));
+
+    private static bool SameDayAndScope(Holiday a, Holiday b) =>
+        a.Date == b.Date && a.Scope == b.Scope && a.RegionIsoSuffix == b.RegionIsoSuffix;
 
     internal static int CheckYear(int year) =>
         year is < FirstYear or > LastYear

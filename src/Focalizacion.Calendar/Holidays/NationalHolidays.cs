@@ -14,7 +14,10 @@ public static class NationalHolidays
     /// <summary>The day the Día Nacional de los Pueblos Indígenas was fixed on by Ley 21.357 for its first year.</summary>
     private static readonly LocalDate PueblosIndigenas2021 = new(2021, 6, 21);
 
-    public static IEnumerable<Holiday> For(int year)
+    /// <summary>The national holidays of a year by rule, sorted by date.</summary>
+    public static IEnumerable<Holiday> For(int year) => ByRule(year).OrderBy(h => h.Date);
+
+    private static IEnumerable<Holiday> ByRule(int year)
     {
         yield return Fixed(year, 1, 1, "Año Nuevo", "Ley 2.977");
         if (new LocalDate(year, 1, 1).DayOfWeek == IsoDayOfWeek.Sunday)

@@ -15,7 +15,7 @@ public static class RegionalHolidays
         yield return Holiday.Regional(new LocalDate(year, 6, 7), "Asalto y Toma del Morro de Arica", "Ley 20.663", "AP");
         yield return Holiday.Regional(
             new LocalDate(year, 8, 20),
-            "Nacimiento del Prócer de la Independencia (comunas de Chillán y Chillán Viejo)",
+            "Nacimiento del Prócer de la Independencia (Chillán y Chillán Viejo)",
             "Ley 20.768",
             "NB");
     }
