@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Focalizacion.Cli.Tests;
+
+/// <summary>What one CLI invocation printed and returned.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    /// <summary>Runs the CLI in this process, with the calendar data file it ships.</summary>
+    public static CliRun InProcess(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = Cli.Run(args, output, error, CalendarData.Load);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs the built CLI as its own process, as users run it.</summary>
+    public static CliRun AsProcess(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "focalizacion.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return new CliRun(process.ExitCode, output.Result, error);
+    }
+
+    public JsonElement Json() => JsonDocument.Parse(Output).RootElement;
+}
