@@ -1,0 +1,9 @@
+namespace Focalizacion.Engine.Definitions;
+
+/// <summary>
+/// Reads BPMN 2.0 XML as bpmn-js, Camunda Modeler and other standard tools write it, and checks it
+/// against the subset the engine runs. (Placeholder until the importer lands.)
+/// </summary>
+public static class BpmnImporter
+{
+}
