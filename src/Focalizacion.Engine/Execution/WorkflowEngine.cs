@@ -1,0 +1,403 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Focalizacion.Engine.Definitions;
+using NodaTime;
+
+namespace Focalizacion.Engine.Execution;
+
+/// <summary>
+/// Runs an instance one step at a time: (definition, state, event, context) → new state and the
+/// effects the runtime must persist with it. Pure and deterministic: no I/O, no clock, ids from
+/// the state's sequence, so the same inputs always give the same outputs.
+/// </summary>
+/// <remarks>
+/// Token semantics of the supported subset: a token arriving at a task or catch event waits there
+/// (its boundary timers are scheduled); when the wait ends the token leaves by every outgoing flow
+/// (a split into several tokens); an exclusive gateway takes the first flow whose condition holds,
+/// else its default; a parallel gateway with several incoming flows joins one token from each; a
+/// terminate end event ends everything. A step that cannot apply (a message nobody waits for, a
+/// timer no longer active, an event while suspended) is refused and changes nothing.
+/// </remarks>
+public static class WorkflowEngine
+{
+    public static StepResult Step(WorkflowDefinition definition, InstanceState state, WorkflowEvent @event, EngineContext context)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(@event);
+        ArgumentNullException.ThrowIfNull(context);
+        if (state.IsFinished)
+        {
+            return StepResult.Refused(state, state.Status == InstanceStatus.Completed ? "la instancia ya terminó" : "la instancia fue cancelada");
+        }
+        if (state.Status == InstanceStatus.Suspended && @event is not (Resumed or Cancelled))
+        {
+            return StepResult.Refused(state, "la instancia está suspendida");
+        }
+        var run = new EngineRun(definition, state, context);
+        var refusal = run.Apply(@event);
+        return refusal is null ? new StepResult(run.Result(), run.Effects, null) : StepResult.Refused(state, refusal);
+    }
+
+    /// <summary>The mutable working copy of one step; discarded if the step is refused.</summary>
+    private sealed class EngineRun(WorkflowDefinition definition, InstanceState state, EngineContext context)
+    {
+        private readonly List<Token> _tokens = [.. state.Tokens];
+        private readonly List<ActiveTimer> _timers = [.. state.Timers];
+        private readonly JsonObject _variables = (JsonObject)state.Variables.DeepClone();
+        private readonly ImmutableSortedDictionary<string, LocalDate>.Builder _events = state.Events.ToBuilder();
+        private readonly Queue<(Token Token, FlowNode Node)> _arrivals = new();
+        private InstanceStatus _status = state.Status;
+        private long _sequence = state.Sequence;
+
+        public List<EngineEffect> Effects { get; } = [];
+
+        public InstanceState Result() =>
+            new(_tokens.Count == 0 && _status == InstanceStatus.Running ? InstanceStatus.Completed : _status,
+                [.. _tokens], [.. _timers], _variables, _events.ToImmutable(), _sequence);
+
+        public string? Apply(WorkflowEvent @event)
+        {
+            var refusal = @event switch
+            {
+                Started => Start(),
+                TimerFired fired => FireTimer(fired.TimerId),
+                MessageReceived message => ReceiveMessage(message),
+                UserTaskCompleted completed => CompleteUserTask(completed),
+                EffectCompleted effect => CompleteEffect(effect),
+                IncidentSkipped skipped => ResolveIncident(skipped.TokenId, retry: false),
+                IncidentRetried retried => ResolveIncident(retried.TokenId, retry: true),
+                Cancelled => Cancel(),
+                Suspended => SetStatus(InstanceStatus.Suspended, InstanceStatus.Running, "la instancia no está en curso"),
+                Resumed => SetStatus(InstanceStatus.Running, InstanceStatus.Suspended, "la instancia no está suspendida"),
+                _ => throw new ArgumentException($"Unknown event {@event}.", nameof(@event)),
+            };
+            if (refusal is null)
+            {
+                RunArrivals();
+                if (_tokens.Count == 0 && _status == InstanceStatus.Running)
+                {
+                    Journal(null, "instancia-completada", "la instancia terminó: no quedan tokens");
+                }
+            }
+            return refusal;
+        }
+
+        private string? Start()
+        {
+            if (state.Sequence != 0 || state.Tokens.Count != 0)
+            {
+                return "la instancia ya se inició";
+            }
+            Journal(definition.Start.Id, "instancia-iniciada", $"inicio de «{definition.Name ?? definition.ProcessId}»");
+            Arrive(NewToken(definition.Start.Id), definition.Start);
+            return null;
+        }
+
+        private string? FireTimer(string timerId)
+        {
+            var timer = _timers.Find(t => t.Id == timerId);
+            if (timer is null)
+            {
+                return $"el temporizador {timerId} ya no está activo";
+            }
+            if (timer.DueAt > context.Now)
+            {
+                return $"el temporizador {timerId} aún no vence";
+            }
+            _timers.Remove(timer);
+            Effects.Add(new TimerLateness(timer.Id, context.Now - timer.DueAt));
+            var node = definition.Node(timer.NodeId);
+            Journal(node.Id, "temporizador-disparado", $"{node.Label}: «{timer.Rule}», vencía {timer.DueAt}, disparado con {(context.Now - timer.DueAt).TotalSeconds:0} s de atraso");
+            var token = _tokens.Single(t => t.Id == timer.TokenId);
+            if (node is TimerCatchEvent)
+            {
+                Leave(token, node);
+                return null;
+            }
+            var boundary = (BoundaryTimerEvent)node;
+            if (boundary.Interrupting)
+            {
+                EndWait(token, $"interrumpido por {boundary.Label}");
+            }
+            Leave(NewToken(boundary.Id), boundary);
+            return null;
+        }
+
+        private string? ReceiveMessage(MessageReceived message)
+        {
+            var token = _tokens.Find(t => t.Wait == TokenWait.Message && t.Key == message.Name);
+            if (token is null)
+            {
+                return $"ninguna espera del mensaje «{message.Name}» está abierta en esta instancia";
+            }
+            _events[message.Name] = context.Now.InZone(InstanceVariables.ZoneOf(_variables)).Date;
+            InstanceVariables.Merge(_variables, message.Payload);
+            Journal(token.NodeId, "mensaje-recibido", $"mensaje «{message.Name}» recibido");
+            Complete(token);
+            return null;
+        }
+
+        private string? CompleteUserTask(UserTaskCompleted completed)
+        {
+            var token = _tokens.Find(t => t.Wait == TokenWait.User && t.NodeId == completed.NodeId);
+            if (token is null)
+            {
+                return $"la tarea {completed.NodeId} no está esperando en esta instancia";
+            }
+            InstanceVariables.Merge(_variables, completed.Data);
+            Journal(token.NodeId, "tarea-completada", $"{definition.Node(token.NodeId).Label} completada");
+            Complete(token);
+            return null;
+        }
+
+        private string? CompleteEffect(EffectCompleted effect)
+        {
+            var token = _tokens.Find(t => t.Wait == TokenWait.Effect && t.Key == effect.Key);
+            if (token is null)
+            {
+                return $"ninguna tarea espera el efecto {effect.Key}";
+            }
+            InstanceVariables.Merge(_variables, effect.Outputs);
+            Journal(token.NodeId, "efecto-entregado", $"{definition.Node(token.NodeId).Label}: efecto {effect.Key} entregado");
+            Complete(token);
+            return null;
+        }
+
+        private string? ResolveIncident(string tokenId, bool retry)
+        {
+            // A blocked token can be retried (it arrives at its node again) or skipped; a token
+            // waiting on a failing effect can only be skipped here: retrying delivery is the outbox's job.
+            var token = _tokens.Find(t => t.Id == tokenId && (t.Wait == TokenWait.Incident || (!retry && t.Wait == TokenWait.Effect)));
+            if (token is null)
+            {
+                return $"el token {tokenId} no tiene un incidente que se pueda {(retry ? "reintentar" : "omitir")}";
+            }
+            var node = definition.Node(token.NodeId);
+            if (!retry && node is ExclusiveGateway)
+            {
+                return $"{node.Label}: una decisión no se puede omitir; corrija los datos y reintente";
+            }
+            Journal(node.Id, retry ? "incidente-reintentado" : "incidente-omitido", $"{node.Label}: {(retry ? "reintento" : "se omite y el flujo continúa")}");
+            if (retry)
+            {
+                CancelTimersOf(token);
+                _tokens.Remove(token);
+                Arrive(token with { Wait = TokenWait.Join, Key = null }, node);
+                return null;
+            }
+            if (token.Wait == TokenWait.Effect)
+            {
+                Effects.Add(new WithdrawHandler(token.Key!));
+            }
+            Complete(token);
+            return null;
+        }
+
+        private string? Cancel()
+        {
+            foreach (var token in _tokens.ToList())
+            {
+                EndWait(token, "instancia cancelada");
+            }
+            _status = InstanceStatus.Cancelled;
+            Journal(null, "instancia-cancelada", "la instancia fue cancelada");
+            return null;
+        }
+
+        private string? SetStatus(InstanceStatus to, InstanceStatus from, string refusal)
+        {
+            if (_status != from)
+            {
+                return refusal;
+            }
+            _status = to;
+            Journal(null, to == InstanceStatus.Suspended ? "instancia-suspendida" : "instancia-reanudada", to == InstanceStatus.Suspended ? "suspendida" : "reanudada");
+            return null;
+        }
+
+        /// <summary>The token's wait at its node is over: its boundary timers go, and it leaves.</summary>
+        private void Complete(Token token)
+        {
+            CancelTimersOf(token);
+            Leave(token, definition.Node(token.NodeId));
+        }
+
+        /// <summary>The token is abandoned where it waits (interrupted or cancelled).</summary>
+        private void EndWait(Token token, string why)
+        {
+            CancelTimersOf(token);
+            if (token.Wait == TokenWait.Effect)
+            {
+                Effects.Add(new WithdrawHandler(token.Key!));
+            }
+            _tokens.Remove(token);
+            Journal(token.NodeId, "espera-terminada", $"{definition.Node(token.NodeId).Label}: {why}");
+        }
+
+        private void CancelTimersOf(Token token)
+        {
+            foreach (var timer in _timers.Where(t => t.TokenId == token.Id).ToList())
+            {
+                _timers.Remove(timer);
+                Effects.Add(new CancelTimer(timer.Id));
+            }
+        }
+
+        private void Arrive(Token token, FlowNode node) => _arrivals.Enqueue((token, node));
+
+        private void RunArrivals()
+        {
+            while (_arrivals.Count > 0 && _status == InstanceStatus.Running)
+            {
+                var (token, node) = _arrivals.Dequeue();
+                Enter(token, node);
+            }
+            _arrivals.Clear();
+        }
+
+        private void Enter(Token token, FlowNode node)
+        {
+            switch (node)
+            {
+                case StartEvent:
+                    Leave(token, node);
+                    break;
+                case EndEvent end:
+                    Journal(end.Id, "fin", $"{end.Label}{(end.Terminate ? ": termina la instancia" : "")}");
+                    if (end.Terminate)
+                    {
+                        foreach (var other in _tokens.ToList())
+                        {
+                            EndWait(other, $"terminado por {end.Label}");
+                        }
+                        _status = InstanceStatus.Completed;
+                        Journal(null, "instancia-completada", $"terminada por {end.Label}");
+                    }
+                    break;
+                case ServiceTask task:
+                    var key = $"{context.InstanceId:N}/{task.Id}/{++_sequence}";
+                    Effects.Add(new InvokeHandler(key, task.Handler, task.Id, task.Settings, (JsonObject)_variables.DeepClone()));
+                    Wait(token with { Wait = TokenWait.Effect, Key = key }, node, $"llama al manejador «{task.Handler}»");
+                    break;
+                case UserTask:
+                    Wait(token with { Wait = TokenWait.User }, node, "espera que una persona complete la tarea");
+                    break;
+                case ReceiveTask receive:
+                    Wait(token with { Wait = TokenWait.Message, Key = receive.Message }, node, $"espera el mensaje «{receive.Message}»");
+                    break;
+                case MessageCatchEvent catchMessage:
+                    Wait(token with { Wait = TokenWait.Message, Key = catchMessage.Message }, node, $"espera el mensaje «{catchMessage.Message}»");
+                    break;
+                case TimerCatchEvent catchTimer:
+                    var waiting = token with { Wait = TokenWait.Timer };
+                    if (Schedule(waiting, catchTimer, catchTimer.Timer))
+                    {
+                        Wait(waiting, node, "espera su temporizador");
+                    }
+                    break;
+                case ExclusiveGateway gateway:
+                    ChooseFlow(token, gateway);
+                    break;
+                case ParallelGateway parallel:
+                    Join(token, parallel);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unsupported node {node.Kind} reached the engine.");
+            }
+        }
+
+        private void Wait(Token token, FlowNode node, string what)
+        {
+            _tokens.Add(token);
+            Journal(node.Id, "espera", $"{node.Label}: {what}");
+            foreach (var boundary in definition.BoundaryEvents(node.Id))
+            {
+                if (!Schedule(token, boundary, boundary.Timer))
+                {
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Schedules a timer for a token; a timer that cannot be computed blocks the token with an incident.</summary>
+        private bool Schedule(Token token, FlowNode timerNode, TimerDefinition timer)
+        {
+            var due = TimerDue.Compute(timer, definition, _variables, _events, context);
+            if (!due.Success)
+            {
+                Block(token, $"{timerNode.Label}: {due.Error}");
+                return false;
+            }
+            var active = new ActiveTimer($"t{++_sequence}", timerNode.Id, token.Id, due.Value, timer.Text);
+            _timers.Add(active);
+            Effects.Add(new ScheduleTimer(active));
+            Journal(timerNode.Id, "temporizador-programado", $"{timerNode.Label}: «{timer.Text}» vence {due.Value}");
+            return true;
+        }
+
+        private void ChooseFlow(Token token, ExclusiveGateway gateway)
+        {
+            var outgoing = definition.Outgoing(gateway.Id);
+            var chosen = outgoing.FirstOrDefault(f => f.Id != gateway.DefaultFlow && f.Condition is { } c && c.Evaluate(_variables))
+                ?? outgoing.FirstOrDefault(f => f.Id == gateway.DefaultFlow)
+                ?? (outgoing.Count == 1 && outgoing[0].Condition is null ? outgoing[0] : null);
+            if (chosen is null)
+            {
+                Block(token with { NodeId = gateway.Id }, $"{gateway.Label}: ningún flujo de salida cumple su condición y no hay flujo por defecto");
+                return;
+            }
+            Journal(gateway.Id, "decision", $"{gateway.Label}: sigue por {chosen.Name ?? chosen.Id}");
+            Follow(token, chosen);
+        }
+
+        private void Join(Token token, ParallelGateway gateway)
+        {
+            var incoming = definition.Incoming(gateway.Id);
+            if (incoming.Count <= 1)
+            {
+                Leave(token, gateway);
+                return;
+            }
+            _tokens.Add(token with { NodeId = gateway.Id, Wait = TokenWait.Join });
+            var waiting = _tokens.Where(t => t.NodeId == gateway.Id && t.Wait == TokenWait.Join).ToList();
+            var oneByFlow = incoming.Select(f => waiting.Find(t => t.ArrivedBy == f.Id)).ToList();
+            if (oneByFlow.Any(t => t is null))
+            {
+                return;
+            }
+            foreach (var arrived in oneByFlow)
+            {
+                _tokens.Remove(arrived!);
+            }
+            Journal(gateway.Id, "union", $"{gateway.Label}: llegaron todas las ramas");
+            Leave(NewToken(gateway.Id), gateway);
+        }
+
+        /// <summary>The token leaves its node by every outgoing flow: itself by the first, new tokens by the others.</summary>
+        private void Leave(Token token, FlowNode node)
+        {
+            _tokens.RemoveAll(t => t.Id == token.Id);
+            var outgoing = definition.Outgoing(node.Id);
+            for (int i = 0; i < outgoing.Count; i++)
+            {
+                Follow(i == 0 ? token : NewToken(node.Id), outgoing[i]);
+            }
+        }
+
+        private void Follow(Token token, SequenceFlow flow) =>
+            Arrive(token with { NodeId = flow.Target, Wait = TokenWait.Join, Key = null, ArrivedBy = flow.Id }, definition.Node(flow.Target));
+
+        private void Block(Token token, string reason)
+        {
+            _tokens.RemoveAll(t => t.Id == token.Id);
+            _tokens.Add(token with { Wait = TokenWait.Incident, Key = reason });
+            Effects.Add(new RaiseIncident(token.Id, token.NodeId, reason));
+            Journal(token.NodeId, "incidente", reason);
+        }
+
+        private Token NewToken(string nodeId) => new($"k{++_sequence}", nodeId, TokenWait.Join);
+
+        private void Journal(string? activity, string kind, string details) => Effects.Add(new JournalLine(activity, kind, details));
+    }
+}
