@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Starts the machine's PostgreSQL 15 (installing it if missing) and makes sure the service's role
+# and database exist. Idempotent: safe to run before every test run or service start.
+# Role and database: focalizacion / focalizacion on 127.0.0.1:5432 (password "focalizacion", local only).
+set -euo pipefail
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+if ! pg_lsclusters --no-header | grep -q online; then
+    version=$(pg_lsclusters --no-header | awk 'NR == 1 { print $1 }')
+    as_root pg_ctlcluster "$version" main start
+fi
+
+psql_admin() { as_root runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtA "$@"; }
+if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'focalizacion'")" != "1" ]; then
+    psql_admin -c "CREATE ROLE focalizacion LOGIN CREATEDB PASSWORD 'focalizacion'"
+fi
+if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = 'focalizacion'")" != "1" ]; then
+    psql_admin -c "CREATE DATABASE focalizacion OWNER focalizacion"
+fi
+for _ in $(seq 1 30); do
+    pg_isready -h 127.0.0.1 -p 5432 -q && exit 0
+    sleep 1
+done
+echo "PostgreSQL no responde en 127.0.0.1:5432" >&2
+exit 1

@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using Focalizacion.Engine.Definitions;
+using Focalizacion.Runtime.Handlers;
+using Focalizacion.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Focalizacion.Runtime.Definitions;
+
+/// <summary>
+/// Versioned BPMN definitions in PostgreSQL: import as a draft (only if the engine can run it),
+/// publish as the next version, retire, list, export the XML exactly as uploaded.
+/// </summary>
+/// <remarks>
+/// Publishing never touches running instances: each instance keeps the definition row it started
+/// with. Parsed definitions are cached by row id; a row's XML never changes once stored.
+/// </remarks>
+public sealed class DefinitionStore(Store store, IClock clock, HandlerRegistry handlers)
+{
+    private readonly ConcurrentDictionary<long, WorkflowDefinition> _parsed = new();
+
+    /// <summary>Validates and stores a draft; a file the engine cannot run is returned with its problems and nothing is stored.</summary>
+    public async Task<(DefinitionRow? Draft, ImportResult Result)> ImportAsync(string xml, string actor, CancellationToken cancellationToken = default)
+    {
+        var result = BpmnImporter.Import(xml, handlers.Names);
+        if (!result.Success)
+        {
+            return (null, result);
+        }
+        await using var db = store.Open();
+        var row = new DefinitionRow
+        {
+            ProcessKey = result.Definition!.ProcessId,
+            Name = result.Definition.Name,
+            Status = DefinitionStatus.Draft,
+            BpmnXml = xml,
+            CreatedAt = clock.GetCurrentInstant(),
+            CreatedBy = actor,
+        };
+        db.Definitions.Add(row);
+        db.Journal.Add(Journal(actor, "definicion-importada", $"borrador de «{row.ProcessKey}» importado"));
+        await db.SaveChangesAsync(cancellationToken);
+        return (row, result);
+    }
+
+    /// <summary>Publishes a draft as the next version of its process key.</summary>
+    public async Task<DefinitionRow> PublishAsync(long draftId, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var row = await db.Definitions.SingleOrDefaultAsync(d => d.Id == draftId, cancellationToken)
+            ?? throw new RuntimeException($"no existe la definición {draftId}");
+        if (row.Status != DefinitionStatus.Draft)
+        {
+            throw new RuntimeException($"la definición {draftId} no es un borrador (está {Spanish(row.Status)})");
+        }
+        // Serialize publications of one key so two never get the same version number.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({row.ProcessKey}))", cancellationToken);
+        var last = await db.Definitions.Where(d => d.ProcessKey == row.ProcessKey).MaxAsync(d => d.Version, cancellationToken) ?? 0;
+        row.Version = last + 1;
+        row.Status = DefinitionStatus.Published;
+        row.PublishedAt = clock.GetCurrentInstant();
+        db.Journal.Add(Journal(actor, "definicion-publicada", $"«{row.ProcessKey}» versión {row.Version} publicada"));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return row;
+    }
+
+    /// <summary>Retires a published version: no new instance starts on it; running ones continue.</summary>
+    public async Task RetireAsync(string processKey, int version, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Open();
+        var row = await db.Definitions.SingleOrDefaultAsync(d => d.ProcessKey == processKey && d.Version == version, cancellationToken)
+            ?? throw new RuntimeException($"no existe la versión {version} de «{processKey}»");
+        row.Status = DefinitionStatus.Retired;
+        db.Journal.Add(Journal(actor, "definicion-retirada", $"«{processKey}» versión {version} retirada"));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DefinitionRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Open();
+        return await db.Definitions.AsNoTracking().OrderBy(d => d.ProcessKey).ThenBy(d => d.Version).ThenBy(d => d.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The XML exactly as uploaded.</summary>
+    public async Task<string> ExportAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Open();
+        return await db.Definitions.Where(d => d.Id == id).Select(d => d.BpmnXml).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new RuntimeException($"no existe la definición {id}");
+    }
+
+    /// <summary>The newest published version of a process key.</summary>
+    public static async Task<DefinitionRow> LatestPublishedAsync(FocalizacionDb db, string processKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Definitions.AsNoTracking()
+            .Where(d => d.ProcessKey == processKey && d.Status == DefinitionStatus.Published)
+            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new RuntimeException($"no hay una versión publicada de «{processKey}»");
+    }
+
+    /// <summary>The runnable form of a stored definition (parsed once per row).</summary>
+    public async Task<WorkflowDefinition> ParsedAsync(FocalizacionDb db, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (_parsed.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+        var xml = await db.Definitions.Where(d => d.Id == id).Select(d => d.BpmnXml).SingleAsync(cancellationToken);
+        var result = BpmnImporter.Import(xml, handlers.Names);
+        return _parsed.GetOrAdd(id, result.Definition
+            ?? throw new InvalidOperationException($"Stored definition {id} no longer imports: {string.Join("; ", result.Problems)}"));
+    }
+
+    private JournalRow Journal(string actor, string kind, string details) =>
+        new() { At = clock.GetCurrentInstant(), Actor = actor, Kind = kind, Details = details };
+
+    private static string Spanish(DefinitionStatus status) => status switch
+    {
+        DefinitionStatus.Draft => "en borrador",
+        DefinitionStatus.Published => "publicada",
+        _ => "retirada",
+    };
+}

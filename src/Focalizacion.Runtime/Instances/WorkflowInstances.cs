@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Focalizacion.Engine.Execution;
+using Focalizacion.Runtime.Definitions;
+using Focalizacion.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Focalizacion.Runtime.Instances;
+
+/// <summary>
+/// Starting instances and delivering what happens to them: messages (by instance id or by region,
+/// budget year and message name), user-task completions, cancel, suspend and resume.
+/// </summary>
+public sealed class WorkflowInstances(Store store, InstanceSteps steps, DefinitionStore definitions)
+{
+    /// <summary>
+    /// Starts an instance of the newest published version of <paramref name="processKey"/>, pinned
+    /// to that version for its whole life.
+    /// </summary>
+    public async Task<Guid> StartAsync(string processKey, JsonObject variables, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        await using var db = store.Open();
+        var definition = await DefinitionStore.LatestPublishedAsync(db, processKey, cancellationToken);
+        await definitions.ParsedAsync(db, definition.Id, cancellationToken);
+        var now = steps.Clock.GetCurrentInstant();
+        var instance = new InstanceRow
+        {
+            Id = Guid.NewGuid(),
+            DefinitionId = definition.Id,
+            Status = InstanceStatus.Running.ToString(),
+            Region = InstanceVariables.RegionOf(variables)?.IsoSuffix,
+            BudgetYear = InstanceVariables.BudgetYearOf(variables),
+            State = InstanceStateJson.Serialize(InstanceState.New(variables)),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await using var transaction = await InstanceSteps.BeginAsync(db, cancellationToken);
+        db.Instances.Add(instance);
+        await db.SaveChangesAsync(cancellationToken);
+        var (outcome, wakeUps) = await steps.StepLockedAsync(db, instance, new Started(), actor, cancellationToken);
+        if (!outcome.Applied)
+        {
+            throw new InvalidOperationException($"A new instance refused to start: {outcome.Refusal}");
+        }
+        await transaction.CommitAsync(cancellationToken);
+        steps.WakeUp(wakeUps);
+        return instance.Id;
+    }
+
+    public Task<StepOutcome> SendMessageAsync(Guid instanceId, string message, JsonObject? payload, string actor, CancellationToken cancellationToken = default) =>
+        steps.DeliverAsync(instanceId, new MessageReceived(message, payload), actor, cancellationToken);
+
+    /// <summary>
+    /// Delivers a message to the running instance of a region and budget year. No such instance,
+    /// or no open wait for that message, is a refusal with its reason, never a silent drop.
+    /// </summary>
+    public async Task<StepOutcome> SendMessageAsync(string region, int budgetYear, string message, JsonObject? payload, string actor, CancellationToken cancellationToken = default)
+    {
+        List<Guid> candidates;
+        await using (var db = store.Open())
+        {
+            var running = new[] { nameof(InstanceStatus.Running), nameof(InstanceStatus.Suspended) };
+            candidates = await db.Instances.Where(i => i.Region == region && i.BudgetYear == budgetYear && running.Contains(i.Status))
+                .OrderBy(i => i.CreatedAt).Select(i => i.Id).ToListAsync(cancellationToken);
+            var waiting = await db.Bookmarks.Where(b => candidates.Contains(b.InstanceId) && b.Kind == nameof(TokenWait.Message) && b.Key == message)
+                .Select(b => b.InstanceId).FirstOrDefaultAsync(cancellationToken);
+            if (waiting != Guid.Empty)
+            {
+                candidates.Insert(0, waiting);
+            }
+        }
+        if (candidates.Count == 0)
+        {
+            return new StepOutcome(Guid.Empty, false, $"no hay una instancia en curso de la región {region} para el año presupuestario {budgetYear}");
+        }
+        return await steps.DeliverAsync(candidates[0], new MessageReceived(message, payload), actor, cancellationToken);
+    }
+
+    public Task<StepOutcome> CompleteUserTaskAsync(Guid instanceId, string nodeId, JsonObject? data, string actor, CancellationToken cancellationToken = default) =>
+        steps.DeliverAsync(instanceId, new UserTaskCompleted(nodeId, data), actor, cancellationToken);
+
+    public Task<StepOutcome> CancelAsync(Guid instanceId, string actor, CancellationToken cancellationToken = default) =>
+        steps.DeliverAsync(instanceId, new Cancelled(), actor, cancellationToken);
+
+    public Task<StepOutcome> SuspendAsync(Guid instanceId, string actor, CancellationToken cancellationToken = default) =>
+        steps.DeliverAsync(instanceId, new Suspended(), actor, cancellationToken);
+
+    public Task<StepOutcome> ResumeAsync(Guid instanceId, string actor, CancellationToken cancellationToken = default) =>
+        steps.DeliverAsync(instanceId, new Resumed(), actor, cancellationToken);
+
+    /// <summary>The current state of an instance, or null.</summary>
+    public async Task<InstanceState?> StateAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Open();
+        var row = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        return row is null ? null : InstanceStateJson.Deserialize(row.State);
+    }
+}

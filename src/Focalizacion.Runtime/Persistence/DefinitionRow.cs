@@ -1,0 +1,25 @@
+using NodaTime;
+
+namespace Focalizacion.Runtime.Persistence;
+
+/// <summary>A stored BPMN definition, with the XML exactly as uploaded.</summary>
+public sealed class DefinitionRow
+{
+    public long Id { get; set; }
+
+    public required string ProcessKey { get; set; }
+
+    public int? Version { get; set; }
+
+    public DefinitionStatus Status { get; set; }
+
+    public string? Name { get; set; }
+
+    public required string BpmnXml { get; set; }
+
+    public Instant CreatedAt { get; set; }
+
+    public required string CreatedBy { get; set; }
+
+    public Instant? PublishedAt { get; set; }
+}

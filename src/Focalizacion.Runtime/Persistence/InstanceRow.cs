@@ -1,0 +1,25 @@
+using NodaTime;
+
+namespace Focalizacion.Runtime.Persistence;
+
+/// <summary>A workflow instance: pinned to one definition version, with its engine state as JSON.</summary>
+public sealed class InstanceRow
+{
+    public Guid Id { get; set; }
+
+    public long DefinitionId { get; set; }
+
+    public required string Status { get; set; }
+
+    public string? Region { get; set; }
+
+    public int? BudgetYear { get; set; }
+
+    public required string State { get; set; }
+
+    public Instant CreatedAt { get; set; }
+
+    public Instant UpdatedAt { get; set; }
+
+    public long StepCount { get; set; }
+}

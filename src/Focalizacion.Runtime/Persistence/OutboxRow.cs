@@ -1,0 +1,31 @@
+using NodaTime;
+
+namespace Focalizacion.Runtime.Persistence;
+
+/// <summary>An effect to deliver, written in the same transaction as the step that asked for it.</summary>
+public sealed class OutboxRow
+{
+    public long Id { get; set; }
+
+    public Guid InstanceId { get; set; }
+
+    public required string IdempotencyKey { get; set; }
+
+    public required string Handler { get; set; }
+
+    public required string NodeId { get; set; }
+
+    public required string Payload { get; set; }
+
+    public OutboxState State { get; set; }
+
+    public int Attempts { get; set; }
+
+    public Instant NextAttemptAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    public Instant CreatedAt { get; set; }
+
+    public Instant? DeliveredAt { get; set; }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Focalizacion.Runtime.Persistence;
+
+/// <summary>
+/// The connection to the PostgreSQL store: one Npgsql data source (pooled, with NodaTime types)
+/// and the EF Core options built on it.
+/// </summary>
+public sealed class Store : IAsyncDisposable
+{
+    /// <summary>Default connection for development and tests: the role and database <c>deploy/postgres.sh</c> creates.</summary>
+    public const string DefaultConnectionString = "Host=127.0.0.1;Port=5432;Username=focalizacion;Password=focalizacion;Database=focalizacion";
+
+    private readonly DbContextOptions<FocalizacionDb> _options;
+
+    public Store(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.UseNodaTime();
+        DataSource = builder.Build();
+        ConnectionString = connectionString;
+        _options = new DbContextOptionsBuilder<FocalizacionDb>()
+            .UseNpgsql(DataSource, npgsql => npgsql.UseNodaTime())
+            .UseSnakeCaseNamingConvention()
+            .Options;
+    }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public string ConnectionString { get; }
+
+    public FocalizacionDb Open() => new(_options);
+
+    public Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default) => Migrator.ApplyAsync(DataSource, cancellationToken);
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}

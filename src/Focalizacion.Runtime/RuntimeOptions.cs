@@ -1,0 +1,26 @@
+using NodaTime;
+
+namespace Focalizacion.Runtime;
+
+/// <summary>How the runtime retries effects. Durations, not bare numbers of seconds.</summary>
+public sealed record RuntimeOptions
+{
+    /// <summary>Attempts before a failing effect becomes an incident.</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>Wait after the first failure; it doubles with each further failure.</summary>
+    public Duration FirstRetryDelay { get; init; } = Duration.FromMinutes(1);
+
+    /// <summary>The longest wait between two attempts.</summary>
+    public Duration MaxRetryDelay { get; init; } = Duration.FromHours(6);
+
+    /// <summary>How long a claimed effect stays reserved for the worker delivering it before another may try.</summary>
+    public Duration DeliveryLease { get; init; } = Duration.FromMinutes(5);
+
+    /// <summary>The backoff before attempt <paramref name="attempt"/> + 1.</summary>
+    public Duration RetryDelay(int attempt)
+    {
+        var delay = FirstRetryDelay * Math.Pow(2, Math.Max(0, attempt - 1));
+        return delay > MaxRetryDelay ? MaxRetryDelay : delay;
+    }
+}
