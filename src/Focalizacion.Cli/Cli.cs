@@ -1,13 +1,15 @@
 using Focalizacion.Calendar;
-using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Verbs;
+using Focalizacion.Runtime;
+using Npgsql;
 
 namespace Focalizacion.Cli;
 
 /// <summary>
-/// Dispatches a command line to its verb. Exit codes: 0 done, 1 the service's own data is wrong
-/// (for the operator), 2 the command line is wrong (for the user). Never a stack trace.
+/// Dispatches a command line to its verb. Exit codes: 0 done, 1 the service's own data or
+/// database is wrong (for the operator), 2 the command line is wrong (for the user). Verbs with a
+/// verdict of their own (<c>definicion validar</c>: 1 = not runnable) say so. Never a stack trace.
 /// </summary>
 internal static class Cli
 {
@@ -15,12 +17,11 @@ internal static class Cli
     public const int DataError = 1;
     public const int UsageError = 2;
 
-    /// <summary>Runs a verb with the calendar the data file gives (read through <paramref name="loadCalendar"/>).</summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, Func<HolidayCalendar> loadCalendar)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
     {
         if (args.Count == 0 || args[0] is "ayuda" or "--help" or "-h")
         {
-            (args.Count == 0 ? error : output).Write(UsageText);
+            (args.Count == 0 ? context.Error : context.Output).Write(UsageText);
             return args.Count == 0 ? UsageError : Ok;
         }
         try
@@ -28,19 +29,35 @@ internal static class Cli
             var rest = args.Skip(1).ToList();
             return args[0] switch
             {
-                "feriados" => FeriadosVerb.Run(rest, output, loadCalendar()),
-                "plazos" => PlazosVerb.Run(rest, output, loadCalendar()),
+                "feriados" => FeriadosVerb.Run(rest, context.Output, context.LoadCalendar()),
+                "plazos" => PlazosVerb.Run(rest, context.Output, context.LoadCalendar()),
+                "definicion" => await DefinicionVerb.RunAsync(rest, context),
+                "instancia" => await InstanciaVerb.RunAsync(rest, context),
+                "incidente" => await IncidenteVerb.RunAsync(rest, context),
+                "migrar" => await MigrarVerb.RunAsync(rest, context),
+                "temporizadores" => await TemporizadoresVerb.RunAsync(rest, context),
+                "trabajador" => await TrabajadorVerb.RunAsync(rest, context),
                 _ => throw new UsageException($"verbo desconocido «{args[0]}»; use «ayuda» para ver los verbos"),
             };
         }
         catch (UsageException usage)
         {
-            error.WriteLine($"Error: {usage.Message}");
+            context.Error.WriteLine($"Error: {usage.Message}");
+            return UsageError;
+        }
+        catch (RuntimeException refused)
+        {
+            context.Error.WriteLine($"Error: {refused.Message}");
             return UsageError;
         }
         catch (CalendarDataException data)
         {
-            error.WriteLine($"Error en los datos del calendario: {data.Message}");
+            context.Error.WriteLine($"Error en los datos del calendario: {data.Message}");
+            return DataError;
+        }
+        catch (NpgsqlException database)
+        {
+            context.Error.WriteLine($"Error: no se pudo usar la base de datos PostgreSQL ({CliContext.DatabaseVariable}): {database.Message}");
             return DataError;
         }
     }
@@ -48,15 +65,27 @@ internal static class Cli
     private static string UsageText => $"""
         Uso: focalizacion <verbo> [argumentos]
 
-        Verbos:
+        Calendario:
           {FeriadosVerb.Usage}
               Feriados del año: nacionales, y los de la región cuando se indica.
           {PlazosVerb.Usage}
               Plazos legales del ciclo de focalización de una región (el ciclo corre el año anterior al presupuestario).
+
+        Motor de flujos (base de datos en {CliContext.DatabaseVariable}):
+          migrar
+              Aplica las migraciones pendientes de la base de datos.
+        {DefinicionVerb.Usage}
+        {InstanciaVerb.Usage}
+        {IncidenteVerb.Usage}
+          temporizadores disparar
+              Dispara los temporizadores vencidos (lo hace también el trabajador).
+          trabajador
+              Ejecuta el servidor de trabajos Hangfire: temporizadores y bandeja de salida, hasta Ctrl+C.
           ayuda
               Muestra esta ayuda.
 
         Región: código ISO (NB), CUT (16) o nombre (nuble). Con --json la salida es JSON para otros programas.
+        Quién actúa (diario): {CliContext.OperatorVariable}, o el usuario del sistema.
 
         """;
 }

@@ -1,3 +1,5 @@
 using Focalizacion.Cli;
+using NodaTime;
 
-return Cli.Run(args, Console.Out, Console.Error, CalendarData.Load);
+var context = new CliContext(Console.Out, Console.Error, CalendarData.Load, CliContext.ConnectionStringFromEnvironment(), SystemClock.Instance);
+return await Cli.RunAsync(args, context);

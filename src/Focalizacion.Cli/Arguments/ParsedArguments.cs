@@ -51,18 +51,23 @@ internal sealed class ParsedArguments
 
     public bool Has(string flag) => _flags.Contains(flag);
 
+    /// <summary>The positional arguments, in order.</summary>
+    public IReadOnlyList<string> Positionals => _positionals;
+
+    /// <summary>Exactly <paramref name="names"/>.Length positionals, named for the error message.</summary>
+    public IReadOnlyList<string> ExactPositionals(params string[] names)
+    {
+        if (_positionals.Count < names.Length)
+        {
+            throw new UsageException($"falta el argumento <{names[_positionals.Count]}>");
+        }
+        return _positionals.Count == names.Length ? _positionals : throw new UsageException($"sobra el argumento «{_positionals[names.Length]}»");
+    }
+
     public string? Option(string name) => _options.GetValueOrDefault(name);
 
     /// <summary>The only positional argument; none or more than one is a usage error.</summary>
-    public string SinglePositional(string name)
-    {
-        return _positionals.Count switch
-        {
-            0 => throw new UsageException($"falta el argumento <{name}>"),
-            1 => _positionals[0],
-            _ => throw new UsageException($"sobra el argumento «{_positionals[1]}»"),
-        };
-    }
+    public string SinglePositional(string name) => ExactPositionals(name)[0];
 
     public static int Year(string text, string name, int first, int last)
     {

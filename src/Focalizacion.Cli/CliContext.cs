@@ -1,0 +1,31 @@
+using Focalizacion.Calendar.Holidays;
+using Focalizacion.Runtime;
+using Focalizacion.Runtime.Persistence;
+using NodaTime;
+
+namespace Focalizacion.Cli;
+
+/// <summary>What verbs may use: the output streams, the calendar data, the database and the clock.</summary>
+/// <param name="Output">Standard output: results.</param>
+/// <param name="Error">Standard error: one Spanish line per problem.</param>
+/// <param name="LoadCalendar">Reads the special-holiday file; a bad file throws with its line.</param>
+/// <param name="ConnectionString">The PostgreSQL store (<c>FOCALIZACION_DB</c>, or the local default).</param>
+/// <param name="Clock">The clock; the system clock outside tests.</param>
+internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<HolidayCalendar> LoadCalendar, string ConnectionString, IClock Clock)
+{
+    /// <summary>Environment variable with the PostgreSQL connection string.</summary>
+    public const string DatabaseVariable = "FOCALIZACION_DB";
+
+    /// <summary>Environment variable naming who acts, for the journal (default: the system user).</summary>
+    public const string OperatorVariable = "FOCALIZACION_OPERADOR";
+
+    public static string ConnectionStringFromEnvironment() =>
+        Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } configured ? configured : Store.DefaultConnectionString;
+
+    /// <summary>"operador:ana": who the journal says did it.</summary>
+    public static string Actor =>
+        "operador:" + (Environment.GetEnvironmentVariable(OperatorVariable) is { Length: > 0 } name ? name : Environment.UserName);
+
+    /// <summary>The runtime over the configured store; opening it does not connect yet.</summary>
+    public EngineRuntime Runtime() => new(new Store(ConnectionString), Clock, LoadCalendar());
+}

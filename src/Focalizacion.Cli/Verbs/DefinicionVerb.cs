@@ -1,0 +1,134 @@
+using System.Globalization;
+using Focalizacion.Cli.Arguments;
+using Focalizacion.Cli.Output;
+using Focalizacion.Engine.Definitions;
+using Focalizacion.Runtime.Persistence;
+
+namespace Focalizacion.Cli.Verbs;
+
+/// <summary><c>definicion validar|importar|publicar|listar|exportar|retirar</c>: BPMN definitions.</summary>
+internal static class DefinicionVerb
+{
+    public const string Usage = """
+          definicion validar <archivo.bpmn> [--json]
+              0: el motor puede ejecutarla; 1: una línea «<elemento>: <motivo>» por problema; 2: ilegible o no es BPMN.
+          definicion importar <archivo.bpmn>
+              La guarda como borrador si el motor puede ejecutarla.
+          definicion publicar <id> | definicion retirar <clave> <versión>
+              Publica un borrador como nueva versión; retira una versión (las instancias en curso siguen).
+          definicion listar [--json] | definicion exportar <id>
+              Lista las definiciones; escribe el XML tal como se subió.
+        """;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    {
+        var parsed = ParsedArguments.Parse(args, options: [], flags: ["--json"]);
+        var sub = parsed.Positionals.Count > 0 ? parsed.Positionals[0] : throw new UsageException("falta la acción: validar, importar, publicar, listar, exportar o retirar");
+        var runtime = context.Runtime();
+        switch (sub)
+        {
+            case "validar":
+                {
+                    var file = parsed.ExactPositionals("acción", "archivo.bpmn")[1];
+                    var result = BpmnImporter.Import(ReadFile(file), runtime.Handlers.Names);
+                    return Report(result, parsed.Has("--json"), context);
+                }
+            case "importar":
+                {
+                    var file = parsed.ExactPositionals("acción", "archivo.bpmn")[1];
+                    var (draft, result) = await runtime.Definitions.ImportAsync(ReadFile(file), CliContext.Actor);
+                    if (draft is null)
+                    {
+                        return Report(result, json: false, context);
+                    }
+                    context.Output.WriteLine($"Borrador {draft.Id} de «{draft.ProcessKey}» guardado. Publíquelo con: definicion publicar {draft.Id}");
+                    return Cli.Ok;
+                }
+            case "publicar":
+                {
+                    var id = Id(parsed.ExactPositionals("acción", "id")[1]);
+                    var row = await runtime.Definitions.PublishAsync(id, CliContext.Actor);
+                    context.Output.WriteLine($"«{row.ProcessKey}» versión {row.Version} publicada (definición {row.Id}).");
+                    return Cli.Ok;
+                }
+            case "retirar":
+                {
+                    var positionals = parsed.ExactPositionals("acción", "clave", "versión");
+                    var version = int.TryParse(positionals[2], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : throw new UsageException($"versión: «{positionals[2]}» no es un número");
+                    await runtime.Definitions.RetireAsync(positionals[1], version, CliContext.Actor);
+                    context.Output.WriteLine($"«{positionals[1]}» versión {version} retirada.");
+                    return Cli.Ok;
+                }
+            case "listar":
+                {
+                    parsed.ExactPositionals("acción");
+                    var rows = await runtime.Definitions.ListAsync();
+                    if (parsed.Has("--json"))
+                    {
+                        Json.Write(context.Output, rows.Select(r => new { id = r.Id, clave = r.ProcessKey, version = r.Version, estado = Status(r.Status), nombre = r.Name, creadaPor = r.CreatedBy }));
+                        return Cli.Ok;
+                    }
+                    foreach (var r in rows)
+                    {
+                        context.Output.WriteLine($"{r.Id,6}  {r.ProcessKey,-40} {(r.Version is { } ver ? $"v{ver}" : "-"),-6} {Status(r.Status),-10} {r.Name}");
+                    }
+                    return Cli.Ok;
+                }
+            case "exportar":
+                {
+                    var id = Id(parsed.ExactPositionals("acción", "id")[1]);
+                    context.Output.Write(await runtime.Definitions.ExportAsync(id));
+                    return Cli.Ok;
+                }
+            default:
+                throw new UsageException($"acción desconocida «{sub}»; use validar, importar, publicar, listar, exportar o retirar");
+        }
+    }
+
+    private static int Report(ImportResult result, bool json, CliContext context)
+    {
+        if (result.NotBpmnReason is { } reason)
+        {
+            context.Error.WriteLine($"Error: {reason}");
+            return Cli.UsageError;
+        }
+        if (json)
+        {
+            Json.Write(context.Output, result.Problems.Select(p => new { elemento = p.ElementId, mensaje = p.Message }));
+        }
+        else if (result.Success)
+        {
+            context.Output.WriteLine($"Válida: «{result.Definition!.ProcessId}» ({result.Definition.Nodes.Count} elementos) se puede ejecutar.");
+        }
+        else
+        {
+            foreach (var problem in result.Problems)
+            {
+                context.Output.WriteLine(problem.ToString());
+            }
+        }
+        return result.Success ? Cli.Ok : 1;
+    }
+
+    private static string ReadFile(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"no se puede leer «{path}»: {e.Message}");
+        }
+    }
+
+    private static long Id(string text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new UsageException($"id: «{text}» no es un número");
+
+    private static string Status(DefinitionStatus status) => status switch
+    {
+        DefinitionStatus.Draft => "borrador",
+        DefinitionStatus.Published => "publicada",
+        _ => "retirada",
+    };
+}

@@ -1,0 +1,20 @@
+using Focalizacion.Cli.Arguments;
+using Focalizacion.Runtime.Jobs;
+using Microsoft.Extensions.Hosting;
+
+namespace Focalizacion.Cli.Verbs;
+
+/// <summary><c>trabajador</c>: runs the Hangfire server that fires timers and delivers effects, until stopped.</summary>
+internal static class TrabajadorVerb
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    {
+        ParsedArguments.Parse(args, options: [], flags: []).ExactPositionals();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddFocalizacionEngine(context.ConnectionString, context.LoadCalendar());
+        using var host = builder.Build();
+        context.Output.WriteLine("Trabajador en marcha: temporizadores y bandeja de salida (Ctrl+C para detener).");
+        await host.RunAsync();
+        return Cli.Ok;
+    }
+}

@@ -1,0 +1,31 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Focalizacion.Runtime.Jobs;
+
+/// <summary>
+/// At start-up: apply migrations, catch up on everything due while the service was down (once,
+/// late, journaled with its lateness), and register the sweeps as recurring jobs.
+/// </summary>
+public sealed partial class EngineStartup(EngineRuntime runtime, IRecurringJobManager recurring, ILogger<EngineStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var applied = await runtime.Store.MigrateAsync(cancellationToken);
+        LogMigrations(applied.Count);
+        var fired = await runtime.Timers.FireDueAsync(cancellationToken: cancellationToken);
+        var delivered = await runtime.Outbox.DeliverDueAsync(cancellationToken: cancellationToken);
+        LogCatchUp(fired, delivered);
+        recurring.AddOrUpdate<TimerJobs>("temporizadores-vencidos", j => j.FireDueAsync(), EngineWorkerSetup.SweepSchedule);
+        recurring.AddOrUpdate<OutboxJobs>("bandeja-de-salida", j => j.DeliverDueAsync(), EngineWorkerSetup.SweepSchedule);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrations applied at start-up: {Count}")]
+    private partial void LogMigrations(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Start-up catch-up: {Fired} timers fired, {Delivered} effects delivered")]
+    private partial void LogCatchUp(int fired, int delivered);
+}
