@@ -19,6 +19,16 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     /// <summary>Runs the built CLI as its own process, as users run it.</summary>
     public static CliRun AsProcess(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
+        using var process = Process.Start(StartInfo(environment, args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return new CliRun(process.ExitCode, output.Result, error);
+    }
+
+    /// <summary>How to start the built CLI as a process, for tests that need to kill it.</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -34,11 +44,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         {
             start.Environment[key] = value;
         }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return new CliRun(process.ExitCode, output.Result, error);
+        return start;
     }
 
     public JsonElement Json() => JsonDocument.Parse(Output).RootElement;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Runtime.Handlers;
 using Focalizacion.Runtime.VirtualTime;
+using Focalizacion.Testing;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -42,7 +43,7 @@ internal sealed class Harness : IAsyncDisposable
     public EngineRuntime AnotherRuntime(IClock clock) =>
         new(new Focalizacion.Runtime.Persistence.Store(Database.ConnectionString), clock, HolidayCalendar.RulesOnly);
 
-    public static string Fixture(string name) => File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", name));
+    public static string Fixture(string name) => Fixtures.Read(name);
 
     public async Task<long> PublishAsync(string fixture)
     {

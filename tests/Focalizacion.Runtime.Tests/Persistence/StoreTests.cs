@@ -1,3 +1,4 @@
+using Focalizacion.Testing;
 using Npgsql;
 
 namespace Focalizacion.Runtime.Tests.Persistence;

@@ -1,13 +1,13 @@
 using Focalizacion.Runtime.Persistence;
 using Npgsql;
 
-namespace Focalizacion.Runtime.Tests;
+namespace Focalizacion.Testing;
 
 /// <summary>
 /// A fresh database on the real PostgreSQL that <c>deploy/postgres.sh</c> starts, migrated, and
 /// dropped again afterwards. Each test gets its own, so tests never see each other's rows.
 /// </summary>
-internal sealed class TestDatabase : IAsyncDisposable
+public sealed class TestDatabase : IAsyncDisposable
 {
     /// <summary>Where the server is: <c>FOCALIZACION_DB</c>, or the role and database the script creates.</summary>
     public static string ServerConnectionString =>

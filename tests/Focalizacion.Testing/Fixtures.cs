@@ -1,0 +1,7 @@
+namespace Focalizacion.Testing;
+
+/// <summary>The BPMN files tests share, copied next to every test assembly under <c>Fixtures/</c>.</summary>
+public static class Fixtures
+{
+    public static string Read(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+}
