@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Focalizacion.Calendar.Holidays;
+using Focalizacion.Engine.Benchmarks;
+using Focalizacion.Runtime;
+using Focalizacion.Runtime.Persistence;
+using Focalizacion.Testing;
+using NodaTime;
+using NodaTime.Text;
+using Npgsql;
+
+// Usage: dotnet run -c Release -- [output.md] [--rapido]
+// Measures, in one run on this machine, against the PostgreSQL that deploy/postgres.sh starts:
+//  (a) durable engine steps per second vs the raw commit rate pgbench measures on the same server;
+//  (b) 10,000 instances whose timers fall due at the same instant: time until all fired, worst lateness;
+//  (c) memory of an engine process while 1,000 / 10,000 / 100,000 instances wait.
+var quick = args.Contains("--rapido");
+var output = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+int messages = quick ? 2_000 : 10_000, simultaneous = quick ? 2_000 : 10_000, waiting = quick ? 10_000 : 100_000;
+const int Concurrency = 4;
+var report = new StringBuilder();
+void Line(string text)
+{
+    Console.WriteLine(text);
+    report.AppendLine(text);
+}
+
+await using var database = await TestDatabase.CreateAsync();
+var calendar = HolidayCalendar.RulesOnly;
+var system = SystemClock.Instance;
+
+Line("# Engine benchmark");
+Line("");
+Line("Rerun with `bash benchmarks/run.sh` (writes this file). PostgreSQL 15 on this machine, default settings (fsync on).");
+Line("");
+Line($"- Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+Line($"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(quick ? " (quick mode: smaller sizes)" : "")}");
+Line("");
+
+// (a) Durable steps per second, each one its own committed transaction, against pgbench.
+var runtime = new EngineRuntime(database.Store, system, calendar);
+await PublishAsync(runtime, BenchmarkProcess.Message("Mensajes"));
+var ids = await StartManyAsync(runtime, "Mensajes", messages);
+var stepsWatch = Stopwatch.StartNew();
+await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (id, token) =>
+{
+    var outcome = await runtime.Instances.SendMessageAsync(id, "documento", null, "benchmark", token);
+    if (!outcome.Applied)
+    {
+        throw new InvalidOperationException(outcome.Refusal);
+    }
+});
+stepsWatch.Stop();
+var stepsPerSecond = messages / stepsWatch.Elapsed.TotalSeconds;
+var pgbenchTps = PgbenchCommitRate(database, Concurrency);
+Line("## (a) Durable engine steps vs raw commits");
+Line("");
+Line("| measure | value |");
+Line("| --- | --- |");
+Line($"| engine steps (message → state, bookmarks, journal; one transaction each), {Concurrency} concurrent | {stepsPerSecond:N0} steps/s ({messages:N0} steps in {stepsWatch.Elapsed.TotalSeconds:N1} s) |");
+Line($"| pgbench, one-row INSERT per transaction, {Concurrency} clients, 15 s | {pgbenchTps:N0} commits/s |");
+Line($"| ratio | **{stepsPerSecond / pgbenchTps:N2}** (aim: 0.5 or better) |");
+Line("");
+
+// (b) 10,000 timers due at the same instant, fired by two engine runtimes (two processes' worth of pools).
+var setupRate = messages / Math.Max(1, stepsWatch.Elapsed.TotalSeconds);
+var due = system.GetCurrentInstant() + Duration.FromSeconds(Math.Ceiling(simultaneous / setupRate * 2.5) + 10);
+await PublishAsync(runtime, BenchmarkProcess.TimerAt("Simultaneos", InstantPattern.General.Format(due)));
+await StartManyAsync(runtime, "Simultaneos", simultaneous);
+var setupOverrun = system.GetCurrentInstant() - due;
+while (system.GetCurrentInstant() < due)
+{
+    await Task.Delay(20);
+}
+var firingWatch = Stopwatch.StartNew();
+var workers = Enumerable.Range(0, 2).Select(_ => new EngineRuntime(new Store(database.ConnectionString), system, calendar)).ToList();
+await Task.WhenAll(workers.SelectMany(w => Enumerable.Range(0, Concurrency / 2).Select(_ => Task.Run(async () =>
+{
+    while (await w.Timers.FireDueAsync(batchSize: 200) > 0)
+    {
+    }
+}))));
+firingWatch.Stop();
+var fired = await database.ScalarAsync("SELECT count(*) FROM timers WHERE state = 'Fired'");
+var worstLatenessMs = await database.ScalarAsync("SELECT coalesce(max(extract(epoch FROM lateness) * 1000), 0)::bigint FROM timers WHERE state = 'Fired'");
+var lastFiredMs = await database.ScalarAsync($"SELECT (extract(epoch FROM max(fired_at)) * 1000)::bigint - {due.ToUnixTimeMilliseconds()} FROM timers WHERE state = 'Fired'");
+Line($"## (b) {simultaneous:N0} timers due at the same instant");
+Line("");
+Line("| measure | value |");
+Line("| --- | --- |");
+Line($"| fired | {fired:N0} of {simultaneous:N0} (each once: firing is one locked transaction per timer) |");
+Line($"| time from the due instant until the last fired | **{lastFiredMs / 1000.0:N1} s** (aim: under 60 s) |");
+Line($"| worst lateness | {worstLatenessMs / 1000.0:N1} s |");
+Line($"| firing throughput | {fired / firingWatch.Elapsed.TotalSeconds:N0} timers/s with 2 runtimes × {Concurrency / 2} loops |");
+if (setupOverrun > Duration.Zero)
+{
+    Line($"| note | set-up ran {setupOverrun.TotalSeconds:N1} s past the due instant; that time is inside the lateness |");
+}
+Line("");
+
+// (c) Memory of an engine process while instances wait: nothing is held per instance in memory.
+Line($"## (c) Memory while instances wait");
+Line("");
+Line("| waiting instances | managed heap after a sweep | process working set |");
+Line("| --- | --- | --- |");
+var far = system.GetCurrentInstant() + Duration.FromDays(300);
+await PublishAsync(runtime, BenchmarkProcess.TimerAt("EnEspera", InstantPattern.General.Format(far)));
+var engine = new EngineRuntime(new Store(database.ConnectionString), system, calendar);
+int created = 0;
+foreach (var level in new[] { 1_000, 10_000, waiting }.Where(l => l <= waiting).Distinct())
+{
+    await StartManyAsync(runtime, "EnEspera", level - created);
+    created = level;
+    await engine.Timers.FireDueAsync();
+    await engine.Outbox.DeliverDueAsync();
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
+    using var self = Process.GetCurrentProcess();
+    Line($"| {level:N0} | {GC.GetTotalMemory(forceFullCollection: true) / 1_048_576.0:N1} MiB | {self.WorkingSet64 / 1_048_576.0:N0} MiB |");
+}
+Line("");
+Line("The working set includes the benchmark's own set-up; the managed heap after a sweep is what the engine holds.");
+
+if (output is not null)
+{
+    await File.WriteAllTextAsync(output, report.ToString());
+}
+
+static async Task PublishAsync(EngineRuntime runtime, string xml)
+{
+    var (draft, result) = await runtime.Definitions.ImportAsync(xml, "benchmark");
+    if (draft is null)
+    {
+        throw new InvalidOperationException(string.Join("; ", result.Problems) + result.NotBpmnReason);
+    }
+    await runtime.Definitions.PublishAsync(draft.Id, "benchmark");
+}
+
+static async Task<List<Guid>> StartManyAsync(EngineRuntime runtime, string key, int count)
+{
+    var ids = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+    await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, token) =>
+        ids.Add(await runtime.Instances.StartAsync(key, new JsonObject { ["region"] = "RM", ["anioPresupuestario"] = 2027 }, "benchmark", token)));
+    return [.. ids];
+}
+
+static double PgbenchCommitRate(TestDatabase database, int clients)
+{
+    var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+    using (var command = database.Store.DataSource.CreateCommand("CREATE TABLE IF NOT EXISTS pgbench_commit (id bigserial PRIMARY KEY, v integer NOT NULL)"))
+    {
+        command.ExecuteNonQuery();
+    }
+    var script = Path.GetTempFileName();
+    File.WriteAllText(script, "INSERT INTO pgbench_commit (v) VALUES (1);\n");
+    var start = new ProcessStartInfo("pgbench", $"-h {builder.Host} -p {builder.Port} -U {builder.Username} -n -c {clients} -j 2 -T 15 -f {script} {builder.Database}")
+    {
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    };
+    start.Environment["PGPASSWORD"] = builder.Password;
+    using var process = Process.Start(start)!;
+    var text = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    File.Delete(script);
+    var match = Regex.Match(text, @"tps = ([0-9.]+)");
+    return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException("pgbench: " + text + process.StandardError.ReadToEnd());
+}
