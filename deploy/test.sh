@@ -5,8 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The calendar needs nothing but the SDK. (PostgreSQL, SMTP and Chromium join here as the
-# engine and web issues need them.)
+# Integration tests use the machine's real PostgreSQL (started, role and database created).
+bash deploy/postgres.sh
+export FOCALIZACION_DB="${FOCALIZACION_DB:-Host=127.0.0.1;Port=5432;Username=focalizacion;Password=focalizacion;Database=focalizacion}"
+
 dotnet restore Focalizacion.Workflows.sln
 dotnet build Focalizacion.Workflows.sln --no-restore -c Release
 dotnet format Focalizacion.Workflows.sln --verify-no-changes --no-restore

@@ -1,5 +1,4 @@
 using Focalizacion.Cli;
-using NodaTime;
 
-var context = new CliContext(Console.Out, Console.Error, CalendarData.Load, CliContext.ConnectionStringFromEnvironment(), SystemClock.Instance);
+var context = new CliContext(Console.Out, Console.Error, CalendarData.Load, CliContext.ConnectionStringFromEnvironment(), CliContext.ClockFromEnvironment());
 return await Cli.RunAsync(args, context);

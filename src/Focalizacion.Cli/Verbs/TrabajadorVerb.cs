@@ -11,7 +11,7 @@ internal static class TrabajadorVerb
     {
         ParsedArguments.Parse(args, options: [], flags: []).ExactPositionals();
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddFocalizacionEngine(context.ConnectionString, context.LoadCalendar());
+        builder.Services.AddFocalizacionEngine(context.ConnectionString, context.LoadCalendar(), context.Clock);
         using var host = builder.Build();
         context.Output.WriteLine("Trabajador en marcha: temporizadores y bandeja de salida (Ctrl+C para detener).");
         await host.RunAsync();

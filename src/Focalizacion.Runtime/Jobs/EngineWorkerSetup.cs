@@ -15,9 +15,9 @@ public static class EngineWorkerSetup
     public const string SweepSchedule = "* * * * *";
 
     public static IServiceCollection AddFocalizacionEngine(
-        this IServiceCollection services, string connectionString, HolidayCalendar calendar, RuntimeOptions? options = null)
+        this IServiceCollection services, string connectionString, HolidayCalendar calendar, IClock clock, RuntimeOptions? options = null)
     {
-        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton(clock);
         services.AddSingleton(calendar);
         services.AddSingleton(_ => new Store(connectionString));
         services.AddSingleton<IWakeUps, HangfireWakeUps>();

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Focalizacion.Cli.Tests.Engine;
+
+/// <summary>The real worker process: Hangfire on PostgreSQL, migrations and catch-up at start-up.</summary>
+public class WorkerTests
+{
+    [Test]
+    public async Task A_worker_started_after_the_due_instant_fires_each_timer_once_and_delivers_its_effects()
+    {
+        await using var database = await EngineDatabase.SeedAsync(5);
+        var environment = EngineDatabase.Environment(database);
+        // The worker starts 25 days on: the reminders (day 20) were due while no worker ran.
+        environment[CliContext.ClockVariable] = InstantPattern.General.Format(EngineDatabase.Start + Duration.FromDays(25));
+        using var worker = Process.Start(CliRun.StartInfo(environment, "trabajador"))!;
+        try
+        {
+            // Poll the database (bounded) for the worker's result; the clock itself never moves.
+            var deadline = Stopwatch.StartNew();
+            while (await database.ScalarAsync("SELECT count(*) FROM effect_ledger") < 10 && deadline.Elapsed < TimeSpan.FromSeconds(90))
+            {
+                Assert.That(worker.HasExited, Is.False, "the worker stopped: " + await worker.StandardError.ReadToEndAsync());
+                await Task.Delay(200);
+            }
+        }
+        finally
+        {
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+        }
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await database.ScalarAsync("SELECT count(*) FROM timers WHERE node_id = 'Recordar' AND state = 'Fired'"), Is.EqualTo(5));
+            Assert.That(await database.ScalarAsync("SELECT count(*) FROM timers WHERE node_id = 'Recordar' AND lateness = interval '5 days'"), Is.EqualTo(5), "late, and the row says how late");
+            Assert.That(await database.ScalarAsync("SELECT count(*) FROM effect_ledger"), Is.EqualTo(10), "5 oficios and 5 reminders, once each");
+            Assert.That(await database.ScalarAsync("SELECT count(*) FROM timers WHERE node_id = 'Vence' AND state = 'Pending'"), Is.EqualTo(5), "day-30 deadlines are not due");
+            Assert.That(await database.ScalarAsync("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'hangfire'"), Is.GreaterThan(0), "Hangfire's storage lives in PostgreSQL");
+        });
+    }
+}
