@@ -33,6 +33,10 @@ public sealed class TimerFiring(Store store, InstanceSteps steps)
         {
             return FireOutcome.Busy;
         }
+        if (instance.Status == nameof(InstanceStatus.Suspended))
+        {
+            return FireOutcome.Refused; // fires after resuming; not journaled at every sweep
+        }
         var timer = await db.Timers.FromSqlRaw("SELECT * FROM timers WHERE id = {0} FOR UPDATE", timerRowId).SingleAsync(cancellationToken);
         var now = steps.Clock.GetCurrentInstant();
         if (timer.State != TimerState.Pending)
@@ -68,7 +72,7 @@ public sealed class TimerFiring(Store store, InstanceSteps steps)
             List<long> due;
             await using (var db = store.Open())
             {
-                due = await db.Timers.Where(t => t.State == TimerState.Pending && t.DueAt <= now)
+                due = await Pending(db).Where(t => t.DueAt <= now)
                     .OrderBy(t => t.DueAt).ThenBy(t => t.Id).Select(t => t.Id).Take(batchSize).ToListAsync(cancellationToken);
             }
             int firedThisRound = 0;
@@ -87,10 +91,15 @@ public sealed class TimerFiring(Store store, InstanceSteps steps)
         }
     }
 
+    /// <summary>Pending timers of running instances (a suspended instance's timers wait for it to resume).</summary>
+    private static IQueryable<TimerRow> Pending(FocalizacionDb db) =>
+        db.Timers.Where(t => t.State == TimerState.Pending
+            && db.Instances.Any(i => i.Id == t.InstanceId && i.Status == nameof(InstanceStatus.Running)));
+
     /// <summary>The earliest pending due instant, for a virtual clock to jump to.</summary>
     public async Task<NodaTime.Instant?> NextDueAsync(CancellationToken cancellationToken = default)
     {
         await using var db = store.Open();
-        return await db.Timers.Where(t => t.State == TimerState.Pending).OrderBy(t => t.DueAt).Select(t => (NodaTime.Instant?)t.DueAt).FirstOrDefaultAsync(cancellationToken);
+        return await Pending(db).OrderBy(t => t.DueAt).Select(t => (NodaTime.Instant?)t.DueAt).FirstOrDefaultAsync(cancellationToken);
     }
 }
