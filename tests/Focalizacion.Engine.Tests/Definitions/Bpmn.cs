@@ -9,10 +9,10 @@ internal static class Bpmn
     public static readonly IReadOnlySet<string> Handlers =
         new HashSet<string> { "registrar", "enviar-oficio", "recordar", "aplicar-focalizacion-anterior" };
 
-    /// <summary>S → T → E around a user task T; rows add to or replace parts of it.</summary>
+    /// <summary>S → T → E around a user task T (Wait); rows add to or replace parts of it.</summary>
     public const string Head = "<bpmn:startEvent id='S'/><bpmn:sequenceFlow id='F0' sourceRef='S' targetRef='T'/>";
 
-    public const string Task = "<bpmn:userTask id='T'/>";
+    public const string Wait = "<bpmn:userTask id='T'/>";
 
     public const string Tail = "<bpmn:sequenceFlow id='F9' sourceRef='T' targetRef='E'/><bpmn:endEvent id='E'/>";
 
