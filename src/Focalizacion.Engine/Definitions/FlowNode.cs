@@ -12,7 +12,7 @@ public abstract record FlowNode(string Id, string? Name)
     public abstract string Kind { get; }
 
     /// <summary>Our extension settings on this element (attributes and properties in the extension namespace).</summary>
-    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = ExtensionSettings.Empty;
 
     /// <summary>A readable reference for journals and errors: "Enviar oficio (Task_1)".</summary>
     public string Label => Name is { Length: > 0 } ? $"{Name} ({Id})" : Id;

@@ -1,0 +1,128 @@
+using System.Xml.Linq;
+
+namespace Focalizacion.Engine.Definitions.Importing;
+
+/// <summary>
+/// Turns one flow-node element of a supported kind into its model type, reporting what is wrong
+/// with it. A node whose attributes are wrong still comes back (with a placeholder) so that the
+/// structure around it is checked too; a node of an unsupported variant (a timer start event, a
+/// message end event) comes back null.
+/// </summary>
+internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, IReadOnlySet<string> handlers, ProblemList problems)
+{
+    /// <summary>The local names of the supported flow-node elements.</summary>
+    public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "startEvent", "endEvent", "serviceTask", "userTask", "receiveTask", "intermediateCatchEvent", "boundaryEvent",
+        "exclusiveGateway", "parallelGateway",
+    };
+
+    private static readonly string[] PlainChildren = ["documentation", "extensionElements", "incoming", "outgoing"];
+
+    public FlowNode? Read(XElement element, string id)
+    {
+        var name = element.Attribute("name")?.Value;
+        var definitions = BpmnXml.ModelChildren(element).Where(IsEventDefinition).ToList();
+        bool isEvent = element.Name.LocalName.EndsWith("Event", StringComparison.Ordinal);
+        foreach (var child in BpmnXml.ModelChildren(element))
+        {
+            if (!PlainChildren.Contains(child.Name.LocalName) && !(isEvent && IsEventDefinition(child)))
+            {
+                problems.Add(child, id, $"elemento no soportado ({BpmnXml.Kind(child)})");
+            }
+        }
+        if (element.Name.LocalName != "exclusiveGateway" && element.Attribute("default") is not null)
+        {
+            problems.Add(element, id, "el flujo por omisión (default) solo se admite en compuertas exclusivas");
+        }
+        FlowNode? node = element.Name.LocalName switch
+        {
+            "serviceTask" => new ServiceTask(id, name, Handler(element, id)),
+            "userTask" => new UserTask(id, name),
+            "receiveTask" => new ReceiveTask(id, name, Message(element, id)),
+            "exclusiveGateway" => new ExclusiveGateway(id, name, BpmnXml.Attribute(element, "default")),
+            "parallelGateway" => new ParallelGateway(id, name),
+            _ => Event(element, id, name, definitions),
+        };
+        return node is null ? null : node with { Settings = SettingsReader.Read(element, problems) };
+    }
+
+    private FlowNode? Event(XElement element, string id, string? name, List<XElement> definitions)
+    {
+        var only = definitions.Count == 1 ? definitions[0].Name.LocalName : null;
+        FlowNode? node = (element.Name.LocalName, definitions.Count, only) switch
+        {
+            ("startEvent", 0, _) => new StartEvent(id, name),
+            ("endEvent", 0, _) => new EndEvent(id, name, Terminate: false),
+            ("endEvent", 1, "terminateEventDefinition") => new EndEvent(id, name, Terminate: true),
+            ("intermediateCatchEvent", 1, "messageEventDefinition") => new MessageCatchEvent(id, name, Message(definitions[0], id)),
+            ("intermediateCatchEvent", 1, "timerEventDefinition") => new TimerCatchEvent(id, name, TimerReader.Read(definitions[0], id, problems)),
+            ("boundaryEvent", 1, "timerEventDefinition") => new BoundaryTimerEvent(
+                id, name, BpmnXml.Attribute(element, "attachedToRef") ?? "", Interrupting(element, id), TimerReader.Read(definitions[0], id, problems)),
+            _ => null,
+        };
+        if (node is null)
+        {
+            var detail = definitions.Count switch
+            {
+                0 => "sin definición de evento",
+                1 => "con " + BpmnXml.Kind(definitions[0]),
+                _ => "con varias definiciones de evento: " + string.Join(", ", definitions.Select(BpmnXml.Kind)),
+            };
+            problems.Add(element, id, $"elemento no soportado ({BpmnXml.Kind(element)} {detail})");
+        }
+        return node;
+    }
+
+    private string Handler(XElement task, string id)
+    {
+        var handler = task.Attribute(BpmnXml.Focalizacion + "handler")?.Value.Trim();
+        var known = handlers.Count == 0 ? "no hay ninguno registrado" : "los disponibles son: " + string.Join(", ", handlers.Order(StringComparer.Ordinal));
+        if (string.IsNullOrEmpty(handler))
+        {
+            problems.Add(task, id, $"falta el manejador de la tarea de servicio (atributo foc:handler); {known}");
+            return "";
+        }
+        if (!handlers.Contains(handler))
+        {
+            problems.Add(task, id, $"el manejador «{handler}» no existe; {known}");
+        }
+        return handler;
+    }
+
+    /// <summary>The name of the message an element waits for (its <c>messageRef</c>).</summary>
+    private string Message(XElement element, string id)
+    {
+        var reference = BpmnXml.Attribute(element, "messageRef");
+        if (reference is null)
+        {
+            problems.Add(element, id, "falta messageRef: indique el mensaje (bpmn:message) que se espera");
+            return "";
+        }
+        // Some tools write the reference as a qualified name ("tns:Message_1").
+        var local = reference[(reference.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        if (messages.TryGetValue(reference, out var name) || messages.TryGetValue(local, out name))
+        {
+            return name;
+        }
+        problems.Add(element, id, $"el mensaje «{reference}» no existe: no hay un bpmn:message con ese id");
+        return "";
+    }
+
+    private bool Interrupting(XElement boundary, string id)
+    {
+        switch (boundary.Attribute("cancelActivity")?.Value.Trim())
+        {
+            case null or "true" or "1":
+                return true;
+            case "false" or "0":
+                return false;
+            case var other:
+                problems.Add(boundary, id, $"cancelActivity debe ser true o false, no «{other}»");
+                return true;
+        }
+    }
+
+    private static bool IsEventDefinition(XElement element) =>
+        element.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal) || element.Name.LocalName == "eventDefinitionRef";
+}

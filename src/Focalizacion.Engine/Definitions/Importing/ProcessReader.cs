@@ -1,0 +1,56 @@
+using System.Xml.Linq;
+
+namespace Focalizacion.Engine.Definitions.Importing;
+
+/// <summary>
+/// Reads the children of the <c>bpmn:process</c>: supported nodes and sequence flows become
+/// model types; documentation, lanes and annotations are skipped; every other BPMN element is
+/// reported as unsupported, never silently dropped. Then the structure is checked.
+/// </summary>
+internal sealed class ProcessReader(XElement process, NodeReader nodeReader, ProblemList problems, IReadOnlySet<XElement> duplicates)
+{
+    /// <summary>Allowed but never executed: text for people, lanes (who does what) and grouping.</summary>
+    private static readonly string[] Skipped = ["documentation", "extensionElements", "laneSet", "textAnnotation", "association", "group"];
+
+    public (List<FlowNode> Nodes, List<SequenceFlow> Flows) Read()
+    {
+        var nodes = new List<FlowNode>();
+        var flows = new List<FlowDraft>();
+        var unsupported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var child in BpmnXml.ModelChildren(process))
+        {
+            var kind = child.Name.LocalName;
+            if (Skipped.Contains(kind) || duplicates.Contains(child))
+            {
+                continue;
+            }
+            var id = BpmnXml.Id(child);
+            if (!NodeReader.Kinds.Contains(kind) && kind != "sequenceFlow")
+            {
+                problems.Unsupported(child);
+                if (id is not null)
+                {
+                    unsupported.Add(id);
+                }
+            }
+            else if (id is null)
+            {
+                problems.Add(child, $"{BpmnXml.Kind(child)} (línea {BpmnXml.Line(child)})", "falta el atributo id");
+            }
+            else if (kind == "sequenceFlow")
+            {
+                flows.Add(FlowReader.Read(child, id, problems));
+            }
+            else if (nodeReader.Read(child, id) is { } node)
+            {
+                nodes.Add(node);
+            }
+            else
+            {
+                unsupported.Add(id);
+            }
+        }
+        new StructureChecker(nodes, flows, unsupported, problems).Check(process);
+        return (nodes, [.. flows.Select(f => f.Flow)]);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Xml.Linq;
+
+namespace Focalizacion.Engine.Definitions.Importing;
+
+/// <summary>
+/// Reads our extension settings of a node: every attribute in the Focalizacion namespace, and the
+/// <c>foc:property</c> elements (name, value) inside <c>extensionElements</c>. Other tools'
+/// extensions (camunda:, flowable:, signavio:) are theirs and are skipped; an unknown element in
+/// our namespace is a mistake and is reported.
+/// </summary>
+internal static class SettingsReader
+{
+    public static ExtensionSettings Read(XElement element, ProblemList problems)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var attribute in element.Attributes().Where(a => a.Name.Namespace == BpmnXml.Focalizacion))
+        {
+            settings[attribute.Name.LocalName] = attribute.Value;
+        }
+        var ours = element.Elements(BpmnXml.Model + "extensionElements").Elements().Where(e => e.Name.Namespace == BpmnXml.Focalizacion);
+        foreach (var extension in ours)
+        {
+            if (extension.Name.LocalName != "property")
+            {
+                problems.Add(extension, $"extensión desconocida {BpmnXml.Kind(extension)}: se esperaba foc:property con name y value");
+                continue;
+            }
+            var name = BpmnXml.Attribute(extension, "name");
+            var value = extension.Attribute("value")?.Value;
+            if (name is null || value is null)
+            {
+                problems.Add(extension, $"foc:property{(name is null ? "" : $" «{name}»")} necesita los atributos name y value");
+            }
+            else if (!settings.TryAdd(name, value))
+            {
+                problems.Add(extension, $"el ajuste «{name}» está repetido");
+            }
+        }
+        return settings.Count == 0 ? ExtensionSettings.Empty : new ExtensionSettings(settings);
+    }
+}

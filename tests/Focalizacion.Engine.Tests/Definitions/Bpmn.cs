@@ -1,0 +1,35 @@
+using Focalizacion.Engine.Definitions;
+
+namespace Focalizacion.Engine.Tests.Definitions;
+
+/// <summary>Small BPMN documents for table rows, the fixture files, and the importer call they share.</summary>
+internal static class Bpmn
+{
+    /// <summary>The handlers the host registers in these tests.</summary>
+    public static readonly IReadOnlySet<string> Handlers =
+        new HashSet<string> { "registrar", "enviar-oficio", "recordar", "aplicar-focalizacion-anterior" };
+
+    /// <summary>S → T → E around a user task T (Wait); rows add to or replace parts of it.</summary>
+    public const string Head = "<bpmn:startEvent id='S'/><bpmn:sequenceFlow id='F0' sourceRef='S' targetRef='T'/>";
+
+    public const string Wait = "<bpmn:userTask id='T'/>";
+
+    public const string Tail = "<bpmn:sequenceFlow id='F9' sourceRef='T' targetRef='E'/><bpmn:endEvent id='E'/>";
+
+    /// <summary>A definitions document with the prefixes bpmn-js writes, one process "P" and a message "M".</summary>
+    public static string Definitions(string processBody, string topLevel = "") =>
+        $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="{BpmnNamespaces.Model}" xmlns:foc="{BpmnNamespaces.Focalizacion}" xmlns:xsi="{BpmnNamespaces.XmlSchemaInstance}" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs" targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:process id="P" isExecutable="true">{processBody}</bpmn:process>
+          <bpmn:message id="M" name="respuesta-gore" />{topLevel}
+        </bpmn:definitions>
+        """;
+
+    public static ImportResult Import(string xml) => BpmnImporter.Import(xml, Handlers);
+
+    public static ImportResult ImportProcess(string processBody, string topLevel = "") => Import(Definitions(processBody, topLevel));
+
+    public static string Fixture(string name) =>
+        File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Definitions", "Fixtures", name));
+}

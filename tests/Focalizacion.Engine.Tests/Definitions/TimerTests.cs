@@ -1,0 +1,94 @@
+using Focalizacion.Calendar.Plazos;
+using Focalizacion.Engine.Definitions;
+using NodaTime;
+using static Focalizacion.Engine.Tests.Definitions.Bpmn;
+
+namespace Focalizacion.Engine.Tests.Definitions;
+
+/// <summary>Timer values on an intermediate catch event "C" (S → C → E); boundary timers share the reader.</summary>
+public class TimerTests
+{
+    private static string Process(string timerContent) =>
+        "<bpmn:startEvent id='S'/><bpmn:sequenceFlow id='F0' sourceRef='S' targetRef='C'/>"
+        + $"<bpmn:intermediateCatchEvent id='C'><bpmn:timerEventDefinition>{timerContent}</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>"
+        + "<bpmn:sequenceFlow id='F1' sourceRef='C' targetRef='E'/><bpmn:endEvent id='E'/>";
+
+    private static readonly Offset Chile = Offset.FromHours(-3);
+
+    private static readonly TestCaseData[] ValidTimers =
+    [
+        // an instant with offset is fixed, whatever the region
+        new TestCaseData("<bpmn:timeDate>2026-03-15T09:00:00-03:00</bpmn:timeDate>",
+            new TimerDefinition(TimerKind.Date, "2026-03-15T09:00:00-03:00") { FixedMoment = new LocalDateTime(2026, 3, 15, 9, 0).WithOffset(Chile) }),
+        // Z is an offset too
+        new TestCaseData("<bpmn:timeDate>2026-03-15T12:00:00Z</bpmn:timeDate>",
+            new TimerDefinition(TimerKind.Date, "2026-03-15T12:00:00Z") { FixedMoment = new LocalDateTime(2026, 3, 15, 12, 0).WithOffset(Offset.Zero) }),
+        // offset without seconds, as people type it
+        new TestCaseData("<bpmn:timeDate>2026-03-15T09:00-03:00</bpmn:timeDate>",
+            new TimerDefinition(TimerKind.Date, "2026-03-15T09:00-03:00") { FixedMoment = new LocalDateTime(2026, 3, 15, 9, 0).WithOffset(Chile) }),
+        // no offset: a local time, read later in the instance's region
+        new TestCaseData("<bpmn:timeDate>2026-03-15T09:00</bpmn:timeDate>",
+            new TimerDefinition(TimerKind.Date, "2026-03-15T09:00") { LocalMoment = new LocalDateTime(2026, 3, 15, 9, 0) }),
+        // local with seconds; surrounding whitespace and line breaks are trimmed
+        new TestCaseData("<bpmn:timeDate xsi:type='bpmn:tFormalExpression'>\n  2026-03-15T09:00:30 \n</bpmn:timeDate>",
+            new TimerDefinition(TimerKind.Date, "2026-03-15T09:00:30") { LocalMoment = new LocalDateTime(2026, 3, 15, 9, 0, 30) }),
+        // days
+        new TestCaseData("<bpmn:timeDuration>P15D</bpmn:timeDuration>",
+            new TimerDefinition(TimerKind.Duration, "P15D") { Period = Period.FromDays(15) }),
+        // hours stay hours (48 exact hours, not 2 calendar days)
+        new TestCaseData("<bpmn:timeDuration>PT48H</bpmn:timeDuration>",
+            new TimerDefinition(TimerKind.Duration, "PT48H") { Period = Period.FromHours(48) }),
+        // a calendar month
+        new TestCaseData("<bpmn:timeDuration>P1M</bpmn:timeDuration>",
+            new TimerDefinition(TimerKind.Duration, "P1M") { Period = Period.FromMonths(1) }),
+        // date and time parts together
+        new TestCaseData("<bpmn:timeDuration>P1DT2H</bpmn:timeDuration>",
+            new TimerDefinition(TimerKind.Duration, "P1DT2H") { Period = Period.FromDays(1) + Period.FromHours(2) }),
+        // a plazo rule, marked by language
+        new TestCaseData("<bpmn:timeDate language='plazo'>primer día hábil de diciembre, a las 09:00</bpmn:timeDate>",
+            new TimerDefinition(TimerKind.Date, "primer día hábil de diciembre, a las 09:00") { Rule = PlazoRule.Parse("primer día hábil de diciembre, a las 09:00").Value }),
+    ];
+
+    [TestCaseSource(nameof(ValidTimers))]
+    public void Reads_the_timer(string timerContent, TimerDefinition expected)
+    {
+        var result = ImportProcess(Process(timerContent));
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That(((TimerCatchEvent)result.Definition!.Node("C")).Timer, Is.EqualTo(expected));
+    }
+
+    [TestCase("<bpmn:timeCycle>R3/PT10H</bpmn:timeCycle>", "timeCycle no soportado")] // repeating timers do not exist in the engine
+    [TestCase("", "el temporizador no tiene valor")] // an empty definition
+    [TestCase("<bpmn:timeDate>2026-03-15T09:00</bpmn:timeDate><bpmn:timeDuration>P1D</bpmn:timeDuration>", "más de un valor")] // which one would win?
+    [TestCase("<bpmn:timeDate>   </bpmn:timeDate>", "el temporizador (bpmn:timeDate) está vacío")] // blank value
+    [TestCase("<bpmn:timeDate>2026-02-30T09:00</bpmn:timeDate>", "«2026-02-30T09:00» no es una fecha y hora ISO 8601")] // impossible date
+    [TestCase("<bpmn:timeDate>2026-03-15</bpmn:timeDate>", "no es una fecha y hora ISO 8601")] // a date without time is ambiguous
+    [TestCase("<bpmn:timeDate>15 de marzo</bpmn:timeDate>", "necesita language=\"plazo\"")] // a plazo rule without its language: say how to fix it
+    [TestCase("<bpmn:timeDuration>15 días</bpmn:timeDuration>", "«15 días» no es una duración ISO 8601")] // not ISO
+    [TestCase("<bpmn:timeDuration>P0D</bpmn:timeDuration>", "debe ser mayor que cero")] // a zero wait is a mistake
+    [TestCase("<bpmn:timeDuration>PT0S</bpmn:timeDuration>", "debe ser mayor que cero")] // zero in other units too
+    [TestCase("<bpmn:timeDuration>P-1D</bpmn:timeDuration>", "debe ser mayor que cero")] // negative
+    [TestCase("<bpmn:timeDuration>P1DT-2H</bpmn:timeDuration>", "debe ser mayor que cero")] // a negative part
+    [TestCase("<bpmn:timeDate language='plazo'>15 de marzzo</bpmn:timeDate>", "regla de plazo no válida «15 de marzzo»: posición 7: «marzzo» no es un mes")] // the rule's own position and reason
+    [TestCase("<bpmn:timeDuration language='plazo'>30 de diciembre</bpmn:timeDuration>", "va en timeDate")] // a rule is a date, not a span
+    [TestCase("<bpmn:timeDate language='javascript'>new Date()</bpmn:timeDate>", "lenguaje de temporizador no soportado «javascript»")] // scripts never run
+    public void Rejects_the_timer(string timerContent, string reason)
+    {
+        var result = ImportProcess(Process(timerContent));
+        Assert.That(result.Problems, Has.Count.EqualTo(1), string.Join("\n", result.Problems));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Problems[0].ElementId, Is.EqualTo("C"));
+            Assert.That(result.Problems[0].Message, Does.Contain(reason));
+        });
+    }
+
+    [Test]
+    public void Boundary_timers_are_checked_the_same_way()
+    {
+        var result = ImportProcess(Head + Wait + Tail
+            + "<bpmn:boundaryEvent id='B' attachedToRef='T'><bpmn:timerEventDefinition><bpmn:timeDate language='plazo'>31 de abril</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:boundaryEvent>"
+            + "<bpmn:sequenceFlow id='FB' sourceRef='B' targetRef='E'/>");
+        Assert.That(result.Problems, Is.EqualTo(new[] { new DefinitionProblem("B", "regla de plazo no válida «31 de abril»: posición 1: el día 31 no existe en abril") }));
+    }
+}
