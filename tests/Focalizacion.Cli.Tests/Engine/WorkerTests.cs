@@ -10,20 +10,25 @@ public class WorkerTests
     [Test]
     public async Task A_worker_started_after_the_due_instant_fires_each_timer_once_and_delivers_its_effects()
     {
-        await using var database = await EngineDatabase.SeedAsync(5);
+        await using var database = await EngineDatabase.SeedAsync(5, deliverOficios: true);
         var environment = EngineDatabase.Environment(database);
         // The worker starts 25 days on: the reminders (day 20) were due while no worker ran.
         environment[CliContext.ClockVariable] = InstantPattern.General.Format(EngineDatabase.Start + Duration.FromDays(25));
         using var worker = Process.Start(CliRun.StartInfo(environment, "trabajador"))!;
+        var log = new System.Text.StringBuilder();
+        worker.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        worker.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        worker.BeginOutputReadLine(); // the worker logs freely; an unread pipe would block it
+        worker.BeginErrorReadLine();
         try
         {
             // Poll the database (bounded) for the worker's result; the clock itself never moves.
             var deadline = Stopwatch.StartNew();
-            while (await database.ScalarAsync("SELECT count(*) FROM effect_ledger") < 10 && deadline.Elapsed < TimeSpan.FromSeconds(90))
+            while (await database.ScalarAsync("SELECT count(*) FROM effect_ledger") < 10 && deadline.Elapsed < TimeSpan.FromSeconds(90) && !worker.HasExited)
             {
-                Assert.That(worker.HasExited, Is.False, "the worker stopped: " + await worker.StandardError.ReadToEndAsync());
                 await Task.Delay(200);
             }
+            Assert.That(worker.HasExited, Is.False, () => "the worker stopped: " + log);
         }
         finally
         {
