@@ -59,7 +59,7 @@ public sealed class InstanceSteps(Store store, IClock clock, HolidayCalendar cal
             await db.SaveChangesAsync(cancellationToken);
             return (new StepOutcome(instance.Id, false, step.Refusal), []);
         }
-        var wakeUps = await StepWriter.WriteAsync(db, instance, step, @event, actor, now, cancellationToken);
+        var wakeUps = await StepWriter.WriteAsync(db, instance, state, step, @event, actor, now, cancellationToken);
         return (new StepOutcome(instance.Id, true, null), wakeUps);
     }
 

@@ -17,7 +17,7 @@ namespace Focalizacion.Runtime.Instances;
 internal static class StepWriter
 {
     public static async Task<IReadOnlyList<Action<IWakeUps>>> WriteAsync(
-        FocalizacionDb db, InstanceRow instance, StepResult step, WorkflowEvent @event, string actor, Instant now, CancellationToken cancellationToken)
+        FocalizacionDb db, InstanceRow instance, InstanceState before, StepResult step, WorkflowEvent @event, string actor, Instant now, CancellationToken cancellationToken)
     {
         instance.State = InstanceStateJson.Serialize(step.State);
         instance.Status = step.State.Status.ToString();

@@ -22,16 +22,14 @@ public sealed class TimerFiring(Store store, InstanceSteps steps)
     public async Task<FireOutcome> FireAsync(long timerRowId, CancellationToken cancellationToken = default)
     {
         await using var db = store.Open();
-        var instanceId = await db.Timers.Where(t => t.Id == timerRowId).Select(t => (Guid?)t.InstanceId).SingleOrDefaultAsync(cancellationToken);
-        if (instanceId is null)
-        {
-            return FireOutcome.AlreadyDone;
-        }
         await using var transaction = await InstanceSteps.BeginAsync(db, cancellationToken);
-        var instance = await InstanceSteps.LockAsync(db, instanceId.Value, skipLocked: true, cancellationToken);
+        // Find and lock the timer's instance in one round trip; another process holding it means "try later".
+        var instance = await db.Instances.FromSqlRaw(
+            "SELECT * FROM workflow_instances WHERE id = (SELECT instance_id FROM timers WHERE id = {0}) FOR UPDATE SKIP LOCKED", timerRowId)
+            .SingleOrDefaultAsync(cancellationToken);
         if (instance is null)
         {
-            return FireOutcome.Busy;
+            return await db.Timers.AnyAsync(t => t.Id == timerRowId, cancellationToken) ? FireOutcome.Busy : FireOutcome.AlreadyDone;
         }
         if (instance.Status == nameof(InstanceStatus.Suspended))
         {
@@ -75,8 +73,11 @@ public sealed class TimerFiring(Store store, InstanceSteps steps)
                 due = await Pending(db).Where(t => t.DueAt <= now)
                     .OrderBy(t => t.DueAt).ThenBy(t => t.Id).Select(t => t.Id).Take(batchSize).ToListAsync(cancellationToken);
             }
+            // Several sweepers (processes, or jobs) share the work better in different orders; all of these are due.
+            var order = due.ToArray();
+            Random.Shared.Shuffle(order);
             int firedThisRound = 0;
-            foreach (var id in due)
+            foreach (var id in order)
             {
                 if (await FireAsync(id, cancellationToken) == FireOutcome.Fired)
                 {

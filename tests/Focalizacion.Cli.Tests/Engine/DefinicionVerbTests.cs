@@ -1,0 +1,97 @@
+using Focalizacion.Testing;
+
+namespace Focalizacion.Cli.Tests.Engine;
+
+public class DefinicionVerbTests
+{
+    private static string FixturePath(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    private static string Temporary(string text)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"definicion-{Guid.NewGuid():N}.bpmn");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Test]
+    public void Validar_accepts_a_runnable_definition_with_exit_0()
+    {
+        var run = CliRun.InProcess("definicion", "validar", FixturePath("plazo-con-recordatorio.bpmn"));
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(run.Output, Does.StartWith("Válida: «Plazo_Con_Recordatorio»"));
+    }
+
+    [Test]
+    public void Validar_lists_one_line_per_problem_with_exit_1()
+    {
+        var path = Temporary("""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:foc="https://focalizacion.sercotec.cl/schema/bpmn">
+              <bpmn:process id="P">
+                <bpmn:startEvent id="Inicio" />
+                <bpmn:scriptTask id="Guion" />
+                <bpmn:serviceTask id="Enviar" foc:handler="no-existe" />
+                <bpmn:endEvent id="Fin" />
+                <bpmn:sequenceFlow id="F1" sourceRef="Inicio" targetRef="Enviar" />
+                <bpmn:sequenceFlow id="F2" sourceRef="Enviar" targetRef="Fin" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """);
+        var text = CliRun.InProcess("definicion", "validar", path);
+        var json = CliRun.InProcess("definicion", "validar", path, "--json");
+        File.Delete(path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(text.ExitCode, Is.EqualTo(1));
+            Assert.That(text.Output.TrimEnd().Split('\n'), Has.Some.StartsWith("Guion: ").And.Some.StartsWith("Enviar: "));
+            Assert.That(json.ExitCode, Is.EqualTo(1));
+            Assert.That(json.Json().EnumerateArray().Select(p => p.GetProperty("elemento").GetString()), Does.Contain("Guion").And.Contain("Enviar"));
+            Assert.That(json.Json().EnumerateArray().All(p => p.GetProperty("mensaje").GetString()!.Length > 0), Is.True);
+        });
+    }
+
+    [TestCase("esto no es XML")] // not XML at all
+    [TestCase("<html><body>hola</body></html>")] // XML, but not BPMN
+    public void Validar_rejects_text_that_is_not_BPMN_with_exit_2(string text)
+    {
+        var path = Temporary(text);
+        var run = CliRun.InProcess("definicion", "validar", path);
+        File.Delete(path);
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith("Error: "));
+    }
+
+    [Test]
+    public void Validar_reports_an_unreadable_file_with_exit_2()
+    {
+        var run = CliRun.InProcess("definicion", "validar", "/no/existe.bpmn");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("no se puede leer «/no/existe.bpmn»"));
+    }
+
+    [Test]
+    public async Task Import_publish_list_export_start_and_message_through_the_cli()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var environment = EngineDatabase.Environment(database);
+        environment[CliContext.OperatorVariable] = "ana";
+        CliRun Run(params string[] args) => CliRun.AsProcess(environment, args);
+
+        var imported = Run("definicion", "importar", FixturePath("plazo-con-recordatorio.bpmn"));
+        var published = Run("definicion", "publicar", "1");
+        var listed = Run("definicion", "listar", "--json");
+        var exported = Run("definicion", "exportar", "1");
+        var started = Run("instancia", "iniciar", "Plazo_Con_Recordatorio", "--region", "nuble", "--anio", "2027", "--json");
+        var early = Run("instancia", "mensaje", "--region", "NB", "--anio", "2027", "documento-recibido");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(imported.Output, Does.StartWith("Borrador 1 de «Plazo_Con_Recordatorio» guardado"), imported.Error);
+            Assert.That(published.Output, Does.Contain("versión 1 publicada"), published.Error);
+            Assert.That(listed.Json()[0].GetProperty("estado").GetString(), Is.EqualTo("publicada"));
+            Assert.That(exported.Output, Is.EqualTo(Fixtures.Read("plazo-con-recordatorio.bpmn")));
+            Assert.That(started.ExitCode, Is.Zero, started.Error);
+            Assert.That(early.ExitCode, Is.EqualTo(1), "the oficio is not delivered yet: nobody waits for the document");
+            Assert.That(early.Error, Does.Contain("Rechazado: ninguna espera del mensaje «documento-recibido»"));
+            Assert.That(await database.ScalarAsync("SELECT count(*) FROM journal WHERE actor = 'operador:ana' AND kind = 'definicion-publicada'"), Is.EqualTo(1));
+        });
+    }
+}
