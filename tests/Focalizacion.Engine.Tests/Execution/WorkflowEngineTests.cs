@@ -149,6 +149,30 @@ public class WorkflowEngineTests
     }
 
     [Test]
+    public void A_reminder_can_count_from_a_plazo_the_definition_names()
+    {
+        var process = new TestProcess()
+            .Node(new StartEvent("Inicio", null))
+            .Node(new UserTask("Entregar", null))
+            .Node(new BoundaryTimerEvent("PlazoEntrega", null, "Entregar", true, TestProcess.Plazo("20 de octubre"))
+            {
+                Settings = new Dictionary<string, string> { ["plazo"] = "entrega-propia" },
+            })
+            .Node(new BoundaryTimerEvent("Aviso", null, "Entregar", false, TestProcess.Plazo("2 días hábiles antes del plazo entrega-propia, a las 09:00")))
+            .Node(new BoundaryTimerEvent("AvisoFinal", null, "Entregar", false, TestProcess.Plazo("7 días antes del plazo focalizacion-final, a las 09:00")))
+            .Node(new EndEvent("Fin", null, false))
+            .Flow("Inicio", "Entregar").Flow("Entregar", "Fin").Flow("PlazoEntrega", "Fin", id: "f1").Flow("Aviso", "Fin", id: "f2").Flow("AvisoFinal", "Fin", id: "f3")
+            .Start();
+        Assert.Multiple(() =>
+        {
+            // Tue 20 Oct 2026 minus 2 business days (12 Oct is a holiday, but not in the way) is Fri 16 Oct, 09:00 in Chillán (UTC−3).
+            Assert.That(process.Timer("Aviso").DueAt, Is.EqualTo(Instant.FromUtc(2026, 10, 16, 12, 0)));
+            // The Decreto 246 milestones are always there: 30 Dec 2026 − 7 days = Wed 23 Dec, 09:00.
+            Assert.That(process.Timer("AvisoFinal").DueAt, Is.EqualTo(Instant.FromUtc(2026, 12, 23, 12, 0)));
+        });
+    }
+
+    [Test]
     public void A_plazo_rule_that_cannot_be_evaluated_blocks_the_token_with_an_incident()
     {
         var process = new TestProcess()
