@@ -13,8 +13,6 @@ public static class Spanish
 
     private static readonly string[] Weekdays = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"];
 
-    public static IReadOnlyList<string> MonthNames => Months;
-
     /// <summary>"enero" for 1 … "diciembre" for 12.</summary>
     public static string MonthName(int month) => Months[month - 1];
 

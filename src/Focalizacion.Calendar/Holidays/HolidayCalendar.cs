@@ -70,9 +70,6 @@ public sealed class HolidayCalendar
             : all.Where(h => h.AppliesTo(region.IsoSuffix)).ToList();
     }
 
-    /// <summary>Every holiday of a year in any scope, sorted by date.</summary>
-    public IReadOnlyList<Holiday> AllScopes(int year) => _years.GetOrAdd(CheckYear(year), Compute);
-
     /// <summary>The business-day calendar of one region (shared, built once per region).</summary>
     public BusinessCalendar BusinessDays(Region region)
     {

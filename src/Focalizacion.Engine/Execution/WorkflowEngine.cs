@@ -127,39 +127,33 @@ public static class WorkflowEngine
         private string? ReceiveMessage(MessageReceived message)
         {
             var token = _tokens.Find(t => t.Wait == TokenWait.Message && t.Key == message.Name);
-            if (token is null)
+            if (token is not null)
             {
-                return $"ninguna espera del mensaje «{message.Name}» está abierta en esta instancia";
+                _events[message.Name] = context.Now.InZone(InstanceVariables.ZoneOf(_variables)).Date;
             }
-            _events[message.Name] = context.Now.InZone(InstanceVariables.ZoneOf(_variables)).Date;
-            InstanceVariables.Merge(_variables, message.Payload);
-            Journal(token.NodeId, "mensaje-recibido", $"mensaje «{message.Name}» recibido");
-            Complete(token);
-            return null;
+            return Resume(token, $"ninguna espera del mensaje «{message.Name}» está abierta en esta instancia",
+                message.Payload, "mensaje-recibido", _ => $"mensaje «{message.Name}» recibido");
         }
 
-        private string? CompleteUserTask(UserTaskCompleted completed)
-        {
-            var token = _tokens.Find(t => t.Wait == TokenWait.User && t.NodeId == completed.NodeId);
-            if (token is null)
-            {
-                return $"la tarea {completed.NodeId} no está esperando en esta instancia";
-            }
-            InstanceVariables.Merge(_variables, completed.Data);
-            Journal(token.NodeId, "tarea-completada", $"{definition.Node(token.NodeId).Label} completada");
-            Complete(token);
-            return null;
-        }
+        private string? CompleteUserTask(UserTaskCompleted completed) =>
+            Resume(_tokens.Find(t => t.Wait == TokenWait.User && t.NodeId == completed.NodeId),
+                $"la tarea {completed.NodeId} no está esperando en esta instancia",
+                completed.Data, "tarea-completada", t => $"{definition.Node(t.NodeId).Label} completada");
 
-        private string? CompleteEffect(EffectCompleted effect)
+        private string? CompleteEffect(EffectCompleted effect) =>
+            Resume(_tokens.Find(t => t.Wait == TokenWait.Effect && t.Key == effect.Key),
+                $"ninguna tarea espera el efecto {effect.Key}",
+                effect.Outputs, "efecto-entregado", t => $"{definition.Node(t.NodeId).Label}: efecto {effect.Key} entregado");
+
+        /// <summary>Ends a token's wait with the data that ended it, or refuses when no token waits.</summary>
+        private string? Resume(Token? token, string refusal, JsonObject? data, string kind, Func<Token, string> details)
         {
-            var token = _tokens.Find(t => t.Wait == TokenWait.Effect && t.Key == effect.Key);
             if (token is null)
             {
-                return $"ninguna tarea espera el efecto {effect.Key}";
+                return refusal;
             }
-            InstanceVariables.Merge(_variables, effect.Outputs);
-            Journal(token.NodeId, "efecto-entregado", $"{definition.Node(token.NodeId).Label}: efecto {effect.Key} entregado");
+            InstanceVariables.Merge(_variables, data);
+            Journal(token.NodeId, kind, details(token));
             Complete(token);
             return null;
         }

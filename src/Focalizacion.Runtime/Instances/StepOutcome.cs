@@ -1,7 +1,4 @@
 namespace Focalizacion.Runtime.Instances;
 
 /// <summary>What happened to an event delivered to an instance: applied, or refused with a Spanish reason (nothing changed).</summary>
-public sealed record StepOutcome(Guid InstanceId, bool Applied, string? Refusal)
-{
-    public static StepOutcome Busy(Guid instanceId) => new(instanceId, false, "la instancia está ocupada por otro proceso");
-}
+public sealed record StepOutcome(Guid InstanceId, bool Applied, string? Refusal);
