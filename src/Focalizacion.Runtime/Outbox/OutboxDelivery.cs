@@ -108,7 +108,7 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, HandlerRegi
     {
         await using var db = store.Open();
         await using var transaction = await InstanceSteps.BeginAsync(db, cancellationToken);
-        await InstanceSteps.LockAsync(db, entry.InstanceId, skipLocked: false, cancellationToken);
+        var instance = await InstanceSteps.LockAsync(db, entry.InstanceId, skipLocked: false, cancellationToken);
         var row = await db.Outbox.FromSqlRaw("SELECT * FROM outbox WHERE id = {0} FOR UPDATE", entry.Id).SingleAsync(cancellationToken);
         if (row.State != OutboxState.Pending)
         {
@@ -120,7 +120,7 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, HandlerRegi
         if (row.Attempts >= options.MaxAttempts)
         {
             row.State = OutboxState.Incident;
-            var state = InstanceStateJson.Deserialize((await db.Instances.AsNoTracking().SingleAsync(i => i.Id == entry.InstanceId, cancellationToken)).State);
+            var state = InstanceStateJson.Deserialize(instance!.State);
             var token = state.Tokens.FirstOrDefault(t => t.Key == entry.IdempotencyKey);
             db.Incidents.Add(new IncidentRow
             {
