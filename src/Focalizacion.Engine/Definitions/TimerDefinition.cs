@@ -8,8 +8,8 @@ namespace Focalizacion.Engine.Definitions;
 /// <c>language</c> attribute says so (<see cref="PlazoLanguage"/>).
 /// </summary>
 /// <remarks>
-/// Exactly one of <see cref="Rule"/>, <see cref="LocalMoment"/>, <see cref="FixedMoment"/> and
-/// <see cref="Period"/> is set. A plazo rule fires at its overdue instant (the start of the next
+/// Exactly one of <see cref="Rule"/>, <see cref="Series"/>, <see cref="LocalMoment"/>,
+/// <see cref="FixedMoment"/> and <see cref="Period"/> is set. A plazo rule fires at its overdue instant (the start of the next
 /// local day, or its "a las HH:mm"); a local ISO date-time is read in the instance's region zone;
 /// a duration counts from the moment the timer is scheduled, by calendar arithmetic in that zone
 /// ("P1M" is a calendar month, "PT48H" exactly 48 hours).
@@ -20,6 +20,12 @@ public sealed record TimerDefinition(TimerKind Kind, string Text)
     public const string PlazoLanguage = "plazo";
 
     public PlazoRule? Rule { get; init; }
+
+    /// <summary>
+    /// A <c>timeCycle</c>'s moments, one plazo rule each with its own text, in the order written.
+    /// The timer fires at each one still ahead when its wait begins, one after the other.
+    /// </summary>
+    public IReadOnlyList<(string Text, PlazoRule Rule)>? Series { get; init; }
 
     public LocalDateTime? LocalMoment { get; init; }
 

@@ -8,4 +8,10 @@ public enum TimerKind
 
     /// <summary><c>timeDuration</c>: a span after the timer starts (ISO 8601 "P15D", "PT48H").</summary>
     Duration,
+
+    /// <summary>
+    /// <c>timeCycle</c> in the plazo language: a series of moments ("30, 14, 7, 2, 1 y 0 días antes
+    /// del plazo x, a las 09:00"), for reminders on a non-interrupting boundary event.
+    /// </summary>
+    Cycle,
 }

@@ -22,8 +22,9 @@ public sealed record InstanceState(
     ImmutableSortedDictionary<string, LocalDate> Events,
     long Sequence)
 {
-    public static InstanceState New(JsonObject variables) =>
-        new(InstanceStatus.Running, [], [], variables, ImmutableSortedDictionary<string, LocalDate>.Empty, 0);
+    /// <summary>A new instance; <paramref name="events"/> are dates recorded before it started (a cycle started mid-year).</summary>
+    public static InstanceState New(JsonObject variables, IReadOnlyDictionary<string, LocalDate>? events = null) =>
+        new(InstanceStatus.Running, [], [], variables, (events ?? ImmutableSortedDictionary<string, LocalDate>.Empty).ToImmutableSortedDictionary(), 0);
 
     public bool IsFinished => Status is InstanceStatus.Completed or InstanceStatus.Cancelled;
 }

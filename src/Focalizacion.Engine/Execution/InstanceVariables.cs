@@ -14,6 +14,12 @@ public static class InstanceVariables
     /// <summary>The budget year Y (the cycle runs in Y−1).</summary>
     public const string BudgetYear = "anioPresupuestario";
 
+    /// <summary>
+    /// In a handler's copy of the variables only: the recorded event dates ("yyyy-MM-dd", local to
+    /// the region) by event name, so a handler can compute the same plazos the timers use.
+    /// </summary>
+    public const string Events = "eventos";
+
     public static Region? RegionOf(JsonObject variables)
     {
         ArgumentNullException.ThrowIfNull(variables);

@@ -23,8 +23,35 @@ internal static class TimerDue
     private static readonly ZoneLocalMappingResolver Resolver =
         Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnForwardShifted);
 
-    public static Result<Instant> Compute(
+    /// <summary>
+    /// Every moment the timer stands for, earliest first, each with the rule text that gave it:
+    /// one for a date, a duration or a plazo rule; one per rule for a series.
+    /// </summary>
+    public static Result<IReadOnlyList<(string Text, Instant Due)>> Occurrences(
         TimerDefinition timer, WorkflowDefinition definition, JsonObject variables, IReadOnlyDictionary<string, LocalDate> events, EngineContext context)
+    {
+        if (timer.Series is not { } series)
+        {
+            var single = Compute(timer, timer.Rule, definition, variables, events, context);
+            return single.Success
+                ? Result<IReadOnlyList<(string, Instant)>>.Ok([(timer.Text, single.Value)])
+                : Result<IReadOnlyList<(string, Instant)>>.Fail(single.Error);
+        }
+        var occurrences = new List<(string Text, Instant Due)>();
+        foreach (var (text, rule) in series)
+        {
+            var due = Compute(timer with { Text = text }, rule, definition, variables, events, context);
+            if (!due.Success)
+            {
+                return Result<IReadOnlyList<(string, Instant)>>.Fail(due.Error);
+            }
+            occurrences.Add((text, due.Value));
+        }
+        return Result<IReadOnlyList<(string, Instant)>>.Ok([.. occurrences.OrderBy(o => o.Due)]);
+    }
+
+    private static Result<Instant> Compute(
+        TimerDefinition timer, PlazoRule? plazoRule, WorkflowDefinition definition, JsonObject variables, IReadOnlyDictionary<string, LocalDate> events, EngineContext context)
     {
         var zone = InstanceVariables.ZoneOf(variables);
         if (timer.FixedMoment is { } fixedMoment)
@@ -40,7 +67,7 @@ internal static class TimerDue
             var start = context.Now.InZone(zone).LocalDateTime;
             return Result<Instant>.Ok(zone.ResolveLocal(start + period, Resolver).ToInstant());
         }
-        var rule = timer.Rule ?? throw new InvalidOperationException($"Timer '{timer.Text}' has no value.");
+        var rule = plazoRule ?? throw new InvalidOperationException($"Timer '{timer.Text}' has no value.");
         var region = InstanceVariables.RegionOf(variables);
         var budgetYear = InstanceVariables.BudgetYearOf(variables);
         if (region is null || budgetYear is null)

@@ -120,6 +120,10 @@ public static class WorkflowEngine
             {
                 EndWait(token, $"interrumpido por {boundary.Label}");
             }
+            else if (boundary.Timer.Series is not null)
+            {
+                Schedule(token, boundary, boundary.Timer, after: timer.DueAt);
+            }
             Leave(NewToken(boundary.Id), boundary);
             return null;
         }
@@ -271,7 +275,7 @@ public static class WorkflowEngine
                     break;
                 case ServiceTask task:
                     var key = $"{context.InstanceId:N}/{task.Id}/{++_sequence}";
-                    Effects.Add(new InvokeHandler(key, task.Handler, task.Id, task.Settings, (JsonObject)_variables.DeepClone()));
+                    Effects.Add(new InvokeHandler(key, task.Handler, task.Id, task.Settings, HandlerVariables()));
                     Wait(token with { Wait = TokenWait.Effect, Key = key }, node, $"llama al manejador «{task.Handler}»");
                     break;
                 case UserTask:
@@ -314,19 +318,38 @@ public static class WorkflowEngine
             }
         }
 
-        /// <summary>Schedules a timer for a token; a timer that cannot be computed blocks the token with an incident.</summary>
-        private bool Schedule(Token token, FlowNode timerNode, TimerDefinition timer)
+        /// <summary>
+        /// Schedules a timer for a token; a timer that cannot be computed blocks the token with an incident.
+        /// </summary>
+        /// <remarks>
+        /// A reminder or notice (a non-interrupting boundary timer) whose moment passed before the
+        /// wait began is not scheduled but journaled: it would only announce the past, and a cycle
+        /// started mid-year must not send a burst of stale messages. A series schedules its next
+        /// moment still ahead (after <paramref name="after"/>, the one that just fired).
+        /// </remarks>
+        private bool Schedule(Token token, FlowNode timerNode, TimerDefinition timer, Instant? after = null)
         {
-            var due = TimerDue.Compute(timer, definition, _variables, _events, context);
-            if (!due.Success)
+            var occurrences = TimerDue.Occurrences(timer, definition, _variables, _events, context);
+            if (!occurrences.Success)
             {
-                Block(token, $"{timerNode.Label}: {due.Error}");
+                Block(token, $"{timerNode.Label}: {occurrences.Error}");
                 return false;
             }
-            var active = new ActiveTimer($"t{++_sequence}", timerNode.Id, token.Id, due.Value, timer.Text);
+            var notice = timerNode is BoundaryTimerEvent { Interrupting: false };
+            var ahead = occurrences.Value.Where(o => !notice || (o.Due >= context.Now && (after is null || o.Due > after))).ToList();
+            foreach (var (text, due) in occurrences.Value.Except(ahead).Where(o => after is null || o.Due > after))
+            {
+                Journal(timerNode.Id, "aviso-omitido", $"{timerNode.Label}: «{text}» vencía {due}, ya había pasado; no se programa");
+            }
+            if (ahead.Count == 0)
+            {
+                return true;
+            }
+            var (rule, dueAt) = ahead[0];
+            var active = new ActiveTimer($"t{++_sequence}", timerNode.Id, token.Id, dueAt, rule);
             _timers.Add(active);
             Effects.Add(new ScheduleTimer(active));
-            Journal(timerNode.Id, "temporizador-programado", $"{timerNode.Label}: «{timer.Text}» vence {due.Value}");
+            Journal(timerNode.Id, "temporizador-programado", $"{timerNode.Label}: «{rule}» vence {dueAt}");
             return true;
         }
 
@@ -388,6 +411,19 @@ public static class WorkflowEngine
             _tokens.Add(token with { Wait = TokenWait.Incident, Key = reason });
             Effects.Add(new RaiseIncident(token.Id, token.NodeId, reason));
             Journal(token.NodeId, "incidente", reason);
+        }
+
+        /// <summary>What a handler sees: the variables, plus the recorded event dates under <see cref="InstanceVariables.Events"/>.</summary>
+        private JsonObject HandlerVariables()
+        {
+            var snapshot = (JsonObject)_variables.DeepClone();
+            var events = new JsonObject();
+            foreach (var (name, date) in _events)
+            {
+                events[name] = date.ToString("yyyy-MM-dd", null);
+            }
+            snapshot[InstanceVariables.Events] = events;
+            return snapshot;
         }
 
         private Token NewToken(string nodeId) => new($"k{++_sequence}", nodeId, TokenWait.Join);

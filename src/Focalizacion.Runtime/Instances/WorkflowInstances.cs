@@ -3,6 +3,7 @@ using Focalizacion.Engine.Execution;
 using Focalizacion.Runtime.Definitions;
 using Focalizacion.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace Focalizacion.Runtime.Instances;
 
@@ -16,7 +17,15 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
     /// Starts an instance of the newest published version of <paramref name="processKey"/>, pinned
     /// to that version for its whole life.
     /// </summary>
-    public async Task<Guid> StartAsync(string processKey, JsonObject variables, string actor, CancellationToken cancellationToken = default)
+    public Task<Guid> StartAsync(string processKey, JsonObject variables, string actor, CancellationToken cancellationToken = default) =>
+        StartAsync(processKey, variables, null, actor, cancellationToken);
+
+    /// <summary>
+    /// Starts an instance with event dates recorded before it existed (a cycle started mid-year):
+    /// plazo rules count from them as if the instance had received them.
+    /// </summary>
+    public async Task<Guid> StartAsync(
+        string processKey, JsonObject variables, IReadOnlyDictionary<string, LocalDate>? events, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(variables);
         await using var db = store.Open();
@@ -30,7 +39,7 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
             Status = InstanceStatus.Running.ToString(),
             Region = InstanceVariables.RegionOf(variables)?.IsoSuffix,
             BudgetYear = InstanceVariables.BudgetYearOf(variables),
-            State = InstanceStateJson.Serialize(InstanceState.New(variables)),
+            State = InstanceStateJson.Serialize(InstanceState.New(variables, events)),
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -57,7 +57,10 @@ public class TimerTests
         Assert.That(((TimerCatchEvent)result.Definition!.Node("C")).Timer, Is.EqualTo(expected));
     }
 
-    [TestCase("<bpmn:timeCycle>R3/PT10H</bpmn:timeCycle>", "timeCycle no soportado")] // repeating timers do not exist in the engine
+    [TestCase("<bpmn:timeCycle>R3/PT10H</bpmn:timeCycle>", "timeCycle solo se admite como serie de plazos")] // ISO repetitions do not exist in the engine
+    [TestCase("<bpmn:timeCycle language='plazo'>diario</bpmn:timeCycle>", "una serie de plazos empieza con sus números de días")] // a series lists its numbers first
+    [TestCase("<bpmn:timeCycle language='plazo'>7 y 7 días antes del plazo focalizacion-final</bpmn:timeCycle>", "el número 7 se repite")] // the same reminder twice is a typing mistake
+    [TestCase("<bpmn:timeCycle language='plazo'>7 y 2 días antes del plazzo focalizacion-final</bpmn:timeCycle>", "«7 días antes del plazzo focalizacion-final»")] // names the rule that does not parse
     [TestCase("", "el temporizador no tiene valor")] // an empty definition
     [TestCase("<bpmn:timeDate>2026-03-15T09:00</bpmn:timeDate><bpmn:timeDuration>P1D</bpmn:timeDuration>", "más de un valor")] // which one would win?
     [TestCase("<bpmn:timeDate>   </bpmn:timeDate>", "el temporizador (bpmn:timeDate) está vacío")] // blank value
@@ -81,6 +84,34 @@ public class TimerTests
             Assert.That(result.Problems[0].ElementId, Is.EqualTo("C"));
             Assert.That(result.Problems[0].Message, Does.Contain(reason));
         });
+    }
+
+    [Test]
+    public void A_series_is_one_rule_per_number_in_the_order_written()
+    {
+        var result = ImportProcess(Head + Wait + Tail
+            + "<bpmn:boundaryEvent id='B' attachedToRef='T' cancelActivity='false'><bpmn:timerEventDefinition>"
+            + "<bpmn:timeCycle language='plazo'>30, 14, 7 y 0 días antes del plazo focalizacion-final, a las 09:00</bpmn:timeCycle>"
+            + "</bpmn:timerEventDefinition></bpmn:boundaryEvent><bpmn:sequenceFlow id='FB' sourceRef='B' targetRef='E'/>");
+        Assert.That(result.Problems, Is.Empty);
+        var timer = ((BoundaryTimerEvent)result.Definition!.Node("B")).Timer;
+        Assert.That(timer.Series!.Select(s => s.Text), Is.EqualTo(new[]
+        {
+            "30 días antes del plazo focalizacion-final, a las 09:00", "14 días antes del plazo focalizacion-final, a las 09:00",
+            "7 días antes del plazo focalizacion-final, a las 09:00", "0 días antes del plazo focalizacion-final, a las 09:00",
+        }));
+    }
+
+    [TestCase("<bpmn:intermediateCatchEvent id='C'>")] // a catch event waits for one moment
+    [TestCase("<bpmn:boundaryEvent id='C' attachedToRef='T'>")] // an interrupting boundary can only end the wait once
+    public void A_series_only_goes_on_a_reminder(string opening)
+    {
+        var closing = opening.Contains("boundary", StringComparison.Ordinal) ? "</bpmn:boundaryEvent>" : "</bpmn:intermediateCatchEvent>";
+        var result = ImportProcess(Head + Wait + Tail + opening
+            + "<bpmn:timerEventDefinition><bpmn:timeCycle language='plazo'>7 y 1 días antes del plazo focalizacion-final</bpmn:timeCycle></bpmn:timerEventDefinition>"
+            + closing + "<bpmn:sequenceFlow id='FC' sourceRef='C' targetRef='E'/>");
+        Assert.That(result.Problems.Select(p => (p.ElementId, p.Message)), Has.Some.EqualTo(("C",
+            "una serie de plazos (timeCycle) solo va en un evento de borde que no interrumpe (cancelActivity=\"false\"): son recordatorios")));
     }
 
     [Test]

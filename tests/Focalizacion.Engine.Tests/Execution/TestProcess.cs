@@ -31,6 +31,9 @@ internal sealed class TestProcess
 
     public InstanceState State { get; private set; } = InstanceState.New(new JsonObject { ["region"] = "NB", ["anioPresupuestario"] = 2027 });
 
+    /// <summary>Replaces the state before the start (variables and events recorded earlier).</summary>
+    public void Restart(InstanceState state) => State = state;
+
     public Instant Now { get; set; } = Instant.FromUtc(2026, 3, 2, 12, 0);
 
     public List<EngineEffect> Effects { get; } = [];

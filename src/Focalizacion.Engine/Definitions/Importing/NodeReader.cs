@@ -61,6 +61,10 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
                 id, name, BpmnXml.Attribute(element, "attachedToRef") ?? "", Interrupting(element, id), TimerReader.Read(definitions[0], id, problems)),
             _ => null,
         };
+        if (node is TimerCatchEvent { Timer.Kind: TimerKind.Cycle } || node is BoundaryTimerEvent { Interrupting: true, Timer.Kind: TimerKind.Cycle })
+        {
+            problems.Add(element, id, "una serie de plazos (timeCycle) solo va en un evento de borde que no interrumpe (cancelActivity=\"false\"): son recordatorios");
+        }
         if (node is null)
         {
             var detail = definitions.Count switch

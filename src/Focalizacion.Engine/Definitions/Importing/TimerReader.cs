@@ -6,7 +6,8 @@ namespace Focalizacion.Engine.Definitions.Importing;
 
 /// <summary>
 /// Reads a <c>timerEventDefinition</c>: exactly one of <c>timeDate</c> and <c>timeDuration</c>,
-/// in ISO 8601 or, with <c>language="plazo"</c>, in the plazo-rule language.
+/// in ISO 8601 or, with <c>language="plazo"</c>, in the plazo-rule language; or a
+/// <c>timeCycle</c> holding a series of plazo rules (reminders).
 /// </summary>
 internal static class TimerReader
 {
@@ -31,8 +32,8 @@ internal static class TimerReader
         if (values.Count != 1)
         {
             problems.Add(definition, ownerId, values.Count == 0
-                ? "el temporizador no tiene valor: use timeDate o timeDuration"
-                : "el temporizador tiene más de un valor: use solo uno de timeDate o timeDuration");
+                ? "el temporizador no tiene valor: use timeDate, timeDuration o timeCycle"
+                : "el temporizador tiene más de un valor: use solo uno de timeDate, timeDuration o timeCycle");
             return placeholder;
         }
         var result = Value(values[0]);
@@ -46,17 +47,20 @@ internal static class TimerReader
 
     private static Result<TimerDefinition> Value(XElement value)
     {
-        if (value.Name.LocalName == "timeCycle")
-        {
-            return Result<TimerDefinition>.Fail("timeCycle no soportado: el motor no tiene temporizadores que se repiten; use timeDate o timeDuration");
-        }
-        var kind = value.Name.LocalName == "timeDate" ? TimerKind.Date : TimerKind.Duration;
         string text = value.Value.Trim();
         if (text.Length == 0)
         {
             return Result<TimerDefinition>.Fail($"el temporizador ({BpmnXml.Kind(value)}) está vacío");
         }
         var language = BpmnXml.Attribute(value, "language");
+        if (value.Name.LocalName == "timeCycle")
+        {
+            return language == TimerDefinition.PlazoLanguage
+                ? Series(text)
+                : Result<TimerDefinition>.Fail(
+                    $"timeCycle solo se admite como serie de plazos (language=\"{TimerDefinition.PlazoLanguage}\"), por ejemplo «30, 14, 7, 2, 1 y 0 días antes del plazo focalizacion-final, a las 09:00»");
+        }
+        var kind = value.Name.LocalName == "timeDate" ? TimerKind.Date : TimerKind.Duration;
         if (language == TimerDefinition.PlazoLanguage)
         {
             return kind == TimerKind.Date
@@ -69,6 +73,14 @@ internal static class TimerReader
                 $"lenguaje de temporizador no soportado «{language}»: use language=\"{TimerDefinition.PlazoLanguage}\" o ninguno (ISO 8601)");
         }
         return kind == TimerKind.Date ? IsoTimerText.Moment(text) : IsoTimerText.Duration(text);
+    }
+
+    private static Result<TimerDefinition> Series(string text)
+    {
+        var series = PlazoSeries.Parse(text);
+        return series.Success
+            ? Result<TimerDefinition>.Ok(new TimerDefinition(TimerKind.Cycle, text) { Series = series.Value })
+            : Result<TimerDefinition>.Fail($"serie de plazos no válida «{text}»: {series.Error}");
     }
 
     private static Result<TimerDefinition> Plazo(string text)
