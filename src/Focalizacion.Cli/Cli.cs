@@ -37,6 +37,7 @@ internal static class Cli
                 "migrar" => await MigrarVerb.RunAsync(rest, context),
                 "temporizadores" => await TemporizadoresVerb.RunAsync(rest, context),
                 "trabajador" => await TrabajadorVerb.RunAsync(rest, context),
+                "simular" => await SimularVerb.RunAsync(rest, context),
                 _ => throw new UsageException($"verbo desconocido «{args[0]}»; use «ayuda» para ver los verbos"),
             };
         }
@@ -81,6 +82,11 @@ internal static class Cli
               Dispara los temporizadores vencidos (lo hace también el trabajador).
           trabajador
               Ejecuta el servidor de trabajos Hangfire: temporizadores y bandeja de salida, hasta Ctrl+C.
+
+        Ciclo de focalización:
+          {SimularVerb.Usage}
+              Simula el ciclo completo en tiempo virtual, en una base desechable, y muestra la línea de tiempo.
+
           ayuda
               Muestra esta ayuda.
 

@@ -1,5 +1,4 @@
 using Focalizacion.Runtime.Persistence;
-using Npgsql;
 
 namespace Focalizacion.Testing;
 
@@ -13,41 +12,19 @@ public sealed class TestDatabase : IAsyncDisposable
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("FOCALIZACION_DB") is { Length: > 0 } configured ? configured : Store.DefaultConnectionString;
 
-    private TestDatabase(string name, Store store)
-    {
-        Name = name;
-        Store = store;
-    }
+    private readonly ThrowawayDatabase _database;
 
-    public string Name { get; }
+    private TestDatabase(ThrowawayDatabase database) => _database = database;
 
-    public Store Store { get; }
+    public string Name => _database.Name;
+
+    public Store Store => _database.Store;
 
     public string ConnectionString => Store.ConnectionString;
 
-    public static async Task<TestDatabase> CreateAsync()
-    {
-        var name = $"prueba_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(ServerConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-        var store = new Store(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString);
-        await store.MigrateAsync();
-        return new TestDatabase(name, store);
-    }
+    public static async Task<TestDatabase> CreateAsync() => new(await ThrowawayDatabase.CreateAsync(ServerConnectionString, "prueba"));
 
-    public async ValueTask DisposeAsync()
-    {
-        await Store.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(ServerConnectionString);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     public async Task<long> ScalarAsync(string sql)
     {

@@ -14,9 +14,14 @@ internal sealed class ParsedArguments
     private readonly List<string> _positionals = [];
     private readonly Dictionary<string, string> _options = [];
     private readonly HashSet<string> _flags = [];
+    private readonly List<(string Name, string Value)> _repeated = [];
 
     /// <summary>Splits <paramref name="args"/>; an option or flag the verb does not know is a usage error.</summary>
-    public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> options, IReadOnlyCollection<string> flags)
+    /// <param name="args">The verb's arguments.</param>
+    /// <param name="options">Options with a value, each at most once.</param>
+    /// <param name="flags">Options without a value.</param>
+    /// <param name="repeatable">Options with a value that may be given several times (<c>--region NB --region MA</c>).</param>
+    public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> options, IReadOnlyCollection<string> flags, IReadOnlyCollection<string>? repeatable = null)
     {
         var parsed = new ParsedArguments();
         for (int i = 0; i < args.Count; i++)
@@ -30,13 +35,17 @@ internal sealed class ParsedArguments
             {
                 parsed._flags.Add(arg);
             }
-            else if (options.Contains(arg))
+            else if (options.Contains(arg) || repeatable?.Contains(arg) == true)
             {
                 if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                 {
                     throw new UsageException($"falta el valor de la opción {arg}");
                 }
-                if (!parsed._options.TryAdd(arg, args[++i]))
+                if (repeatable?.Contains(arg) == true)
+                {
+                    parsed._repeated.Add((arg, args[++i]));
+                }
+                else if (!parsed._options.TryAdd(arg, args[++i]))
                 {
                     throw new UsageException($"la opción {arg} se indicó más de una vez");
                 }
@@ -65,6 +74,9 @@ internal sealed class ParsedArguments
     }
 
     public string? Option(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>Every value of a repeatable option, in order.</summary>
+    public IReadOnlyList<string> Values(string name) => [.. _repeated.Where(r => r.Name == name).Select(r => r.Value)];
 
     /// <summary>The only positional argument; none or more than one is a usage error.</summary>
     public string SinglePositional(string name) => ExactPositionals(name)[0];

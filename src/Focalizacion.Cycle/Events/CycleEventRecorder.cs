@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Focalizacion.Calendar.Regions;
+using Focalizacion.Runtime.Instances;
+
+namespace Focalizacion.Cycle.Events;
+
+/// <summary>
+/// Records a cycle event for a region and budget year and hands it to that region's instance: the
+/// one entry point for documents and records, whoever sends them (operator, API, simulation).
+/// </summary>
+/// <remarks>
+/// A final goes through the conformity port first; its verdict travels as <c>conforme</c>, which
+/// the workflow's decision reads. An unknown event or region is refused before anything changes.
+/// </remarks>
+public sealed class CycleEventRecorder(WorkflowInstances instances, IConformityValidator conformity)
+{
+    public async Task<StepOutcome> RecordAsync(string regionCode, int budgetYear, string eventName, JsonObject? data, string actor, CancellationToken cancellationToken = default)
+    {
+        var region = RegionRegistry.Find(regionCode);
+        if (region is null)
+        {
+            return Refused($"región desconocida «{regionCode}»");
+        }
+        if (CycleEvent.Find(eventName) is null)
+        {
+            return Refused($"evento desconocido «{eventName}»; los eventos del ciclo son: {CycleEvent.KnownNames}");
+        }
+        var payload = data is null ? new JsonObject() : (JsonObject)data.DeepClone();
+        if (eventName == CycleEvent.FinalRecibida)
+        {
+            var verdict = conformity.Validate(payload);
+            if (!verdict.Success)
+            {
+                return Refused(verdict.Error);
+            }
+            payload[DeclaredConformity.Field] = verdict.Value;
+        }
+        return await instances.SendMessageAsync(region.IsoSuffix, budgetYear, eventName, payload, actor, cancellationToken);
+    }
+
+    private static StepOutcome Refused(string reason) => new(Guid.Empty, false, reason);
+}

@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using Focalizacion.Calendar;
+using Focalizacion.Calendar.Cycle;
+using Focalizacion.Calendar.Holidays;
+using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle.Events;
+using Focalizacion.Cycle.Workflow;
+using Focalizacion.Engine.Execution;
+using Focalizacion.Runtime;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Focalizacion.Cycle.Starting;
+
+/// <summary>
+/// Starts the cycles of a budget year, for all 16 regions or chosen ones, at any date: the service
+/// may go live mid-year.
+/// </summary>
+/// <remarks>
+/// The operator says which milestones already happened and when. Those are journaled through the
+/// instance's variables (<c>registrado_*</c>) and dates, so the workflow skips them and sends no
+/// oficio for them; plazos counting from them (the 15 días corridos of the observaciones) count from
+/// the recorded date. A deadline already past with nothing recorded is flagged
+/// (<c>vencidosSinRegistro</c>, <c>vencido_oficio_inicio</c>) and never sent late. A region whose
+/// cycle for that year already exists is left alone, so starting twice is harmless.
+/// </remarks>
+public sealed class CycleStarter(EngineRuntime runtime, HolidayCalendar calendar)
+{
+    public const string OverdueVariable = "vencidosSinRegistro";
+
+    /// <summary>The budget year whose cycle runs at <paramref name="now"/>: the cycle for Y runs during Y−1.</summary>
+    public static int BudgetYearInProgress(Instant now) => now.InZone(ChileanTime.Mainland).Year + 1;
+
+    /// <summary>The variable that tells the workflow a milestone already happened ("registrado_oficio_inicio").</summary>
+    public static string RecordedVariable(string milestone) => "registrado_" + milestone.Replace('-', '_');
+
+    /// <summary>Checks the operator's records before anything starts; the first problem, in Spanish, or null.</summary>
+    public string? Check(int budgetYear, IReadOnlyDictionary<string, LocalDate> recorded, Region region)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        ArgumentNullException.ThrowIfNull(region);
+        var today = runtime.Clock.GetCurrentInstant().InZone(region.Zone).Date;
+        foreach (var (milestone, date) in recorded)
+        {
+            if (Decreto246Cycle.Milestones.All(m => m.Key != milestone))
+            {
+                return $"hito desconocido «{milestone}»; los hitos son: {string.Join(", ", Decreto246Cycle.Milestones.Select(m => m.Key))}";
+            }
+            if (date > today)
+            {
+                return $"{region.IsoSuffix}: el hito «{milestone}» tiene fecha {Spanish.LongDate(date)}, posterior a hoy";
+            }
+            if (date.Year != budgetYear - 1 && date.Year != budgetYear)
+            {
+                return $"{region.IsoSuffix}: el hito «{milestone}» tiene fecha {Spanish.LongDate(date)}, fuera del ciclo {budgetYear - 1} del año presupuestario {budgetYear}";
+            }
+        }
+        if (recorded.ContainsKey("observaciones-sercotec") && !recorded.ContainsKey("focalizacion-preliminar"))
+        {
+            return $"{region.IsoSuffix}: para registrar «observaciones-sercotec» registre también «focalizacion-preliminar» (sus 15 días corridos cuentan desde ella)";
+        }
+        return null;
+    }
+
+    public async Task<CycleStart> StartAsync(int budgetYear, Region region, IReadOnlyDictionary<string, LocalDate> recorded, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        if (Check(budgetYear, recorded, region) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(recorded));
+        }
+        if (await ExistingAsync(region, budgetYear, cancellationToken) is { } existing)
+        {
+            return new CycleStart(region, existing, true, []);
+        }
+        var events = recorded
+            .Select(r => (Event: CycleEvent.ForMilestone(r.Key), Date: r.Value))
+            .Where(r => r.Event is not null)
+            .ToDictionary(r => r.Event!.Name, r => r.Date);
+        var overdue = OverdueWithoutRecord(budgetYear, region, recorded, events);
+        var variables = new JsonObject
+        {
+            [InstanceVariables.Region] = region.IsoSuffix,
+            [InstanceVariables.BudgetYear] = budgetYear,
+            [OverdueVariable] = new JsonArray([.. overdue.Select(k => (JsonNode)k)]),
+        };
+        foreach (var (milestone, date) in recorded)
+        {
+            variables[RecordedVariable(milestone)] = true;
+            variables[RecordedVariable(milestone) + "_fecha"] = date.ToString("yyyy-MM-dd", null);
+        }
+        if (overdue.Contains("oficio-inicio"))
+        {
+            variables["vencido_oficio_inicio"] = true;
+        }
+        var id = await runtime.Instances.StartAsync(ShippedWorkflow.ProcessKey, variables, events, actor, cancellationToken);
+        return new CycleStart(region, id, false, overdue);
+    }
+
+    private List<string> OverdueWithoutRecord(int budgetYear, Region region, IReadOnlyDictionary<string, LocalDate> recorded, Dictionary<string, LocalDate> events)
+    {
+        var now = runtime.Clock.GetCurrentInstant();
+        return Decreto246Cycle.Deadlines(calendar.BusinessDays(region), budgetYear, events)
+            .Where(d => !recorded.ContainsKey(d.Milestone.Key) && d.Plazo.IsOverdue(now))
+            .Select(d => d.Milestone.Key)
+            .ToList();
+    }
+
+    private async Task<Guid?> ExistingAsync(Region region, int budgetYear, CancellationToken cancellationToken)
+    {
+        await using var db = runtime.Store.Open();
+        var cancelled = nameof(InstanceStatus.Cancelled);
+        var id = await db.Instances.Where(i => i.Region == region.IsoSuffix && i.BudgetYear == budgetYear && i.Status != cancelled)
+            .OrderBy(i => i.CreatedAt).Select(i => i.Id).FirstOrDefaultAsync(cancellationToken);
+        return id == Guid.Empty ? null : id;
+    }
+}

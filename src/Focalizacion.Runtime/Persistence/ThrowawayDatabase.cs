@@ -1,0 +1,49 @@
+using Npgsql;
+
+namespace Focalizacion.Runtime.Persistence;
+
+/// <summary>
+/// A fresh database on a PostgreSQL server, migrated, and dropped when disposed: the simulation
+/// runs a whole cycle in one without touching the real data, and each test gets its own.
+/// </summary>
+/// <remarks>The server's role needs CREATEDB (the one <c>deploy/postgres.sh</c> creates has it).</remarks>
+public sealed class ThrowawayDatabase : IAsyncDisposable
+{
+    private readonly string _serverConnectionString;
+
+    private ThrowawayDatabase(string serverConnectionString, string name, Store store)
+    {
+        _serverConnectionString = serverConnectionString;
+        Name = name;
+        Store = store;
+    }
+
+    public string Name { get; }
+
+    public Store Store { get; }
+
+    /// <summary>Creates and migrates a database named <paramref name="prefix"/> plus a random suffix.</summary>
+    public static async Task<ThrowawayDatabase> CreateAsync(string serverConnectionString, string prefix, CancellationToken cancellationToken = default)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(serverConnectionString))
+        {
+            await admin.OpenAsync(cancellationToken);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var store = new Store(new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString);
+        await store.MigrateAsync(cancellationToken);
+        return new ThrowawayDatabase(serverConnectionString, name, store);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(_serverConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
