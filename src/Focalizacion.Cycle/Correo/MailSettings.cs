@@ -1,0 +1,90 @@
+using System.Globalization;
+
+namespace Focalizacion.Cycle.Correo;
+
+/// <summary>
+/// Where emails go: an SMTP server when <see cref="Host"/> is set, otherwise <c>.eml</c> files in
+/// <see cref="PickupFolder"/> (development, simulations, or a relay that picks files up).
+/// </summary>
+public sealed record MailSettings
+{
+    public const string DefaultFromAddress = "focalizacion@sercotec.ejemplo.invalid";
+
+    public string? Host { get; init; }
+
+    public int Port { get; init; } = 25;
+
+    public MailSecurity Security { get; init; } = MailSecurity.None;
+
+    public string? User { get; init; }
+
+    public string? Password { get; init; }
+
+    public string FromAddress { get; init; } = DefaultFromAddress;
+
+    public string FromName { get; init; } = "Sercotec · Focalización Regional";
+
+    public string PickupFolder { get; init; } = "correo-saliente";
+
+    /// <summary>
+    /// Reads FOCALIZACION_SMTP_HOST, _PUERTO, _SEGURIDAD (ninguna|starttls|ssl), _USUARIO, _CLAVE,
+    /// FOCALIZACION_CORREO_REMITENTE and FOCALIZACION_CORREO_CARPETA; a bad value is a Spanish
+    /// <see cref="CycleException"/> naming the variable.
+    /// </summary>
+    public static MailSettings FromEnvironment() => From(Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="FromEnvironment"/>, from any variable source (tests pass a dictionary).</summary>
+    public static MailSettings From(Func<string, string?> variables)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        string? Read(string name) => variables(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        var settings = new MailSettings { Host = Read("FOCALIZACION_SMTP_HOST"), User = Read("FOCALIZACION_SMTP_USUARIO"), Password = variables("FOCALIZACION_SMTP_CLAVE") };
+        if (Read("FOCALIZACION_SMTP_PUERTO") is { } port)
+        {
+            settings = settings with
+            {
+                Port = int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is > 0 and < 65536
+                    ? number
+                    : throw new CycleException($"FOCALIZACION_SMTP_PUERTO debe ser un número de puerto entre 1 y 65535 (vale «{port}»)."),
+            };
+        }
+        if (Read("FOCALIZACION_SMTP_SEGURIDAD") is { } security)
+        {
+            settings = settings with
+            {
+                Security = security.ToLowerInvariant() switch
+                {
+                    "ninguna" or "none" => MailSecurity.None,
+                    "starttls" => MailSecurity.StartTls,
+                    "ssl" or "tls" => MailSecurity.Ssl,
+                    _ => throw new CycleException($"FOCALIZACION_SMTP_SEGURIDAD debe ser «ninguna», «starttls» o «ssl» (vale «{security}»)."),
+                },
+            };
+        }
+        if (Read("FOCALIZACION_CORREO_REMITENTE") is { } from)
+        {
+            settings = settings with
+            {
+                FromAddress = MimeKit.MailboxAddress.TryParse(from, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal)
+                    ? mailbox.Address
+                    : throw new CycleException($"FOCALIZACION_CORREO_REMITENTE no es una dirección de correo válida (vale «{from}»)."),
+            };
+        }
+        if (Read("FOCALIZACION_CORREO_CARPETA") is { } folder)
+        {
+            settings = settings with { PickupFolder = folder };
+        }
+        if (settings.User is not null && settings.Password is null)
+        {
+            throw new CycleException("FOCALIZACION_SMTP_USUARIO está definida pero falta FOCALIZACION_SMTP_CLAVE.");
+        }
+        return settings;
+    }
+
+    /// <summary>The transport these settings ask for.</summary>
+    public IMailTransport CreateTransport() => Host is null ? new PickupFolderTransport(PickupFolder) : new SmtpTransport(this);
+
+    /// <summary>Keeps the password out of logs and exception messages.</summary>
+    public override string ToString() =>
+        Host is null ? $"MailSettings {{ PickupFolder = {PickupFolder} }}" : $"MailSettings {{ Host = {Host}, Port = {Port}, Security = {Security}, User = {User} }}";
+}

@@ -1,0 +1,7 @@
+namespace Focalizacion.Cycle;
+
+/// <summary>
+/// A problem with the cycle's own data or configuration (a role nobody holds, a bad setting, a
+/// template that does not parse). The message is Spanish: it reaches admins and incident lists.
+/// </summary>
+public sealed class CycleException(string message) : Exception(message);

@@ -1,0 +1,77 @@
+using Focalizacion.Runtime.Persistence;
+using Npgsql;
+
+namespace Focalizacion.Cycle.Directorio;
+
+/// <summary>
+/// Who holds each cycle role in each region (table <c>directorio</c>). Central roles
+/// (<see cref="CycleRoles.GerenciaRegiones"/>) are stored with no region and apply to every region.
+/// </summary>
+public sealed class RecipientDirectory(Store store)
+{
+    /// <summary>Splits a <c>foc:destinatarios</c> setting ("gore-gobernador, gore-contraparte") into roles.</summary>
+    public static IReadOnlyList<string> ParseRoles(string setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        return setting.Split([',', ' ', ';', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The recipients holding <paramref name="roles"/> for <paramref name="region"/>, in the roles'
+    /// order; a role nobody holds is an error, because an oficio must not silently skip its addressee.
+    /// </summary>
+    public async Task<IReadOnlyList<Recipient>> ResolveAsync(string region, IReadOnlyList<string> roles, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        if (roles.Count == 0)
+        {
+            throw new CycleException("El correo no indica destinatarios (foc:destinatarios está vacío).");
+        }
+        await using var command = store.DataSource.CreateCommand(
+            "SELECT rol, nombre, cargo, correo FROM directorio WHERE rol = ANY($1) AND (region = $2 OR region IS NULL) ORDER BY id");
+        command.Parameters.Add(new NpgsqlParameter { Value = roles.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = region });
+        var found = new List<Recipient>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found.Add(new Recipient(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            }
+        }
+        var missing = roles.Where(role => !found.Any(r => r.Role == role)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new CycleException(
+                $"El directorio no tiene a nadie con el rol {string.Join(", ", missing.Select(r => $"«{r}»"))} para la región {region}: " +
+                "agréguelo en el directorio de destinatarios y reintente.");
+        }
+        return roles.SelectMany(role => found.Where(r => r.Role == role)).ToList();
+    }
+
+    /// <summary>Adds a recipient for a region (ISO suffix) or, with a null region, a central role; an existing address for that role gets the new name and post.</summary>
+    public async Task AddAsync(string? region, Recipient recipient, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        await using var command = store.DataSource.CreateCommand(
+            "INSERT INTO directorio (region, rol, nombre, cargo, correo) VALUES ($1, $2, $3, $4, $5) " +
+            "ON CONFLICT ((coalesce(region, '')), rol, correo) DO UPDATE SET nombre = excluded.nombre, cargo = excluded.cargo");
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = recipient.Role });
+        command.Parameters.Add(new NpgsqlParameter { Value = recipient.Name });
+        command.Parameters.Add(new NpgsqlParameter { Value = recipient.Position });
+        command.Parameters.Add(new NpgsqlParameter { Value = recipient.Address });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Removes every holder of a role in a region (null: the central role).</summary>
+    public async Task RemoveRoleAsync(string? region, string role, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand("DELETE FROM directorio WHERE coalesce(region, '') = $1 AND rol = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = region ?? "" });
+        command.Parameters.Add(new NpgsqlParameter { Value = role });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

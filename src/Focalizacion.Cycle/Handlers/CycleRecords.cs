@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Focalizacion.Cycle.Directorio;
+using Focalizacion.Runtime.Persistence;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Focalizacion.Cycle.Handlers;
+
+/// <summary>
+/// Reads and writes the cycle's records: the emails sent (<c>correos</c>) and the outcomes
+/// (<c>focalizaciones</c>). Used by the handlers, the simulation's timeline and the tests.
+/// </summary>
+public sealed class CycleRecords(Store store)
+{
+    /// <summary>The emails, oldest first; optionally only one region's (ISO suffix) and budget year's.</summary>
+    public async Task<IReadOnlyList<MailRecord>> MailsAsync(string? region = null, int? budgetYear = null, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand(
+            "SELECT idempotency_key, instance_id, region, anio_presupuestario, tipo, hito, plantilla, emisor, numero_oficio, anio_oficio, " +
+            "destinatarios::text, asunto, message_id, estado, intentos, ultimo_error, respuesta_servidor, creado_at, enviado_at FROM correos " +
+            "WHERE ($1::text IS NULL OR region = $1) AND ($2::int IS NULL OR anio_presupuestario = $2) ORDER BY creado_at, id");
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)budgetYear ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        var mails = new List<MailRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            mails.Add(new MailRecord(
+                reader.GetString(0), reader.GetGuid(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), reader.GetString(5),
+                reader.GetString(6), NullableString(reader, 7), reader.IsDBNull(8) ? null : reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetInt32(9),
+                ParseRecipients(reader.GetString(10)), reader.GetString(11), reader.GetString(12), reader.GetString(13), reader.GetInt32(14),
+                NullableString(reader, 15), NullableString(reader, 16), reader.GetFieldValue<Instant>(17),
+                reader.IsDBNull(18) ? null : reader.GetFieldValue<Instant>(18)));
+        }
+        return mails;
+    }
+
+    /// <summary>The recorded outcomes, oldest budget year first; optionally only one region's.</summary>
+    public async Task<IReadOnlyList<OutcomeRecord>> OutcomesAsync(string? region = null, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand(
+            "SELECT region, anio_presupuestario, resultado, registrado_at, idempotency_key, instance_id, origen FROM focalizaciones " +
+            "WHERE ($1::text IS NULL OR region = $1) ORDER BY anio_presupuestario, registrado_at, id");
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        var outcomes = new List<OutcomeRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            outcomes.Add(new OutcomeRecord(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetFieldValue<Instant>(3),
+                NullableString(reader, 4), reader.IsDBNull(5) ? null : reader.GetGuid(5), reader.GetString(6)));
+        }
+        return outcomes;
+    }
+
+    /// <summary>Records an outcome outside any workflow (a previous year's, for seeding or simulation).</summary>
+    public Task RecordOutcomeAsync(string region, int budgetYear, string outcome, Instant recordedAt, string origin, CancellationToken cancellationToken = default) =>
+        InsertOutcomeAsync(region, budgetYear, outcome, recordedAt, origin, null, null, cancellationToken);
+
+    /// <summary>Whether the region has a focalización in force for <paramref name="budgetYear"/>: its own final, or one carried over.</summary>
+    public async Task<bool> HasFocalizacionAsync(string region, int budgetYear, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM focalizaciones WHERE region = $1 AND anio_presupuestario = $2 AND resultado IN ($3, $4))");
+        command.Parameters.Add(new NpgsqlParameter { Value = region });
+        command.Parameters.Add(new NpgsqlParameter { Value = budgetYear });
+        command.Parameters.Add(new NpgsqlParameter { Value = CycleOutcomes.Final });
+        command.Parameters.Add(new NpgsqlParameter { Value = CycleOutcomes.Previous });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Inserts an outcome; with an idempotency key, a second insert for the same key does nothing.</summary>
+    internal async Task InsertOutcomeAsync(string region, int budgetYear, string outcome, Instant recordedAt, string origin, string? key, Guid? instanceId, CancellationToken cancellationToken)
+    {
+        if (!CycleOutcomes.All.Contains(outcome))
+        {
+            throw new CycleException($"Resultado de focalización desconocido «{outcome}»: debe ser {string.Join(", ", CycleOutcomes.All.Select(o => $"«{o}»"))}.");
+        }
+        await using var command = store.DataSource.CreateCommand(
+            "INSERT INTO focalizaciones (region, anio_presupuestario, resultado, registrado_at, idempotency_key, instance_id, origen) " +
+            "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (idempotency_key) DO NOTHING");
+        command.Parameters.Add(new NpgsqlParameter { Value = region });
+        command.Parameters.Add(new NpgsqlParameter { Value = budgetYear });
+        command.Parameters.Add(new NpgsqlParameter { Value = outcome });
+        command.Parameters.Add(new NpgsqlParameter { Value = recordedAt });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)key ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)instanceId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = origin });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    internal static string RecipientsJson(IReadOnlyList<Recipient> recipients) =>
+        JsonSerializer.Serialize(recipients.Select(r => new StoredRecipient(r.Role, r.Name, r.Position, r.Address)));
+
+    private static List<Recipient> ParseRecipients(string json) =>
+        (JsonSerializer.Deserialize<List<StoredRecipient>>(json) ?? []).Select(r => new Recipient(r.Role, r.Name, r.Position ?? "", r.Address)).ToList();
+
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>The jsonb shape of <c>correos.destinatarios</c>: role, name, address (and the post, for the letter's record).</summary>
+    private sealed record StoredRecipient(
+        [property: System.Text.Json.Serialization.JsonPropertyName("role")] string Role,
+        [property: System.Text.Json.Serialization.JsonPropertyName("name")] string Name,
+        [property: System.Text.Json.Serialization.JsonPropertyName("position")] string? Position,
+        [property: System.Text.Json.Serialization.JsonPropertyName("address")] string Address);
+}

@@ -1,0 +1,180 @@
+using System.Text.Json.Nodes;
+using Focalizacion.Calendar.Cycle;
+using Focalizacion.Calendar.Holidays;
+using Focalizacion.Cycle.Correo;
+using Focalizacion.Cycle.Directorio;
+using Focalizacion.Cycle.Oficios;
+using Focalizacion.Cycle.Plantillas;
+using Focalizacion.Runtime.Handlers;
+using Focalizacion.Runtime.Persistence;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Focalizacion.Cycle.Handlers;
+
+/// <summary>
+/// "enviar-correo": sends an oficio, reminder or notice. Settings: <c>tipo</c> (oficio |
+/// recordatorio | aviso), <c>hito</c>, <c>plantilla</c>, <c>destinatarios</c> (roles), <c>emisor</c>
+/// (oficios: gerencia-general | direccion-regional) and optionally <c>plazo</c> (the Decreto 246
+/// milestone whose deadline the text shows; by default the hito, when it is one).
+/// </summary>
+/// <remarks>
+/// Once per idempotency key: the <c>correos</c> row for the key says whether it was sent, the
+/// oficio number is bound to the key, and the Message-ID is derived from it. A crash after the
+/// SMTP server accepted the message but before the row says 'enviado' resends the same message
+/// (same Message-ID), which receiving servers and clients treat as one.
+/// </remarks>
+public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalendar calendar, MailSettings mail, IMailTransport transport) : IEffectHandler
+{
+    private static readonly string[] Types = ["oficio", "recordatorio", "aviso"];
+
+    private readonly OficioNumbering _numbering = new(store);
+    private readonly RecipientDirectory _directory = new(store);
+    private readonly TemplateStore _templates = new(store, clock);
+
+    public string Name => "enviar-correo";
+
+    public async Task<JsonObject?> HandleAsync(EffectRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var type = Setting(request, "tipo");
+        if (!Types.Contains(type))
+        {
+            throw new CycleException($"foc:tipo «{type}» no es válido: debe ser «oficio», «recordatorio» o «aviso».");
+        }
+        var milestone = Setting(request, "hito");
+        var description = CycleMilestones.Describe(milestone)
+            ?? throw new CycleException($"foc:hito «{milestone}» no es un hito del ciclo ({string.Join(", ", CycleMilestones.Keys)}).");
+        if (await SentAsync(request.Key, cancellationToken) is { } sent)
+        {
+            return Outputs(type, milestone, sent);
+        }
+
+        var variables = CycleVariables.From(request.Variables);
+        var region = variables.Region;
+        var now = clock.GetCurrentInstant();
+        OficioNumber? oficio = null;
+        string? issuer = null;
+        if (type == "oficio")
+        {
+            issuer = OficioIssuer.Code(Setting(request, "emisor"), region);
+            oficio = await _numbering.AssignAsync(request.Key, issuer, region.IsoSuffix, milestone, now, cancellationToken);
+        }
+        var recipients = await _directory.ResolveAsync(region.IsoSuffix, RecipientDirectory.ParseRoles(Setting(request, "destinatarios")), cancellationToken);
+        var template = await _templates.GetAsync(Setting(request, "plantilla"), cancellationToken);
+        var model = new TemplateModel(region.Name, region.OfficialName, region.IsoSuffix, region.Seat, variables.BudgetYear, now.InZone(region.Zone).Date, recipients)
+        {
+            Oficio = oficio is null ? null : (oficio.Number, oficio.Year, OficioIssuer.DisplayName(issuer!)),
+            Deadline = Deadline(request, milestone, variables),
+            MilestoneKey = milestone,
+            MilestoneDescription = description.Description,
+            MilestoneOwner = description.Owner,
+            Amounts = variables.Amounts,
+        };
+        var rendered = await TemplateRenderer.RenderAsync(template, model);
+
+        var messageId = MessageIds.For(request.Key);
+        var (state, createdAt) = await UpsertPendingAsync(request, variables, type, milestone, issuer, oficio, recipients, rendered.Subject, messageId, now, cancellationToken);
+        if (state == "enviado")
+        {
+            return Outputs(type, milestone, oficio);
+        }
+        string reply;
+        try
+        {
+            // The Date header is the first attempt's, so every retry sends byte-for-byte the same headers.
+            reply = await transport.SendAsync(MailComposer.Compose(mail, request.Key, recipients, rendered, createdAt), cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            await RecordErrorAsync(request.Key, exception.Message);
+            throw;
+        }
+        await MarkSentAsync(request.Key, reply);
+        return Outputs(type, milestone, oficio);
+    }
+
+    private static string Setting(EffectRequest request, string name) =>
+        request.Settings.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)
+            ? value.Trim()
+            : throw new CycleException($"La tarea «{request.NodeId}» no indica foc:{name}.");
+
+    private static JsonObject? Outputs(string type, string milestone, OficioNumber? oficio) =>
+        type == "oficio" && oficio is not null ? new JsonObject { [$"oficio_{milestone.Replace('-', '_')}"] = oficio.Number } : null;
+
+    /// <summary>The deadline the text shows: foc:plazo, else the hito when it is a Decreto 246 milestone; none when its event is not recorded yet.</summary>
+    private LocalDate? Deadline(EffectRequest request, string milestone, CycleVariables variables)
+    {
+        var key = request.Settings.TryGetValue("plazo", out var plazo) && !string.IsNullOrWhiteSpace(plazo) ? plazo.Trim() : milestone;
+        if (!Decreto246Cycle.Rules.ContainsKey(key))
+        {
+            return request.Settings.ContainsKey("plazo")
+                ? throw new CycleException($"foc:plazo «{key}» no es un plazo del Decreto 246 ({string.Join(", ", Decreto246Cycle.Rules.Keys)}).")
+                : null;
+        }
+        var deadlines = Decreto246Cycle.Deadlines(calendar.BusinessDays(variables.Region), variables.BudgetYear, variables.Events);
+        return deadlines.FirstOrDefault(d => d.Milestone.Key == key)?.Plazo.Date;
+    }
+
+    private async Task<OficioNumber?> SentAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var command = store.DataSource.CreateCommand("SELECT estado, numero_oficio, anio_oficio FROM correos WHERE idempotency_key = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken) || reader.GetString(0) != "enviado")
+        {
+            return null;
+        }
+        // A sent non-oficio has no number; the sentinel only tells the caller "already sent".
+        return reader.IsDBNull(1) ? new OficioNumber(0, 0) : new OficioNumber(reader.GetInt32(1), reader.GetInt32(2));
+    }
+
+    private async Task<(string State, Instant CreatedAt)> UpsertPendingAsync(
+        EffectRequest request, CycleVariables variables, string type, string milestone, string? issuer, OficioNumber? oficio,
+        IReadOnlyList<Recipient> recipients, string subject, string messageId, Instant now, CancellationToken cancellationToken)
+    {
+        await using var command = store.DataSource.CreateCommand(
+            "INSERT INTO correos (idempotency_key, instance_id, region, anio_presupuestario, tipo, hito, plantilla, emisor, numero_oficio, anio_oficio, " +
+            "destinatarios, asunto, message_id, estado, intentos, creado_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'pendiente', 1, $14) " +
+            "ON CONFLICT (idempotency_key) DO UPDATE SET intentos = correos.intentos + 1, destinatarios = excluded.destinatarios, asunto = excluded.asunto " +
+            "RETURNING estado, creado_at");
+        command.Parameters.Add(new NpgsqlParameter { Value = request.Key });
+        command.Parameters.Add(new NpgsqlParameter { Value = request.InstanceId });
+        command.Parameters.Add(new NpgsqlParameter { Value = variables.Region.IsoSuffix });
+        command.Parameters.Add(new NpgsqlParameter { Value = variables.BudgetYear });
+        command.Parameters.Add(new NpgsqlParameter { Value = type });
+        command.Parameters.Add(new NpgsqlParameter { Value = milestone });
+        command.Parameters.Add(new NpgsqlParameter { Value = Setting(request, "plantilla") });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)issuer ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)oficio?.Number ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)oficio?.Year ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter { Value = CycleRecords.RecipientsJson(recipients), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter { Value = subject });
+        command.Parameters.Add(new NpgsqlParameter { Value = messageId });
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetString(0), reader.GetFieldValue<Instant>(1));
+    }
+
+    private async Task RecordErrorAsync(string key, string error)
+    {
+        await using var command = store.DataSource.CreateCommand("UPDATE correos SET ultimo_error = $2 WHERE idempotency_key = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        command.Parameters.Add(new NpgsqlParameter { Value = error });
+        // The send already failed; recording it must not be cancelled halfway and hide the cause.
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    private async Task MarkSentAsync(string key, string reply)
+    {
+        await using var command = store.DataSource.CreateCommand(
+            "UPDATE correos SET estado = 'enviado', enviado_at = $2, respuesta_servidor = $3, ultimo_error = NULL WHERE idempotency_key = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetCurrentInstant() });
+        command.Parameters.Add(new NpgsqlParameter { Value = reply });
+        // Once the message left, the record of it must land even if the caller gives up now.
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using Focalizacion.Runtime.Handlers;
+using NodaTime;
+
+namespace Focalizacion.Cycle.Handlers;
+
+/// <summary>
+/// "registrar-resultado": records how the region's cycle ended (<c>foc:resultado</c>), once per
+/// idempotency key, so next year's cycle can tell whether there is a focalización to fall back on.
+/// </summary>
+public sealed class RegistrarResultadoHandler(CycleRecords records, IClock clock) : IEffectHandler
+{
+    public string Name => "registrar-resultado";
+
+    public async Task<JsonObject?> HandleAsync(EffectRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var outcome = request.Settings.GetValueOrDefault("resultado")
+            ?? throw new CycleException("La tarea no indica foc:resultado (focalizacion-final, focalizacion-anterior o definicion-sercotec).");
+        var variables = CycleVariables.From(request.Variables);
+        await records.InsertOutcomeAsync(variables.Region.IsoSuffix, variables.BudgetYear, outcome, clock.GetCurrentInstant(), "flujo",
+            request.Key, request.InstanceId, cancellationToken);
+        return new JsonObject { ["resultado"] = outcome };
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace Focalizacion.Cycle.Plantillas;
+
+/// <summary>
+/// Chilean peso amounts as oficios write them ("$ 1.000.000"): dot thousands separators and no
+/// decimals, built by hand because the service runs with invariant globalization.
+/// </summary>
+public static class AmountFormat
+{
+    /// <summary>"$ 1.000.000"; fractions are rounded half away from zero (pesos have no cents).</summary>
+    public static string Pesos(decimal amount)
+    {
+        var rounded = decimal.Round(amount, 0, MidpointRounding.AwayFromZero);
+        var digits = decimal.Abs(rounded).ToString("0", CultureInfo.InvariantCulture);
+        var grouped = new System.Text.StringBuilder(digits.Length + (digits.Length / 3));
+        for (var i = 0; i < digits.Length; i++)
+        {
+            if (i > 0 && (digits.Length - i) % 3 == 0)
+            {
+                grouped.Append('.');
+            }
+            grouped.Append(digits[i]);
+        }
+        return (rounded < 0 ? "-$ " : "$ ") + grouped;
+    }
+}

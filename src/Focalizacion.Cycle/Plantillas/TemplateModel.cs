@@ -1,0 +1,58 @@
+using Focalizacion.Cycle.Directorio;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Focalizacion.Cycle.Plantillas;
+
+/// <summary>
+/// What templates can use, under Spanish snake_case names: <c>region.nombre/nombre_oficial/codigo/sede</c>,
+/// <c>anio_presupuestario</c>, <c>anio_ciclo</c>, <c>fecha</c>, <c>oficio.numero/anio/emisor</c>,
+/// <c>plazo.fecha/dias_restantes</c>, <c>hito.clave/descripcion/responsable</c>, <c>destinatarios</c>
+/// (<c>nombre</c>, <c>cargo</c>) and <c>montos</c> (<c>instrumento</c>, <c>monto</c>).
+/// Dates are ISO strings ("2025-12-01"), for the <c>fecha_larga</c> filter.
+/// </summary>
+public sealed record TemplateModel(
+    string RegionName,
+    string RegionOfficialName,
+    string RegionCode,
+    string RegionSeat,
+    int BudgetYear,
+    LocalDate Today,
+    IReadOnlyList<Recipient> Recipients)
+{
+    /// <summary>The oficio's number, year and issuing office's display name, when the email is an oficio.</summary>
+    public (int Number, int Year, string Issuer)? Oficio { get; init; }
+
+    /// <summary>The deadline the text talks about, when there is one.</summary>
+    public LocalDate? Deadline { get; init; }
+
+    public string MilestoneKey { get; init; } = "";
+
+    public string MilestoneDescription { get; init; } = "";
+
+    /// <summary>Who owes the milestone: "Sercotec" or "GORE".</summary>
+    public string MilestoneOwner { get; init; } = "";
+
+    /// <summary>Amounts per instrument, in pesos, in the order given.</summary>
+    public IReadOnlyList<(string Instrument, decimal Amount)> Amounts { get; init; } = [];
+
+    /// <summary>The values as Fluid sees them: dictionaries and lists of plain values only (nothing to call into).</summary>
+    internal Dictionary<string, object?> ToValues() => new()
+    {
+        ["region"] = new Dictionary<string, object?> { ["nombre"] = RegionName, ["nombre_oficial"] = RegionOfficialName, ["codigo"] = RegionCode, ["sede"] = RegionSeat },
+        ["anio_presupuestario"] = BudgetYear,
+        ["anio_ciclo"] = BudgetYear - 1,
+        ["fecha"] = Iso(Today),
+        ["oficio"] = Oficio is { } oficio
+            ? new Dictionary<string, object?> { ["numero"] = oficio.Number, ["anio"] = oficio.Year, ["emisor"] = oficio.Issuer }
+            : null,
+        ["plazo"] = Deadline is { } deadline
+            ? new Dictionary<string, object?> { ["fecha"] = Iso(deadline), ["dias_restantes"] = Period.Between(Today, deadline, PeriodUnits.Days).Days }
+            : null,
+        ["hito"] = new Dictionary<string, object?> { ["clave"] = MilestoneKey, ["descripcion"] = MilestoneDescription, ["responsable"] = MilestoneOwner },
+        ["destinatarios"] = Recipients.Select(r => (object?)new Dictionary<string, object?> { ["nombre"] = r.Name, ["cargo"] = r.Position }).ToList(),
+        ["montos"] = Amounts.Select(a => (object?)new Dictionary<string, object?> { ["instrumento"] = a.Instrument, ["monto"] = a.Amount }).ToList(),
+    };
+
+    private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+}

@@ -1,0 +1,101 @@
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
+using Fluid;
+using Fluid.Values;
+using Focalizacion.Calendar;
+using NodaTime.Text;
+
+namespace Focalizacion.Cycle.Plantillas;
+
+/// <summary>
+/// Parses and renders email templates with Fluid (Liquid): sandboxed, so an admin-edited template
+/// can read the model but never call into code, and bounded in steps so a loop cannot hang a send.
+/// </summary>
+/// <remarks>
+/// Filters: <c>fecha_larga</c> ("2025-12-01" → "lunes 1 de diciembre de 2025") and <c>monto</c>
+/// (1000000 → "$ 1.000.000"). The HTML body is rendered with an HTML encoder that escapes markup
+/// characters but leaves accents and ñ as they are, so the source stays readable.
+/// </remarks>
+public static partial class TemplateRenderer
+{
+    private static readonly FluidParser Parser = new();
+
+    private static readonly TemplateOptions Options = CreateOptions();
+
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>The Spanish problems of a template, one per part that does not parse (empty when it is valid).</summary>
+    public static IReadOnlyList<string> Validate(MailTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var problems = new List<string>();
+        foreach (var (part, source) in Parts(template))
+        {
+            if (!Parser.TryParse(source, out _, out var error))
+            {
+                problems.Add($"plantilla «{template.Key}», {part}: {Describe(error)}");
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>Renders the three parts; a template that does not parse is a <see cref="CycleException"/>.</summary>
+    public static async Task<RenderedMail> RenderAsync(MailTemplate template, TemplateModel model)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(model);
+        var values = model.ToValues();
+        var subject = await RenderPartAsync(template, "asunto", template.Subject, values, NullEncoder.Default);
+        var html = await RenderPartAsync(template, "cuerpo HTML", template.Html, values, Html);
+        var text = await RenderPartAsync(template, "cuerpo de texto", template.Text, values, NullEncoder.Default);
+        // A subject is one line: a template's trailing newline or indentation must not reach the header.
+        return new RenderedMail(WhitespaceRun().Replace(subject, " ").Trim(), html, text);
+    }
+
+    private static async Task<string> RenderPartAsync(MailTemplate template, string part, string source, Dictionary<string, object?> values, TextEncoder encoder)
+    {
+        if (!Parser.TryParse(source, out var parsed, out var error))
+        {
+            throw new CycleException($"plantilla «{template.Key}», {part}: {Describe(error)}");
+        }
+        var context = new TemplateContext(Options);
+        foreach (var (name, value) in values)
+        {
+            context.SetValue(name, value is null ? NilValue.Instance : FluidValue.Create(value, Options));
+        }
+        return await parsed.RenderAsync(context, encoder);
+    }
+
+    internal static IEnumerable<(string Part, string Source)> Parts(MailTemplate template) =>
+        [("asunto", template.Subject), ("cuerpo HTML", template.Html), ("cuerpo de texto", template.Text)];
+
+    /// <summary>Fluid says "… at (line:column)"; admins read "línea L, columna C: …".</summary>
+    private static string Describe(string error)
+    {
+        var match = Position().Match(error);
+        return match.Success
+            ? $"línea {match.Groups["line"].Value}, columna {match.Groups["column"].Value}: {error[..match.Index].TrimEnd()}"
+            : error;
+    }
+
+    private static TemplateOptions CreateOptions()
+    {
+        var options = new TemplateOptions { MaxSteps = 100_000, MaxRecursion = 20 };
+        options.Filters.AddFilter("fecha_larga", static (input, _, _) =>
+        {
+            var text = input.ToStringValue();
+            var parsed = LocalDatePattern.Iso.Parse(text);
+            return new ValueTask<FluidValue>(new StringValue(parsed.Success ? Spanish.LongDate(parsed.Value) : text));
+        });
+        options.Filters.AddFilter("monto", static (input, _, _) =>
+            new ValueTask<FluidValue>(new StringValue(AmountFormat.Pesos(input.ToNumberValue()))));
+        return options;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRun();
+
+    [GeneratedRegex(@"\s*at \((?<line>\d+):(?<column>\d+)\)")]
+    private static partial Regex Position();
+}

@@ -1,0 +1,61 @@
+using Focalizacion.Runtime.Persistence;
+using NodaTime;
+using Npgsql;
+
+namespace Focalizacion.Cycle.Plantillas;
+
+/// <summary>
+/// The templates in force: an admin's edit (table <c>plantillas</c>) wins over the shipped default.
+/// Saving validates all three parts first, so a template that would fail at send time never lands.
+/// </summary>
+public sealed class TemplateStore(Store store, IClock clock)
+{
+    /// <summary>The template in force for <paramref name="key"/>; an unknown key is a Spanish <see cref="CycleException"/>.</summary>
+    public async Task<MailTemplate> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand("SELECT asunto, html, texto FROM plantillas WHERE clave = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return new MailTemplate(key, reader.GetString(0), reader.GetString(1), reader.GetString(2));
+            }
+        }
+        return DefaultTemplates.Find(key)
+            ?? throw new CycleException($"No existe la plantilla «{key}». Las plantillas disponibles son: {string.Join(", ", TemplateKeys.All)}.");
+    }
+
+    /// <summary>
+    /// Stores an admin's version of a template. Rejected with a <see cref="CycleException"/> naming
+    /// the template, the part and the position when any part does not parse; nothing changes then.
+    /// </summary>
+    public async Task SaveAsync(MailTemplate template, string editedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var problems = TemplateRenderer.Validate(template);
+        if (problems.Count > 0)
+        {
+            throw new CycleException(string.Join("\n", problems));
+        }
+        await using var command = store.DataSource.CreateCommand(
+            "INSERT INTO plantillas (clave, asunto, html, texto, actualizado_at, actualizado_por) VALUES ($1, $2, $3, $4, $5, $6) " +
+            "ON CONFLICT (clave) DO UPDATE SET asunto = excluded.asunto, html = excluded.html, texto = excluded.texto, " +
+            "actualizado_at = excluded.actualizado_at, actualizado_por = excluded.actualizado_por");
+        command.Parameters.Add(new NpgsqlParameter { Value = template.Key });
+        command.Parameters.Add(new NpgsqlParameter { Value = template.Subject });
+        command.Parameters.Add(new NpgsqlParameter { Value = template.Html });
+        command.Parameters.Add(new NpgsqlParameter { Value = template.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetCurrentInstant() });
+        command.Parameters.Add(new NpgsqlParameter { Value = editedBy });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Drops an admin's edit, so the shipped default is in force again.</summary>
+    public async Task RevertAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand("DELETE FROM plantillas WHERE clave = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
