@@ -1,4 +1,6 @@
 using Focalizacion.Calendar.Holidays;
+using Focalizacion.Cycle;
+using Focalizacion.Cycle.Correo;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 using NodaTime;
@@ -45,6 +47,9 @@ internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<Holi
     public static string Actor =>
         "operador:" + (Environment.GetEnvironmentVariable(OperatorVariable) is { Length: > 0 } name ? name : Environment.UserName);
 
-    /// <summary>The runtime over the configured store; opening it does not connect yet.</summary>
-    public EngineRuntime Runtime() => new(new Store(ConnectionString), Clock, LoadCalendar());
+    /// <summary>
+    /// The runtime over the configured store, with the cycle's handlers (email per
+    /// <c>FOCALIZACION_SMTP_*</c>, or the pickup folder); opening it does not connect yet.
+    /// </summary>
+    public EngineRuntime Runtime() => CycleRuntime.Create(new Store(ConnectionString), Clock, LoadCalendar(), MailSettings.FromEnvironment());
 }

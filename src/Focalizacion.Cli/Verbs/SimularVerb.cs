@@ -1,4 +1,3 @@
-using Focalizacion.Calendar;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;

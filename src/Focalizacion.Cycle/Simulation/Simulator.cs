@@ -7,7 +7,6 @@ using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Handlers;
 using Focalizacion.Cycle.Starting;
 using Focalizacion.Cycle.Workflow;
-using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 using Focalizacion.Runtime.VirtualTime;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +66,8 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
             var outcome = await recorder.RecordAsync(scenarioEvent.Region.IsoSuffix, scenario.BudgetYear, scenarioEvent.Event, scenarioEvent.Data, Actor, cancellationToken);
             var description = CycleEvent.Find(scenarioEvent.Event)!;
             timeline.Add(new TimelineEntry(scenarioEvent.At, scenarioEvent.Region, "evento", description.Milestone, [], null, null,
-                outcome.Applied ? description.Description : $"{description.Description}: rechazado, {outcome.Refusal}") { Event = scenarioEvent.Event });
+                outcome.Applied ? description.Description : $"{description.Description}: rechazado, {outcome.Refusal}")
+            { Event = scenarioEvent.Event });
             await driver.SettleAsync(cancellationToken);
         }
         await driver.RunUntilAsync(end, cancellationToken);
@@ -75,7 +75,8 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
         foreach (var sent in mails.Where(m => m.SentAt is not null))
         {
             timeline.Add(new TimelineEntry(sent.SentAt!.Value, RegionRegistry.ByIsoSuffix(sent.Region), sent.Type, sent.Milestone,
-                [.. sent.Recipients.Select(r => r.Address)], sent.OficioNumber, null, sent.Subject) { NumberYear = sent.OficioYear });
+                [.. sent.Recipients.Select(r => r.Address)], sent.OficioNumber, null, sent.Subject)
+            { NumberYear = sent.OficioYear });
         }
         foreach (var outcome in (await records.OutcomesAsync(cancellationToken: cancellationToken)).Where(o => o.BudgetYear == scenario.BudgetYear))
         {
@@ -84,7 +85,7 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
         }
         var ordered = timeline
             .Select((entry, index) => (entry, index))
-            .OrderBy(e => e.entry.At).ThenBy(e => RegionOrder(e.entry.Region)).ThenBy(e => e.index)
+            .OrderBy(e => e.entry.At).ThenBy(e => RegionOrder(e.entry.Region)).ThenBy(e => TypeOrder.IndexOf(e.entry.Type)).ThenBy(e => e.index)
             .Select(e => e.entry).ToList();
         return new SimulationResult(ordered, mails.Count(m => m.SentAt is not null), await IncidentsAsync(store, cancellationToken));
     }
@@ -95,6 +96,9 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
         CycleOutcomes.Previous => "vencido el plazo, rige la focalización del año anterior",
         _ => "vencido el plazo y sin focalización anterior, Sercotec focaliza según sus definiciones internas",
     };
+
+    /// <summary>Within one instant: what happened, what it decided, then the messages it caused.</summary>
+    private static readonly List<string> TypeOrder = ["evento", "resultado", "oficio", "recordatorio", "aviso"];
 
     private static int RegionOrder(Region region) => RegionRegistry.All.ToList().IndexOf(region);
 
