@@ -9,6 +9,11 @@ cd "$(dirname "$0")/.."
 bash deploy/postgres.sh
 export FOCALIZACION_DB="${FOCALIZACION_DB:-Host=127.0.0.1;Port=5432;Username=focalizacion;Password=focalizacion;Database=focalizacion}"
 
+# Email tests talk to a real SMTP server on loopback: Debian's aiosmtpd, run by /usr/bin/python3.
+if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
+    apt-get update && apt-get install -y python3-aiosmtpd
+fi
+
 dotnet restore Focalizacion.Workflows.sln
 dotnet build Focalizacion.Workflows.sln --no-restore -c Release
 dotnet format Focalizacion.Workflows.sln --verify-no-changes --no-restore

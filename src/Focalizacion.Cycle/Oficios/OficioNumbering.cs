@@ -54,8 +54,7 @@ public sealed class OficioNumbering(Store store)
                 // Two attempts with the same key raced and the other committed first: drop our bump
                 // (the rollback keeps the series gap-free) and use its number.
                 await transaction.RollbackAsync(cancellationToken);
-                await using var again = await store.DataSource.OpenConnectionAsync(cancellationToken);
-                return await ExistingAsync(again, null, key, cancellationToken)
+                return await ExistingAsync(connection, null, key, cancellationToken)
                     ?? throw new InvalidOperationException($"Oficio for key {key} vanished after a conflict.");
             }
             await transaction.CommitAsync(cancellationToken);

@@ -41,11 +41,19 @@ public static partial class TemplateRenderer
     }
 
     /// <summary>Renders the three parts; a template that does not parse is a <see cref="CycleException"/>.</summary>
-    public static async Task<RenderedMail> RenderAsync(MailTemplate template, TemplateModel model)
+    public static Task<RenderedMail> RenderAsync(MailTemplate template, TemplateModel model) =>
+        RenderAsync(template, model, new Dictionary<string, object?>());
+
+    /// <summary>As above with extra top-level values (tests, previews).</summary>
+    internal static async Task<RenderedMail> RenderAsync(MailTemplate template, TemplateModel model, IReadOnlyDictionary<string, object?> extra)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(model);
         var values = model.ToValues();
+        foreach (var (name, value) in extra)
+        {
+            values[name] = value;
+        }
         var subject = await RenderPartAsync(template, "asunto", template.Subject, values, NullEncoder.Default);
         var html = await RenderPartAsync(template, "cuerpo HTML", template.Html, values, Html);
         var text = await RenderPartAsync(template, "cuerpo de texto", template.Text, values, NullEncoder.Default);

@@ -1,0 +1,66 @@
+#!/usr/bin/python3
+"""A real SMTP server on loopback for tests: every message it accepts becomes one file.
+
+Usage: smtp_sink.py FOLDER [PORT]. PORT 0 (the default) lets the system choose; the port
+actually bound is printed as the first line on stdout. Each message is written to a temporary
+file, fsynced and renamed into FOLDER *before* the server answers 250, so a client that got 250
+can rely on the file being there. The server exits when stdin closes (the test process died)
+or on SIGTERM.
+"""
+import asyncio
+import itertools
+import os
+import signal
+import sys
+import tempfile
+import time
+
+from aiosmtpd.smtp import SMTP
+
+
+class FolderHandler:
+    def __init__(self, folder):
+        self.folder = folder
+        self.counter = itertools.count(1)
+
+    async def handle_DATA(self, server, session, envelope):
+        content = envelope.original_content or envelope.content
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        # Names sort in arrival order across restarts: nanoseconds, then a per-process counter.
+        name = "%020d-%06d.eml" % (time.time_ns(), next(self.counter))
+        fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.rename(temporary, os.path.join(self.folder, name))
+        return "250 2.0.0 Ok: queued as " + name
+
+
+async def main():
+    folder = sys.argv[1]
+    port = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    os.makedirs(folder, exist_ok=True)
+    handler = FolderHandler(folder)
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(
+        lambda: SMTP(handler, enable_SMTPUTF8=True, decode_data=False),
+        host="127.0.0.1", port=port, reuse_address=True)
+    print(server.sockets[0].getsockname()[1], flush=True)
+
+    stopped = asyncio.Event()
+    loop.add_signal_handler(signal.SIGTERM, stopped.set)
+
+    def on_stdin():
+        if not sys.stdin.buffer.read1(4096):
+            loop.remove_reader(sys.stdin.fileno())
+            stopped.set()
+
+    loop.add_reader(sys.stdin.fileno(), on_stdin)
+    await stopped.wait()
+    server.close()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using MimeKit;
+
+namespace Focalizacion.Testing;
+
+/// <summary>
+/// A real SMTP server on 127.0.0.1 (<c>Smtp/smtp_sink.py</c>, on Debian's python3-aiosmtpd) that
+/// writes every accepted message to a folder before answering 250. <see cref="StopAsync"/> and
+/// <see cref="StartAsync()"/> take it down and bring it back on the same port, to test outages.
+/// </summary>
+public sealed class SmtpSink : IAsyncDisposable
+{
+    /// <summary>Debian's interpreter, which has python3-aiosmtpd (a pyenv shim on PATH may not).</summary>
+    private const string Python = "/usr/bin/python3";
+
+    private Process? _process;
+
+    private SmtpSink(string folder) => Folder = folder;
+
+    /// <summary>Where received messages are written, one <c>.eml</c> file each.</summary>
+    public string Folder { get; }
+
+    public int Port { get; private set; }
+
+    public bool Running => _process is { HasExited: false };
+
+    /// <summary>Starts a sink on a free port with a fresh folder.</summary>
+    public static async Task<SmtpSink> StartNewAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "smtp-sink-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var sink = new SmtpSink(folder);
+        await sink.StartAsync();
+        return sink;
+    }
+
+    /// <summary>Starts the server (again): on the port it had before, or a free one the first time.</summary>
+    public async Task StartAsync()
+    {
+        if (Running)
+        {
+            return;
+        }
+        var script = Path.Combine(AppContext.BaseDirectory, "Smtp", "smtp_sink.py");
+        var start = new ProcessStartInfo(Python)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(Folder);
+        start.ArgumentList.Add(Port.ToString(CultureInfo.InvariantCulture));
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the SMTP sink.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+        if (line is null || !int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+        {
+            var error = await process.StandardError.ReadToEndAsync(timeout.Token);
+            throw new InvalidOperationException($"The SMTP sink did not report its port: {line} {error}");
+        }
+        Port = port;
+        _process = process;
+    }
+
+    /// <summary>Kills the server and waits until it has exited: connections are refused until <see cref="StartAsync()"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>The messages received so far, in arrival order.</summary>
+    public IReadOnlyList<MimeMessage> Messages() =>
+        Directory.GetFiles(Folder, "*.eml").Order(StringComparer.Ordinal).Select(path => MimeMessage.Load(path)).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
