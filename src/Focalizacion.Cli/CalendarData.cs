@@ -1,5 +1,5 @@
-using Focalizacion.Calendar;
 using Focalizacion.Calendar.Holidays;
+using Focalizacion.Runtime.Hosting;
 
 namespace Focalizacion.Cli;
 
@@ -7,17 +7,7 @@ namespace Focalizacion.Cli;
 internal static class CalendarData
 {
     /// <summary>Environment variable that points to another special-holiday file.</summary>
-    public const string PathVariable = "FOCALIZACION_FERIADOS_ESPECIALES";
+    public const string PathVariable = SpecialHolidayData.PathVariable;
 
-    public static HolidayCalendar Load()
-    {
-        var path = Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(AppContext.BaseDirectory, "Data", SpecialHolidayFile.ShippedFileName);
-        if (!File.Exists(path))
-        {
-            throw new CalendarDataException(path, 0, "no se encuentra el archivo de feriados especiales");
-        }
-        return HolidayCalendar.Create(SpecialHolidayFile.Parse(File.ReadAllText(path), path));
-    }
+    public static HolidayCalendar Load() => SpecialHolidayData.Load(Environment.GetEnvironmentVariable(PathVariable));
 }

@@ -2,6 +2,7 @@ using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cycle;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Runtime;
+using Focalizacion.Runtime.Hosting;
 using Focalizacion.Runtime.Persistence;
 using NodaTime;
 
@@ -24,23 +25,14 @@ internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<Holi
     public static string ConnectionStringFromEnvironment() =>
         Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } configured ? configured : Store.DefaultConnectionString;
 
-    /// <summary>
-    /// Environment variable that fixes the clock at an ISO 8601 instant, for rehearsals and tests
-    /// (a worker started with it sees that instant as "now"). Unset in production.
-    /// </summary>
-    public const string ClockVariable = "FOCALIZACION_RELOJ";
+    /// <summary>Environment variable that fixes the clock at an instant, for rehearsals and tests (see <see cref="ClockSetting"/>).</summary>
+    public const string ClockVariable = ClockSetting.Variable;
 
-    /// <summary>The system clock, or the fixed instant of <see cref="ClockVariable"/>.</summary>
+    /// <summary>The system clock, or the fixed instant of <see cref="ClockVariable"/>; a bad instant is a usage error.</summary>
     public static IClock ClockFromEnvironment()
     {
-        if (Environment.GetEnvironmentVariable(ClockVariable) is not { Length: > 0 } text)
-        {
-            return SystemClock.Instance;
-        }
-        var parsed = NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(text);
-        return parsed.Success
-            ? new NodaTime.Testing.FakeClock(parsed.Value.ToInstant())
-            : throw new Arguments.UsageException($"{ClockVariable}: «{text}» no es un instante ISO 8601 con zona");
+        var clock = ClockSetting.Parse(Environment.GetEnvironmentVariable(ClockVariable));
+        return clock.Success ? clock.Value : throw new Arguments.UsageException(clock.Error);
     }
 
     /// <summary>"operador:ana": who the journal says did it.</summary>

@@ -45,6 +45,27 @@ public static class Migrator
         }
     }
 
+    /// <summary>The embedded migrations the database has not applied yet (all of them on an empty database), read without the lock: for readiness checks.</summary>
+    public static async Task<IReadOnlyList<string>> PendingAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_migrations') IS NOT NULL", connection))
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken) is true)
+            {
+                await using var names = new NpgsqlCommand("SELECT name FROM schema_migrations", connection);
+                await using var reader = await names.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    applied.Add(reader.GetString(0));
+                }
+            }
+        }
+        return [.. Scripts().Select(s => s.Name).Where(name => !applied.Contains(name))];
+    }
+
     /// <summary>The embedded scripts, ordered by name ("0001_engine.sql", …).</summary>
     private static IEnumerable<(string Name, string Sql)> Scripts()
     {

@@ -1,0 +1,34 @@
+namespace Focalizacion.Service.Errors;
+
+/// <summary>
+/// Gives every problem details response a Spanish title for its status, and drops anything that
+/// could carry internals (the exception handler's details) so that users never see a stack trace.
+/// </summary>
+internal static class SpanishProblemDetails
+{
+    public static void Customize(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        problem.Title = Title(status);
+        problem.Type = null;
+        if (status >= StatusCodes.Status500InternalServerError)
+        {
+            problem.Detail = "El servicio no pudo completar la solicitud. El error quedó registrado; si persiste, avise al equipo de operación.";
+            problem.Extensions.Remove("exception");
+        }
+        problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+    }
+
+    public static string Title(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "Solicitud incorrecta",
+        StatusCodes.Status401Unauthorized => "Se requiere autenticación",
+        StatusCodes.Status403Forbidden => "Acceso denegado",
+        StatusCodes.Status404NotFound => "Recurso no encontrado",
+        StatusCodes.Status405MethodNotAllowed => "Método no permitido",
+        StatusCodes.Status503ServiceUnavailable => "Servicio no disponible",
+        >= StatusCodes.Status500InternalServerError => "Error interno del servicio",
+        _ => "Solicitud no atendida",
+    };
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Focalizacion.Runtime.Persistence;
+using Hangfire;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Focalizacion.Service.Health;
+
+/// <summary>
+/// This process's Hangfire server is announced in storage with a recent heartbeat: timers fire
+/// and effects leave. Another process's server does not count; this one's readiness is asked.
+/// </summary>
+internal sealed class HangfireServerHealthCheck(Store store, IServiceProvider services) : IHealthCheck
+{
+    public const string Name = "hangfire";
+
+    /// <summary>Hangfire beats every 30 s; two missed beats mean the server is not working.</summary>
+    private static readonly TimeSpan HeartbeatAge = TimeSpan.FromSeconds(90);
+
+    /// <summary>Hangfire names a server "host:pid:guid"; the pid tells which one is ours.</summary>
+    private static readonly string OwnProcess = ":" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ":";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            // Hangfire's PostgreSQL storage retries for tens of seconds, synchronously, when the
+            // database is down: ask the database first, and never wait on Hangfire past the timeout.
+            await using (var connection = await store.DataSource.OpenConnectionAsync(cancellationToken))
+            {
+            }
+            return await Task.Run(OwnServer, cancellationToken).WaitAsync(cancellationToken);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy("No se pudo consultar el servidor Hangfire", failure);
+        }
+    }
+
+    private HealthCheckResult OwnServer()
+    {
+        // Resolved here, not injected: with the database down the storage cannot even be built,
+        // and that must read as a failed check, not as a broken probe.
+        var servers = services.GetRequiredService<JobStorage>().GetMonitoringApi().Servers();
+        var ours = servers.FirstOrDefault(s => s.Name.Contains(OwnProcess, StringComparison.Ordinal));
+        return ours switch
+        {
+            null => HealthCheckResult.Unhealthy("El servidor Hangfire de este proceso no está registrado"),
+            { Heartbeat: { } beat } when DateTime.UtcNow - beat <= HeartbeatAge => HealthCheckResult.Healthy("El servidor Hangfire está en marcha"),
+            _ => HealthCheckResult.Unhealthy("El servidor Hangfire de este proceso no da señales"),
+        };
+    }
+}

@@ -1,0 +1,20 @@
+namespace Focalizacion.Service.Health;
+
+/// <summary>Registers the readiness checks; their names are what <c>/salud/listo</c> reports when one fails.</summary>
+internal static class HealthCheckExtensions
+{
+    /// <summary>Tag of the checks that decide readiness.</summary>
+    public const string ReadinessTag = "listo";
+
+    /// <summary>A database that hangs must not hang the probe: each check gives up after this.</summary>
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
+
+    public static IHostApplicationBuilder AddReadinessChecks(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
+            .AddCheck<MigrationsHealthCheck>(MigrationsHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
+            .AddCheck<HangfireServerHealthCheck>(HangfireServerHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout);
+        return builder;
+    }
+}

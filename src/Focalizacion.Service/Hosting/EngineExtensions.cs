@@ -1,0 +1,25 @@
+using Focalizacion.Runtime.Hosting;
+using Focalizacion.Runtime.Jobs;
+
+namespace Focalizacion.Service.Hosting;
+
+/// <summary>Registers the workflow engine on the service: store, clock, calendar and the Hangfire server that fires timers and delivers effects.</summary>
+internal static class EngineExtensions
+{
+    /// <summary>
+    /// The engine as the CLI's <c>trabajador</c> runs it, except that its start-up (migrations,
+    /// catch-up) runs in the background with retries (<see cref="EngineStartupRetry"/>). The
+    /// calendar is read now, so a bad special-holiday file stops the start with its line.
+    /// </summary>
+    public static IHostApplicationBuilder AddEngine(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var calendar = SpecialHolidayData.Load(configuration[SpecialHolidayData.PathVariable]);
+        var services = builder.Services;
+        services.AddFocalizacionEngine(ServiceSettings.ConnectionString(configuration), calendar, ServiceSettings.Clock(configuration));
+        services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineStartup)));
+        services.AddSingleton<EngineStartup>();
+        services.AddHostedService<EngineStartupRetry>();
+        return builder;
+    }
+}

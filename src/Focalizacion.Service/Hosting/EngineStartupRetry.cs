@@ -1,0 +1,39 @@
+using Focalizacion.Runtime.Jobs;
+
+namespace Focalizacion.Service.Hosting;
+
+/// <summary>
+/// Runs the engine's start-up (migrations, catch-up, sweeps) in the background and retries it
+/// until PostgreSQL answers. The worker host runs it before anything else and dies with the
+/// database; the service instead listens at once, so that <c>/salud/listo</c> can say what is
+/// missing while the database is down, and becomes ready on its own when it comes back.
+/// </summary>
+internal sealed partial class EngineStartupRetry(EngineStartup startup, ILogger<EngineStartupRetry> logger) : BackgroundService
+{
+    private static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestDelay = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Off the host's start-up path: the first attempt must not hold the server back.
+        await Task.Yield();
+        var delay = FirstDelay;
+        while (true)
+        {
+            try
+            {
+                await startup.StartAsync(stoppingToken);
+                return;
+            }
+            catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogRetry(failure, delay.TotalSeconds);
+                await Task.Delay(delay, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestDelay.Ticks));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Engine start-up failed (database unreachable or migration error); retrying in {Seconds} s")]
+    private partial void LogRetry(Exception failure, double seconds);
+}

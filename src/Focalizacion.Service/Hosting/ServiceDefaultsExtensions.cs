@@ -1,0 +1,32 @@
+using Focalizacion.Service.Errors;
+using Focalizacion.Service.Health;
+
+namespace Focalizacion.Service.Hosting;
+
+/// <summary>What every request gets, whatever it asks for: the listening address, Spanish problem details without stack traces, health checks.</summary>
+internal static class ServiceDefaultsExtensions
+{
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
+    {
+        // ASPNETCORE_URLS or --urls win; otherwise loopback only, on the service's own port.
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(ServiceSettings.DefaultUrl);
+        }
+        // Hangfire's server takes tens of seconds to start while PostgreSQL is down; started side
+        // by side, it does not keep the server from answering /salud/vivo and /salud/listo meanwhile.
+        builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = SpanishProblemDetails.Customize);
+        builder.AddReadinessChecks();
+        return builder;
+    }
+
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        // Unhandled exceptions and bare error statuses (404, 403…) both become problem details:
+        // users never see a stack trace, whatever the environment.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+}

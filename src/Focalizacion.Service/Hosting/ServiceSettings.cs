@@ -1,0 +1,34 @@
+using Focalizacion.Runtime.Hosting;
+using Focalizacion.Runtime.Persistence;
+using NodaTime;
+
+namespace Focalizacion.Service.Hosting;
+
+/// <summary>
+/// What the service reads from its configuration (environment variables included, by their plain
+/// names): the database, the clock, the special-holiday file and where it listens.
+/// </summary>
+internal static class ServiceSettings
+{
+    /// <summary>Environment variable with the PostgreSQL connection string; wins over <c>ConnectionStrings:Focalizacion</c>.</summary>
+    public const string DatabaseVariable = "FOCALIZACION_DB";
+
+    /// <summary>The connection string's name under <c>ConnectionStrings</c>.</summary>
+    public const string ConnectionStringName = "Focalizacion";
+
+    /// <summary>Loopback only: nothing is exposed beyond the machine until authentication exists.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary><c>FOCALIZACION_DB</c>, else <c>ConnectionStrings:Focalizacion</c>, else the local role <c>deploy/postgres.sh</c> creates (as the CLI).</summary>
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration[DatabaseVariable] is { Length: > 0 } fromVariable ? fromVariable
+        : configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } named ? named
+        : Store.DefaultConnectionString;
+
+    /// <summary>The system clock unless <c>FOCALIZACION_RELOJ</c> fixes it; a bad instant stops the start-up with its reason.</summary>
+    public static IClock Clock(IConfiguration configuration)
+    {
+        var clock = ClockSetting.Parse(configuration[ClockSetting.Variable]);
+        return clock.Success ? clock.Value : throw new InvalidOperationException(clock.Error);
+    }
+}

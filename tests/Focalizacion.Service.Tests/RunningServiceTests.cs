@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.Json;
+using Focalizacion.Testing;
+
+namespace Focalizacion.Service.Tests;
+
+/// <summary>The real service on a fresh database: health, migrations, dashboard and errors as an operator meets them.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class RunningServiceTests
+{
+    private TestDatabase _database = null!;
+    private ServiceProcess _service = null!;
+
+    [OneTimeSetUp]
+    public async Task StartService()
+    {
+        _database = await TestDatabase.CreateAsync();
+        // Back to an empty schema, so that the migrations found afterwards are the service's own doing.
+        await _database.ScalarAsync("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+        _service = ServiceProcess.Start(_database.ConnectionString);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopService()
+    {
+        await _service.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Liveness_answers_200_with_Spanish_json()
+    {
+        using var response = await _service.WaitForAsync("/salud/vivo", HttpStatusCode.OK);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), _service.Output);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.That(body.RootElement.GetProperty("estado").GetString(), Is.EqualTo("vivo"));
+    }
+
+    [Test]
+    public async Task Readiness_answers_200_once_database_migrations_and_hangfire_are_up()
+    {
+        using var response = await _service.WaitForAsync("/salud/listo", HttpStatusCode.OK);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text + "\n" + _service.Output);
+        using var body = JsonDocument.Parse(text);
+        var checks = body.RootElement.GetProperty("verificaciones");
+        Assert.Multiple(() =>
+        {
+            Assert.That(body.RootElement.GetProperty("estado").GetString(), Is.EqualTo("listo"));
+            Assert.That(checks.EnumerateObject().Select(c => c.Name), Is.EquivalentTo(new[] { "postgresql", "migraciones", "hangfire" }));
+        });
+    }
+
+    [Test]
+    public async Task Start_up_applies_the_migrations_to_the_database()
+    {
+        using var ready = await _service.WaitForAsync("/salud/listo", HttpStatusCode.OK);
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), _service.Output);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Runtime.Persistence.Migrator.PendingAsync(_database.Store.DataSource), Is.Empty);
+            Assert.That(await _database.ScalarAsync("SELECT count(*) FROM schema_migrations"), Is.GreaterThan(0));
+            Assert.That(_service.Output, Does.Contain("Migrations applied at start-up: 1"));
+            Assert.That(await _database.ScalarAsync("SELECT count(*) FROM hangfire.server"), Is.GreaterThan(0));
+        });
+    }
+
+    [Test]
+    public async Task Hangfire_dashboard_opens_from_loopback()
+    {
+        using var response = await _service.WaitForAsync("/hangfire", HttpStatusCode.OK);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), _service.Output);
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Focalización Regional"));
+    }
+
+    [Test]
+    public async Task Unknown_route_is_a_Spanish_problem_without_stack_trace()
+    {
+        using var live = await _service.WaitForAsync("/salud/vivo", HttpStatusCode.OK);
+        using var response = await _service.Client.GetAsync(new Uri("/no/existe", UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(text, Does.Contain("Recurso no encontrado"));
+            Assert.That(text, Does.Not.Contain(" at ").And.Not.Contain("Exception"));
+        });
+    }
+}

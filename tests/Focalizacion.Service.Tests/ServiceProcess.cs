@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Focalizacion.Service.Tests;
+
+/// <summary>
+/// The built <c>focalizacion-servicio</c> running as its own process on a free loopback port,
+/// as operators run it; killed (with its children) on dispose. Its output is kept for failures.
+/// </summary>
+internal sealed class ServiceProcess : IAsyncDisposable
+{
+    /// <summary>Bounds every wait on the process: a start-up that needs longer is a failure.</summary>
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(120);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServiceProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Client { get; }
+
+    /// <summary>What the process printed so far, for assertion messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static ServiceProcess Start(string connectionString)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "focalizacion-servicio.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(address.ToString());
+        start.Environment["FOCALIZACION_DB"] = connectionString;
+        start.Environment.Remove("FOCALIZACION_RELOJ");
+        start.Environment.Remove("ASPNETCORE_URLS");
+        var service = new ServiceProcess(new Process { StartInfo = start }, address);
+        service._process.OutputDataReceived += (_, line) => service.Keep(line.Data);
+        service._process.ErrorDataReceived += (_, line) => service.Keep(line.Data);
+        service._process.Start();
+        service._process.BeginOutputReadLine();
+        service._process.BeginErrorReadLine();
+        return service;
+    }
+
+    /// <summary>Polls <paramref name="path"/> until it answers <paramref name="expected"/>; the last answer otherwise, once the deadline passes.</summary>
+    public async Task<HttpResponseMessage> WaitForAsync(string path, HttpStatusCode expected)
+    {
+        var deadline = DateTime.UtcNow + StartDeadline;
+        while (true)
+        {
+            Assert.That(_process.HasExited, Is.False, () => $"the service exited with {_process.ExitCode}:\n{Output}");
+            HttpResponseMessage? response = null;
+            try
+            {
+                response = await Client.GetAsync(new Uri(path, UriKind.Relative));
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                // Not listening yet.
+            }
+            if (response is not null && (response.StatusCode == expected || DateTime.UtcNow >= deadline))
+            {
+                return response;
+            }
+            response?.Dispose();
+            await Task.Delay(PollInterval);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
