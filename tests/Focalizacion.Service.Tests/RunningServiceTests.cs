@@ -18,7 +18,12 @@ public sealed class RunningServiceTests
         _database = await TestDatabase.CreateAsync();
         // Back to an empty schema, so that the migrations found afterwards are the service's own doing.
         await _database.ScalarAsync("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-        _service = ServiceProcess.Start(_database.ConnectionString);
+        _service = ServiceProcess.Start(_database.ConnectionString, new Dictionary<string, string>
+        {
+            // Mid-cycle for budget year 2027: after the preliminary's deadline, before the montos'.
+            ["FOCALIZACION_RELOJ"] = "2026-11-20T12:00:00-03:00",
+            ["FOCALIZACION_CORREO_CARPETA"] = Path.Combine(Path.GetTempPath(), $"correo-servicio-{Guid.NewGuid():N}"),
+        });
     }
 
     [OneTimeTearDown]
@@ -48,7 +53,7 @@ public sealed class RunningServiceTests
         Assert.Multiple(() =>
         {
             Assert.That(body.RootElement.GetProperty("estado").GetString(), Is.EqualTo("listo"));
-            Assert.That(checks.EnumerateObject().Select(c => c.Name), Is.EquivalentTo(new[] { "postgresql", "migraciones", "hangfire" }));
+            Assert.That(checks.EnumerateObject().Select(c => c.Name), Is.EquivalentTo(new[] { "postgresql", "migraciones", "hangfire", "ciclos" }));
         });
     }
 
@@ -61,7 +66,7 @@ public sealed class RunningServiceTests
         {
             Assert.That(await Runtime.Persistence.Migrator.PendingAsync(_database.Store.DataSource), Is.Empty);
             Assert.That(await _database.ScalarAsync("SELECT count(*) FROM schema_migrations"), Is.GreaterThan(0));
-            Assert.That(_service.Output, Does.Contain("Migrations applied at start-up: 1"));
+            Assert.That(_service.Output, Does.Contain($"Migrations applied at start-up: {await _database.ScalarAsync("SELECT count(*) FROM schema_migrations")}"));
             Assert.That(await _database.ScalarAsync("SELECT count(*) FROM hangfire.server"), Is.GreaterThan(0));
         });
     }
@@ -86,6 +91,23 @@ public sealed class RunningServiceTests
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That(text, Does.Contain("Recurso no encontrado"));
             Assert.That(text, Does.Not.Contain(" at ").And.Not.Contain("Exception"));
+        });
+    }
+
+    [Test]
+    public async Task Start_up_starts_the_cycles_of_the_year_in_progress_without_sending_past_oficios()
+    {
+        using var ready = await _service.WaitForAsync("/salud/listo", HttpStatusCode.OK);
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), _service.Output);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await _database.ScalarAsync("SELECT count(DISTINCT region) FROM workflow_instances WHERE budget_year = 2027"), Is.EqualTo(16));
+            Assert.That(await _database.ScalarAsync("SELECT count(*) FROM workflow_definitions WHERE process_key = 'ciclo-focalizacion-regional' AND status = 'Published'"), Is.EqualTo(1));
+            Assert.That(await _database.ScalarAsync("SELECT count(*) FROM directorio"), Is.EqualTo(16 * 4 + 1), "the placeholder directory is seeded");
+            Assert.That(await _database.ScalarAsync("SELECT count(*) FROM correos"), Is.Zero, "nothing past is sent, and nothing is due yet on 20 November");
+            Assert.That(await _database.ScalarAsync(
+                "SELECT count(*) FROM workflow_instances WHERE state->'variables'->'vencidosSinRegistro' @> '[\"oficio-inicio\", \"presupuesto-exploratorio\", \"focalizacion-preliminar\"]'"),
+                Is.EqualTo(16), "the deadlines already past are flagged in every region");
         });
     }
 }

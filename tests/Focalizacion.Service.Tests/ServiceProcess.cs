@@ -42,7 +42,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static ServiceProcess Start(string connectionString)
+    /// <param name="connectionString">The database the service uses.</param>
+    /// <param name="environment">Extra environment variables (a fixed clock, the mail pickup folder).</param>
+    public static ServiceProcess Start(string connectionString, IReadOnlyDictionary<string, string>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -58,6 +60,10 @@ internal sealed class ServiceProcess : IAsyncDisposable
         start.Environment["FOCALIZACION_DB"] = connectionString;
         start.Environment.Remove("FOCALIZACION_RELOJ");
         start.Environment.Remove("ASPNETCORE_URLS");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         var service = new ServiceProcess(new Process { StartInfo = start }, address);
         service._process.OutputDataReceived += (_, line) => service.Keep(line.Data);
         service._process.ErrorDataReceived += (_, line) => service.Keep(line.Data);

@@ -1,5 +1,6 @@
 using Focalizacion.Cli.Arguments;
-using Focalizacion.Runtime.Jobs;
+using Focalizacion.Cycle;
+using Focalizacion.Cycle.Correo;
 using Microsoft.Extensions.Hosting;
 
 namespace Focalizacion.Cli.Verbs;
@@ -11,7 +12,7 @@ internal static class TrabajadorVerb
     {
         ParsedArguments.Parse(args, options: [], flags: []).ExactPositionals();
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddFocalizacionEngine(context.ConnectionString, context.LoadCalendar(), context.Clock);
+        builder.Services.AddFocalizacionCycle(context.ConnectionString, context.LoadCalendar(), context.Clock, MailSettings.FromEnvironment());
         using var host = builder.Build();
         context.Output.WriteLine("Trabajador en marcha: temporizadores y bandeja de salida (Ctrl+C para detener).");
         await host.RunAsync();

@@ -9,6 +9,7 @@ using Focalizacion.Engine.Execution;
 using Focalizacion.Runtime;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Npgsql;
 
 namespace Focalizacion.Cycle.Starting;
 
@@ -69,32 +70,48 @@ public sealed class CycleStarter(EngineRuntime runtime, HolidayCalendar calendar
         {
             throw new ArgumentException(problem, nameof(recorded));
         }
-        if (await ExistingAsync(region, budgetYear, cancellationToken) is { } existing)
+        // Two processes starting the same region and year (two service replicas at boot) must not
+        // both see "none yet": the check and the start happen under one advisory lock.
+        await using var connection = await runtime.Store.DataSource.OpenConnectionAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext($1))", connection))
         {
-            return new CycleStart(region, existing, true, []);
+            lockCommand.Parameters.Add(new NpgsqlParameter { Value = $"ciclo:{region.IsoSuffix}:{budgetYear}" });
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
-        var events = recorded
-            .Select(r => (Event: CycleEvent.ForMilestone(r.Key), Date: r.Value))
-            .Where(r => r.Event is not null)
-            .ToDictionary(r => r.Event!.Name, r => r.Date);
-        var overdue = OverdueWithoutRecord(budgetYear, region, recorded, events);
-        var variables = new JsonObject
+        try
         {
-            [InstanceVariables.Region] = region.IsoSuffix,
-            [InstanceVariables.BudgetYear] = budgetYear,
-            [OverdueVariable] = new JsonArray([.. overdue.Select(k => (JsonNode)k)]),
-        };
-        foreach (var (milestone, date) in recorded)
-        {
-            variables[RecordedVariable(milestone)] = true;
-            variables[RecordedVariable(milestone) + "_fecha"] = date.ToString("yyyy-MM-dd", null);
+            if (await ExistingAsync(region, budgetYear, cancellationToken) is { } existing)
+            {
+                return new CycleStart(region, existing, true, []);
+            }
+            var events = recorded
+                .Select(r => (Event: CycleEvent.ForMilestone(r.Key), Date: r.Value))
+                .Where(r => r.Event is not null)
+                .ToDictionary(r => r.Event!.Name, r => r.Date);
+            var overdue = OverdueWithoutRecord(budgetYear, region, recorded, events);
+            var variables = new JsonObject
+            {
+                [InstanceVariables.Region] = region.IsoSuffix,
+                [InstanceVariables.BudgetYear] = budgetYear,
+                [OverdueVariable] = new JsonArray([.. overdue.Select(k => (JsonNode)k)]),
+            };
+            foreach (var (milestone, date) in recorded)
+            {
+                variables[RecordedVariable(milestone)] = true;
+                variables[RecordedVariable(milestone) + "_fecha"] = date.ToString("yyyy-MM-dd", null);
+            }
+            if (overdue.Contains("oficio-inicio"))
+            {
+                variables["vencido_oficio_inicio"] = true;
+            }
+            var id = await runtime.Instances.StartAsync(ShippedWorkflow.ProcessKey, variables, events, actor, cancellationToken);
+            return new CycleStart(region, id, false, overdue);
         }
-        if (overdue.Contains("oficio-inicio"))
+        finally
         {
-            variables["vencido_oficio_inicio"] = true;
+            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", connection);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
-        var id = await runtime.Instances.StartAsync(ShippedWorkflow.ProcessKey, variables, events, actor, cancellationToken);
-        return new CycleStart(region, id, false, overdue);
     }
 
     private List<string> OverdueWithoutRecord(int budgetYear, Region region, IReadOnlyDictionary<string, LocalDate> recorded, Dictionary<string, LocalDate> events)

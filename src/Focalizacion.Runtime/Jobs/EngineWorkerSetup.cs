@@ -14,8 +14,15 @@ public static class EngineWorkerSetup
     /// <summary>How often the sweeps run: the safety net under the per-timer and per-effect jobs.</summary>
     public const string SweepSchedule = "* * * * *";
 
+    /// <param name="services">The host's services.</param>
+    /// <param name="connectionString">The PostgreSQL store, also Hangfire's storage.</param>
+    /// <param name="calendar">Holidays and business days.</param>
+    /// <param name="clock">The clock every step reads.</param>
+    /// <param name="options">Retry policy of effects.</param>
+    /// <param name="handlers">The effect handlers; by default every registered <see cref="IEffectHandler"/>.</param>
     public static IServiceCollection AddFocalizacionEngine(
-        this IServiceCollection services, string connectionString, HolidayCalendar calendar, IClock clock, RuntimeOptions? options = null)
+        this IServiceCollection services, string connectionString, HolidayCalendar calendar, IClock clock, RuntimeOptions? options = null,
+        Func<IServiceProvider, IEnumerable<IEffectHandler>>? handlers = null)
     {
         services.AddSingleton(clock);
         services.AddSingleton(calendar);
@@ -23,7 +30,7 @@ public static class EngineWorkerSetup
         services.AddSingleton<IWakeUps, HangfireWakeUps>();
         services.AddSingleton(sp => new EngineRuntime(
             sp.GetRequiredService<Store>(), sp.GetRequiredService<IClock>(), calendar,
-            sp.GetServices<IEffectHandler>(), options, sp.GetRequiredService<IWakeUps>()));
+            handlers?.Invoke(sp) ?? sp.GetServices<IEffectHandler>(), options, sp.GetRequiredService<IWakeUps>()));
         services.AddTransient<TimerJobs>();
         services.AddTransient<OutboxJobs>();
         services.AddHangfire(config => config

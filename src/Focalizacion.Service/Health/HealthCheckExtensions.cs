@@ -14,7 +14,8 @@ internal static class HealthCheckExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
             .AddCheck<MigrationsHealthCheck>(MigrationsHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
-            .AddCheck<HangfireServerHealthCheck>(HangfireServerHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout);
+            .AddCheck<HangfireServerHealthCheck>(HangfireServerHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
+            .AddCheck<CycleHealthCheck>(CycleHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout);
         return builder;
     }
 }

@@ -1,9 +1,14 @@
+using Focalizacion.Cycle;
+using Focalizacion.Cycle.Correo;
 using Focalizacion.Runtime.Hosting;
 using Focalizacion.Runtime.Jobs;
 
 namespace Focalizacion.Service.Hosting;
 
-/// <summary>Registers the workflow engine on the service: store, clock, calendar and the Hangfire server that fires timers and delivers effects.</summary>
+/// <summary>
+/// Registers the workflow engine on the service with the Decreto 246 cycle's handlers: store, clock,
+/// calendar, the Hangfire server that fires timers and delivers effects, and the cycle's bootstrap.
+/// </summary>
 internal static class EngineExtensions
 {
     /// <summary>
@@ -16,7 +21,8 @@ internal static class EngineExtensions
         var configuration = builder.Configuration;
         var calendar = SpecialHolidayData.Load(configuration[SpecialHolidayData.PathVariable]);
         var services = builder.Services;
-        services.AddFocalizacionEngine(ServiceSettings.ConnectionString(configuration), calendar, ServiceSettings.Clock(configuration));
+        // Mail settings are read now: a bad FOCALIZACION_SMTP_* value stops the start with the variable's name.
+        services.AddFocalizacionCycle(ServiceSettings.ConnectionString(configuration), calendar, ServiceSettings.Clock(configuration), MailSettings.FromEnvironment());
         services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineStartup)));
         services.AddSingleton<EngineStartup>();
         services.AddHostedService<EngineStartupRetry>();

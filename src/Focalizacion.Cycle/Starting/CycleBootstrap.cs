@@ -1,0 +1,44 @@
+using Focalizacion.Calendar.Holidays;
+using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle.Directorio;
+using Focalizacion.Cycle.Workflow;
+using Focalizacion.Runtime;
+using NodaTime;
+
+namespace Focalizacion.Cycle.Starting;
+
+/// <summary>
+/// What the service does once its database is migrated: seed the recipients directory, publish the
+/// shipped workflow if it changed, and start the cycles of the budget year in progress at today's
+/// real stage. Safe to run at every start: nothing is seeded, published or started twice.
+/// </summary>
+/// <remarks>
+/// Cycles started here have nothing recorded: milestones whose deadline already passed are flagged
+/// and never sent late; an operator records what did happen with <c>focalizacion ciclo iniciar
+/// --hito</c> before the service starts, or follows the flags in <c>ciclo estado</c>.
+/// </remarks>
+public sealed class CycleBootstrap(EngineRuntime runtime, HolidayCalendar calendar)
+{
+    public const string Actor = "servicio";
+
+    private volatile bool _completed;
+
+    /// <summary>True once a run finished: the directory is seeded, the workflow published and the cycles started.</summary>
+    public bool Completed => _completed;
+
+    /// <summary>Runs the three steps; returns what starting the cycles did, region by region.</summary>
+    public async Task<IReadOnlyList<CycleStart>> RunAsync(CancellationToken cancellationToken = default)
+    {
+        await DirectorySeed.SeedAsync(runtime.Store, cancellationToken);
+        await ShippedWorkflow.PublishAsync(runtime.Store, runtime.Definitions, Actor, cancellationToken);
+        var year = CycleStarter.BudgetYearInProgress(runtime.Clock.GetCurrentInstant());
+        var starter = new CycleStarter(runtime, calendar);
+        var starts = new List<CycleStart>();
+        foreach (var region in RegionRegistry.All)
+        {
+            starts.Add(await starter.StartAsync(year, region, new Dictionary<string, LocalDate>(), Actor, cancellationToken));
+        }
+        _completed = true;
+        return starts;
+    }
+}
