@@ -58,11 +58,7 @@ public sealed class RecipientDirectory(Store store)
         await using var command = store.DataSource.CreateCommand(
             "INSERT INTO directorio (region, rol, nombre, cargo, correo) VALUES ($1, $2, $3, $4, $5) " +
             "ON CONFLICT ((coalesce(region, '')), rol, correo) DO UPDATE SET nombre = excluded.nombre, cargo = excluded.cargo");
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = recipient.Role });
-        command.Parameters.Add(new NpgsqlParameter { Value = recipient.Name });
-        command.Parameters.Add(new NpgsqlParameter { Value = recipient.Position });
-        command.Parameters.Add(new NpgsqlParameter { Value = recipient.Address });
+        AddRowParameters(command.Parameters, region, recipient);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -100,11 +96,7 @@ public sealed class RecipientDirectory(Store store)
         }
         await using (var insert = new NpgsqlCommand("INSERT INTO directorio (region, rol, nombre, cargo, correo) VALUES ($1, $2, $3, $4, $5)", connection, transaction))
         {
-            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            insert.Parameters.Add(new NpgsqlParameter { Value = recipient.Role });
-            insert.Parameters.Add(new NpgsqlParameter { Value = recipient.Name });
-            insert.Parameters.Add(new NpgsqlParameter { Value = recipient.Position });
-            insert.Parameters.Add(new NpgsqlParameter { Value = recipient.Address });
+            AddRowParameters(insert.Parameters, region, recipient);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -117,5 +109,15 @@ public sealed class RecipientDirectory(Store store)
         command.Parameters.Add(new NpgsqlParameter { Value = region ?? "" });
         command.Parameters.Add(new NpgsqlParameter { Value = role });
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>$1–$5 of an insert into <c>directorio</c>: region (null: central), role, name, post, address.</summary>
+    internal static void AddRowParameters(NpgsqlParameterCollection parameters, string? region, Recipient recipient)
+    {
+        parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter { Value = recipient.Role });
+        parameters.Add(new NpgsqlParameter { Value = recipient.Name });
+        parameters.Add(new NpgsqlParameter { Value = recipient.Position });
+        parameters.Add(new NpgsqlParameter { Value = recipient.Address });
     }
 }
