@@ -1,6 +1,8 @@
 using Focalizacion.Calendar;
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Verbs;
+using Focalizacion.Cli.Verbs.Ciclo;
+using Focalizacion.Cycle;
 using Focalizacion.Runtime;
 using Npgsql;
 
@@ -38,6 +40,9 @@ internal static class Cli
                 "temporizadores" => await TemporizadoresVerb.RunAsync(rest, context),
                 "trabajador" => await TrabajadorVerb.RunAsync(rest, context),
                 "simular" => await SimularVerb.RunAsync(rest, context),
+                "ciclo" => await CicloVerb.RunAsync(rest, context),
+                "directorio" => await DirectorioVerb.RunAsync(rest, context),
+                "plantilla" => await PlantillaVerb.RunAsync(rest, context),
                 _ => throw new UsageException($"verbo desconocido «{args[0]}»; use «ayuda» para ver los verbos"),
             };
         }
@@ -50,6 +55,11 @@ internal static class Cli
         {
             context.Error.WriteLine($"Error: {refused.Message}");
             return UsageError;
+        }
+        catch (CycleException cycle)
+        {
+            context.Error.WriteLine($"Error: {cycle.Message}");
+            return DataError;
         }
         catch (CalendarDataException data)
         {
@@ -83,7 +93,10 @@ internal static class Cli
           trabajador
               Ejecuta el servidor de trabajos Hangfire: temporizadores y bandeja de salida, hasta Ctrl+C.
 
-        Ciclo de focalización:
+        Ciclo de focalización (base de datos en {CliContext.DatabaseVariable}):
+        {CicloVerb.Usage}
+        {DirectorioVerb.Usage}
+        {PlantillaVerb.Usage}
           {SimularVerb.Usage}
               Simula el ciclo completo en tiempo virtual, en una base desechable, y muestra la línea de tiempo.
 

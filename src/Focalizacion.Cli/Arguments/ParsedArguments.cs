@@ -92,9 +92,16 @@ internal sealed class ParsedArguments
             : throw new UsageException($"{name}: {year} está fuera del rango admitido ({first}–{last})");
     }
 
-    public static Region Region(string code) =>
+    public static Region Region(string code, string name = "--region") =>
         RegionRegistry.Find(code) ?? throw new UsageException(
-            $"--region: no existe la región «{code}»; use el código ISO (NB), el CUT (16) o el nombre (nuble)");
+            $"{name}: no existe la región «{code}»; use el código ISO (NB), el CUT (16) o el nombre (nuble)");
+
+    /// <summary>The regions of a repeatable <c>--region</c>, each once, in the registry's order; none given: all 16.</summary>
+    public IReadOnlyList<Region> Regions()
+    {
+        var chosen = Values("--region").Select(code => Region(code)).ToHashSet();
+        return chosen.Count == 0 ? RegionRegistry.All : [.. RegionRegistry.All.Where(chosen.Contains)];
+    }
 
     public static LocalDate Date(string text, string name)
     {

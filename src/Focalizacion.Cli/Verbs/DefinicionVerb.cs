@@ -30,13 +30,13 @@ internal static class DefinicionVerb
             case "validar":
                 {
                     var file = parsed.ExactPositionals("acción", "archivo.bpmn")[1];
-                    var result = BpmnImporter.Import(ReadFile(file), runtime.Handlers.Names);
+                    var result = BpmnImporter.Import(JsonInput.ReadFile(file), runtime.Handlers.Names);
                     return Report(result, parsed.Has("--json"), context);
                 }
             case "importar":
                 {
                     var file = parsed.ExactPositionals("acción", "archivo.bpmn")[1];
-                    var (draft, result) = await runtime.Definitions.ImportAsync(ReadFile(file), CliContext.Actor);
+                    var (draft, result) = await runtime.Definitions.ImportAsync(JsonInput.ReadFile(file), CliContext.Actor);
                     if (draft is null)
                     {
                         return Report(result, json: false, context);
@@ -108,18 +108,6 @@ internal static class DefinicionVerb
             }
         }
         return result.Success ? Cli.Ok : 1;
-    }
-
-    private static string ReadFile(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UsageException($"no se puede leer «{path}»: {e.Message}");
-        }
     }
 
     private static long Id(string text) =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
 using Focalizacion.Runtime.Instances;
@@ -30,7 +29,7 @@ internal static class InstanciaVerb
             case "iniciar":
                 {
                     var key = parsed.ExactPositionals("acción", "clave")[1];
-                    var variables = JsonObjectOption(parsed, "--variables");
+                    var variables = JsonInput.ObjectOption(parsed, "--variables");
                     variables["region"] = RegionOption(parsed).IsoSuffix;
                     variables["anioPresupuestario"] = YearOption(parsed);
                     var id = await instances.StartAsync(key, variables, actor);
@@ -43,19 +42,19 @@ internal static class InstanciaVerb
                     if (parsed.Option("--region") is not null)
                     {
                         var message = parsed.ExactPositionals("acción", "mensaje")[1];
-                        outcome = await instances.SendMessageAsync(RegionOption(parsed).IsoSuffix, YearOption(parsed), message, JsonObjectOption(parsed, "--datos"), actor);
+                        outcome = await instances.SendMessageAsync(RegionOption(parsed).IsoSuffix, YearOption(parsed), message, JsonInput.ObjectOption(parsed, "--datos"), actor);
                     }
                     else
                     {
                         var positionals = parsed.ExactPositionals("acción", "id", "mensaje");
-                        outcome = await instances.SendMessageAsync(Id(positionals[1]), positionals[2], JsonObjectOption(parsed, "--datos"), actor);
+                        outcome = await instances.SendMessageAsync(Id(positionals[1]), positionals[2], JsonInput.ObjectOption(parsed, "--datos"), actor);
                     }
                     return Report(outcome, context, "Mensaje entregado.");
                 }
             case "completar":
                 {
                     var positionals = parsed.ExactPositionals("acción", "id", "tarea");
-                    return Report(await instances.CompleteUserTaskAsync(Id(positionals[1]), positionals[2], JsonObjectOption(parsed, "--datos"), actor), context, "Tarea completada.");
+                    return Report(await instances.CompleteUserTaskAsync(Id(positionals[1]), positionals[2], JsonInput.ObjectOption(parsed, "--datos"), actor), context, "Tarea completada.");
                 }
             case "cancelar":
                 return Report(await instances.CancelAsync(Id(parsed.ExactPositionals("acción", "id")[1]), actor), context, "Instancia cancelada.");
@@ -99,22 +98,6 @@ internal static class InstanciaVerb
 
     private static int YearOption(ParsedArguments parsed) =>
         ParsedArguments.Year(parsed.Option("--anio") ?? throw new UsageException("falta la opción --anio <año-presupuestario>"), "--anio", 2021, 2101);
-
-    private static JsonObject JsonObjectOption(ParsedArguments parsed, string name)
-    {
-        if (parsed.Option(name) is not { } text)
-        {
-            return [];
-        }
-        try
-        {
-            return JsonNode.Parse(text) as JsonObject ?? throw new UsageException($"{name}: se esperaba un objeto JSON ({{...}})");
-        }
-        catch (JsonException e)
-        {
-            throw new UsageException($"{name}: JSON inválido ({e.Message})");
-        }
-    }
 
     private static Guid Id(string text) =>
         Guid.TryParse(text, CultureInfo.InvariantCulture, out var id) ? id : throw new UsageException($"id: «{text}» no es un identificador de instancia");

@@ -19,7 +19,7 @@ internal static class SimularVerb
     {
         var parsed = ParsedArguments.Parse(args, options: ["--escenario", "--smtp"], flags: ["--json"], repeatable: ["--region"]);
         var year = ParsedArguments.Year(parsed.SinglePositional("año-presupuestario"), "año-presupuestario", HolidayCalendar.FirstYear + 1, HolidayCalendar.LastYear);
-        var regions = parsed.Values("--region").Select(ParsedArguments.Region).ToList();
+        var regions = parsed.Values("--region").Select(code => ParsedArguments.Region(code)).ToList();
         var scenario = ReadScenario(parsed.Option("--escenario"), year, regions);
         var calendar = context.LoadCalendar();
         var pickup = Path.Combine(Path.GetTempPath(), $"focalizacion-simulacion-{Guid.NewGuid():N}");

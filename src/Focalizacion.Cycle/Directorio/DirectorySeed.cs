@@ -32,11 +32,7 @@ public static class DirectorySeed
                 "INSERT INTO directorio (region, rol, nombre, cargo, correo) SELECT $1, $2, $3, $4, $5 " +
                 "WHERE NOT EXISTS (SELECT 1 FROM directorio WHERE coalesce(region, '') = coalesce($1, '') AND rol = $2) " +
                 "ON CONFLICT DO NOTHING", connection, transaction);
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = recipient.Role });
-            command.Parameters.Add(new NpgsqlParameter { Value = recipient.Name });
-            command.Parameters.Add(new NpgsqlParameter { Value = recipient.Position });
-            command.Parameters.Add(new NpgsqlParameter { Value = recipient.Address });
+            RecipientDirectory.AddRowParameters(command.Parameters, region, recipient);
             inserted += await command.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);

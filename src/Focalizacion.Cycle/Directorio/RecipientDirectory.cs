@@ -58,12 +58,48 @@ public sealed class RecipientDirectory(Store store)
         await using var command = store.DataSource.CreateCommand(
             "INSERT INTO directorio (region, rol, nombre, cargo, correo) VALUES ($1, $2, $3, $4, $5) " +
             "ON CONFLICT ((coalesce(region, '')), rol, correo) DO UPDATE SET nombre = excluded.nombre, cargo = excluded.cargo");
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = recipient.Role });
-        command.Parameters.Add(new NpgsqlParameter { Value = recipient.Name });
-        command.Parameters.Add(new NpgsqlParameter { Value = recipient.Position });
-        command.Parameters.Add(new NpgsqlParameter { Value = recipient.Address });
+        AddRowParameters(command.Parameters, region, recipient);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Everyone in the directory, by region (central roles, with a null region, first) and role; with
+    /// <paramref name="region"/>, only that region's people and the central roles that apply to it.
+    /// </summary>
+    public async Task<IReadOnlyList<(string? Region, Recipient Recipient)>> ListAsync(string? region = null, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand(
+            "SELECT region, rol, nombre, cargo, correo FROM directorio WHERE $1::text IS NULL OR region = $1 OR region IS NULL " +
+            "ORDER BY region NULLS FIRST, rol, id");
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        var rows = new List<(string?, Recipient)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.IsDBNull(0) ? null : reader.GetString(0),
+                new Recipient(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4))));
+        }
+        return rows;
+    }
+
+    /// <summary>Makes <paramref name="recipient"/> the only holder of their role in a region (null: central), in one transaction.</summary>
+    public async Task ReplaceRoleAsync(string? region, Recipient recipient, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var delete = new NpgsqlCommand("DELETE FROM directorio WHERE coalesce(region, '') = $1 AND rol = $2", connection, transaction))
+        {
+            delete.Parameters.Add(new NpgsqlParameter { Value = region ?? "" });
+            delete.Parameters.Add(new NpgsqlParameter { Value = recipient.Role });
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var insert = new NpgsqlCommand("INSERT INTO directorio (region, rol, nombre, cargo, correo) VALUES ($1, $2, $3, $4, $5)", connection, transaction))
+        {
+            AddRowParameters(insert.Parameters, region, recipient);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Removes every holder of a role in a region (null: the central role).</summary>
@@ -73,5 +109,15 @@ public sealed class RecipientDirectory(Store store)
         command.Parameters.Add(new NpgsqlParameter { Value = region ?? "" });
         command.Parameters.Add(new NpgsqlParameter { Value = role });
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>$1–$5 of an insert into <c>directorio</c>: region (null: central), role, name, post, address.</summary>
+    internal static void AddRowParameters(NpgsqlParameterCollection parameters, string? region, Recipient recipient)
+    {
+        parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter { Value = recipient.Role });
+        parameters.Add(new NpgsqlParameter { Value = recipient.Name });
+        parameters.Add(new NpgsqlParameter { Value = recipient.Position });
+        parameters.Add(new NpgsqlParameter { Value = recipient.Address });
     }
 }

@@ -51,6 +51,19 @@ public sealed class TemplateStore(Store store, IClock clock)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>The templates an admin edited: key → when and by whom (the others are the shipped defaults).</summary>
+    public async Task<IReadOnlyDictionary<string, (Instant At, string By)>> EditsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = store.DataSource.CreateCommand("SELECT clave, actualizado_at, actualizado_por FROM plantillas");
+        var edits = new Dictionary<string, (Instant, string)>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            edits[reader.GetString(0)] = (reader.GetFieldValue<Instant>(1), reader.GetString(2));
+        }
+        return edits;
+    }
+
     /// <summary>Drops an admin's edit, so the shipped default is in force again.</summary>
     public async Task RevertAsync(string key, CancellationToken cancellationToken = default)
     {

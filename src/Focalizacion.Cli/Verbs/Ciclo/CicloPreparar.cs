@@ -1,0 +1,41 @@
+using Focalizacion.Cli.Arguments;
+using Focalizacion.Cli.Output;
+using Focalizacion.Cycle.Directorio;
+using Focalizacion.Cycle.Workflow;
+using Focalizacion.Runtime.Persistence;
+
+namespace Focalizacion.Cli.Verbs.Ciclo;
+
+/// <summary><c>ciclo preparar</c>: migrations, the directory's placeholders and the shipped workflow; running it again changes nothing.</summary>
+internal static class CicloPreparar
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    {
+        var parsed = ParsedArguments.Parse(args, options: [], flags: ["--json"]);
+        parsed.ExactPositionals();
+        var runtime = context.Runtime();
+        var migrations = await runtime.Store.MigrateAsync();
+        var seeded = await DirectorySeed.SeedAsync(runtime.Store);
+        var before = await PublishedVersionAsync(runtime);
+        var version = await ShippedWorkflow.PublishAsync(runtime.Store, runtime.Definitions, CliContext.Actor);
+        var published = before != version;
+        if (parsed.Has("--json"))
+        {
+            Json.Write(context.Output, new { migraciones = migrations, destinatariosAgregados = seeded, flujo = ShippedWorkflow.ProcessKey, version, publicada = published });
+            return Cli.Ok;
+        }
+        context.Output.WriteLine(migrations.Count == 0 ? "Base de datos: al día." : $"Base de datos: migraciones aplicadas: {string.Join(", ", migrations)}.");
+        context.Output.WriteLine(seeded == 0
+            ? "Directorio: todos los roles tienen a alguien; no se agregó nadie."
+            : $"Directorio: {seeded} destinatarios ficticios agregados (@*.ejemplo.invalid); reemplácelos con «directorio asignar».");
+        context.Output.WriteLine(published
+            ? $"Flujo «{ShippedWorkflow.ProcessKey}»: versión {version} publicada."
+            : $"Flujo «{ShippedWorkflow.ProcessKey}»: la versión {version} publicada ya es la del servicio; no cambió nada.");
+        return Cli.Ok;
+    }
+
+    private static async Task<int?> PublishedVersionAsync(Runtime.EngineRuntime runtime) =>
+        (await runtime.Definitions.ListAsync())
+            .Where(d => d.ProcessKey == ShippedWorkflow.ProcessKey && d.Status == DefinitionStatus.Published)
+            .Max(d => d.Version);
+}

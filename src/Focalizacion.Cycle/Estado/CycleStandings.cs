@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Focalizacion.Calendar.Cycle;
+using Focalizacion.Calendar.Holidays;
+using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle.Events;
+using Focalizacion.Cycle.Handlers;
+using Focalizacion.Cycle.Starting;
+using Focalizacion.Engine.Execution;
+using Focalizacion.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Focalizacion.Cycle.Estado;
+
+/// <summary>
+/// Reads where each region's cycle stands, from the instance (its recorded events and
+/// <c>registrado_*</c> variables), the emails sent (<c>correos</c>), the outcome
+/// (<c>focalizaciones</c>) and the open incidents. Deadlines count from the instance's own events.
+/// </summary>
+public sealed class CycleStandings(Store store, HolidayCalendar calendar, IClock clock)
+{
+    public async Task<RegionStanding> ReadAsync(Region region, int budgetYear, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var records = new CycleRecords(store);
+        var oficios = (await records.MailsAsync(region.IsoSuffix, budgetYear, cancellationToken)).Where(m => m.Type == "oficio").ToList();
+        var outcome = (await records.OutcomesAsync(region.IsoSuffix, cancellationToken)).LastOrDefault(o => o.BudgetYear == budgetYear);
+        await using var db = store.Open();
+        var cancelled = nameof(InstanceStatus.Cancelled);
+        var row = await db.Instances.AsNoTracking().Where(i => i.Region == region.IsoSuffix && i.BudgetYear == budgetYear)
+            .OrderBy(i => i.Status == cancelled).ThenByDescending(i => i.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return new RegionStanding(region, null, null, [], Milestones(region, budgetYear, null, oficios), oficios, outcome, []);
+        }
+        var state = InstanceStateJson.Deserialize(row.State);
+        var incidents = await db.Incidents.AsNoTracking().Where(i => i.InstanceId == row.Id && i.State == IncidentState.Open)
+            .OrderBy(i => i.Id).Select(i => i.NodeId + ": " + i.Reason).ToListAsync(cancellationToken);
+        return new RegionStanding(region, row.Id, state.Status, [.. state.Tokens.Select(t => t.NodeId).Distinct()],
+            Milestones(region, budgetYear, state, oficios), oficios, outcome, incidents);
+    }
+
+    private List<MilestoneStanding> Milestones(Region region, int budgetYear, InstanceState? state, List<MailRecord> oficios)
+    {
+        var events = state?.Events ?? (IReadOnlyDictionary<string, LocalDate>)new Dictionary<string, LocalDate>();
+        var deadlines = Decreto246Cycle.Deadlines(calendar.BusinessDays(region), budgetYear, events).ToDictionary(d => d.Milestone.Key);
+        var flagged = state?.Variables[CycleStarter.OverdueVariable] is JsonArray list ? list.Select(k => (string?)k).ToHashSet() : [];
+        var now = clock.GetCurrentInstant();
+        return Decreto246Cycle.Milestones.Select(milestone =>
+        {
+            var deadline = deadlines.GetValueOrDefault(milestone.Key)?.Plazo;
+            var (doneOn, how) = Done(milestone, region, state, events, oficios);
+            var overdue = doneOn is null && deadline is not null && deadline.IsOverdue(now);
+            return new MilestoneStanding(milestone, deadline, doneOn, how, overdue, flagged.Contains(milestone.Key));
+        }).ToList();
+    }
+
+    private static (LocalDate?, string?) Done(CycleMilestone milestone, Region region, InstanceState? state, IReadOnlyDictionary<string, LocalDate> events, List<MailRecord> oficios)
+    {
+        var recordedVariable = CycleStarter.RecordedVariable(milestone.Key);
+        if (state?.Variables[recordedVariable] is JsonValue flag && flag.TryGetValue<bool>(out var recorded) && recorded)
+        {
+            var text = state.Variables[recordedVariable + "_fecha"] is JsonValue d && d.TryGetValue<string>(out var s) ? s : null;
+            var date = text is null ? null : LocalDatePattern.Iso.Parse(text) is { Success: true } parsed ? parsed.Value : (LocalDate?)null;
+            return (date, "registrado al iniciar");
+        }
+        if (CycleEvent.ForMilestone(milestone.Key) is { } cycleEvent && events.TryGetValue(cycleEvent.Name, out var on))
+        {
+            return (on, "evento registrado");
+        }
+        // A Sercotec milestone is done when its oficio left; a GORE one only when its document arrived.
+        var sent = milestone.Owner == "Sercotec" ? oficios.FirstOrDefault(m => m.Milestone == milestone.Key && m.SentAt is not null) : null;
+        return sent is null
+            ? (null, null)
+            : (sent.SentAt!.Value.InZone(region.Zone).Date, sent.OficioNumber is { } n ? $"oficio N° {n}/{sent.OficioYear} enviado" : "oficio enviado");
+    }
+}

@@ -1,0 +1,55 @@
+using Focalizacion.Runtime.VirtualTime;
+using Focalizacion.Testing;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Focalizacion.Cli.Tests.Ciclo;
+
+/// <summary>A fresh database and a fixed clock, and the CLI run in this process against them.</summary>
+internal sealed class CycleCli : IAsyncDisposable
+{
+    private readonly TestDatabase _database;
+
+    private CycleCli(TestDatabase database, FakeClock clock)
+    {
+        _database = database;
+        Clock = clock;
+    }
+
+    /// <summary>20 November 2026, 12:00 in Santiago: the 2027 cycle is past the preliminary's deadline.</summary>
+    public static readonly Instant November2026 = Instant.FromUtc(2026, 11, 20, 15, 0);
+
+    public FakeClock Clock { get; }
+
+    public TestDatabase Database => _database;
+
+    public static async Task<CycleCli> CreateAsync(Instant now) => new(await TestDatabase.CreateAsync(), new FakeClock(now));
+
+    /// <summary>A database that <c>ciclo preparar</c> already prepared.</summary>
+    public static async Task<CycleCli> PreparedAsync(Instant now)
+    {
+        var cli = await CreateAsync(now);
+        var prepared = await cli.RunAsync("ciclo", "preparar");
+        Assert.That(prepared.ExitCode, Is.Zero, prepared.Error);
+        return cli;
+    }
+
+    public CliContext Context(TextWriter output, TextWriter error) => new(output, error, CalendarData.Load, _database.ConnectionString, Clock);
+
+    public async Task<CliRun> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await Cli.RunAsync(args, Context(output, error));
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Fires the due timers and delivers the due effects, as the worker would now.</summary>
+    public async Task RunDueWorkAsync()
+    {
+        var runtime = Context(TextWriter.Null, TextWriter.Null).Runtime();
+        await new VirtualTimeDriver(Clock, runtime.Timers, runtime.Outbox).SettleAsync();
+    }
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using NodaTime;
+
+namespace Focalizacion.Cli.Tests.Ciclo;
+
+public class PlantillaVerbTests
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 3, 2, 15, 0);
+
+    [Test]
+    public async Task Importar_rejects_a_broken_template_naming_part_and_position_and_changes_nothing()
+    {
+        await using var cli = await CycleCli.PreparedAsync(Now);
+        var exported = await cli.RunAsync("plantilla", "exportar", "recordatorio");
+        Assert.That(exported.ExitCode, Is.Zero, exported.Error);
+        var template = JsonSerializer.Deserialize<Dictionary<string, string>>(exported.Output)!;
+        template["html"] = "<p>Estimado(a) {{ destinatario.nombre </p>";
+        var path = Path.Combine(Path.GetTempPath(), $"plantilla-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(template));
+        var run = await cli.RunAsync("plantilla", "importar", "recordatorio", path);
+        var after = await cli.RunAsync("plantilla", "exportar", "recordatorio");
+        File.Delete(path);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Error, Does.StartWith("Error: plantilla «recordatorio», cuerpo HTML: línea 1, columna "));
+            Assert.That(await cli.Database.ScalarAsync("SELECT count(*) FROM plantillas"), Is.Zero);
+            Assert.That(after.Output, Is.EqualTo(exported.Output));
+        });
+    }
+
+    [Test]
+    public async Task Importar_saves_a_valid_edit_that_listar_and_exportar_show()
+    {
+        await using var cli = await CycleCli.PreparedAsync(Now);
+        var path = Path.Combine(Path.GetTempPath(), $"plantilla-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, """{"asunto": "Recordatorio {{ region.nombre }}", "html": "<p>Hola</p>", "texto": "Hola"}""");
+        var run = await cli.RunAsync("plantilla", "importar", "recordatorio", path);
+        var wrongKey = await cli.RunAsync("plantilla", "importar", "no-existe", path);
+        File.Delete(path);
+        var listed = await cli.RunAsync("plantilla", "listar", "--json");
+        var exported = await cli.RunAsync("plantilla", "exportar", "recordatorio");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Error);
+            Assert.That(wrongKey.ExitCode, Is.EqualTo(2));
+            Assert.That(wrongKey.Error, Does.StartWith("Error: clave: no existe la plantilla «no-existe»"));
+            Assert.That(listed.Json().EnumerateArray().Single(t => t.GetProperty("clave").GetString() == "recordatorio").GetProperty("editada").GetBoolean(), Is.True);
+            Assert.That(listed.Json().EnumerateArray().Count(t => t.GetProperty("editada").GetBoolean()), Is.EqualTo(1));
+            Assert.That(exported.Json().GetProperty("asunto").GetString(), Is.EqualTo("Recordatorio {{ region.nombre }}"));
+        });
+    }
+}
