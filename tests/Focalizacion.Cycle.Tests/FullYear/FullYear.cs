@@ -43,8 +43,16 @@ internal static class FullYear
     public static Task<IReadOnlyList<MailRecord>> MailsAsync(TestDatabase database) => new CycleRecords(database.Store).MailsAsync();
 
     /// <summary>A message as it compares across databases (whose instance ids and keys differ).</summary>
+    /// <remarks>
+    /// Without the oficio number: oficios due at the same instant for several regions are numbered
+    /// in delivery order, which a delayed step may change; the numbers used are compared as a whole.
+    /// </remarks>
     public static string Identity(MailRecord mail) =>
-        $"{mail.Region} {mail.Type} {mail.Milestone} n°{mail.OficioNumber}/{mail.OficioYear} → {string.Join(", ", mail.Recipients.Select(r => r.Address))}";
+        $"{mail.Region} {mail.Type} {mail.Milestone} → {string.Join(", ", mail.Recipients.Select(r => r.Address))}";
+
+    /// <summary>The oficio numbers used, per issuer and year: none skipped, none used twice.</summary>
+    private static IEnumerable<string> Numbers(IEnumerable<MailRecord> mails) =>
+        mails.Where(m => m.OficioNumber is not null).Select(m => $"{m.Issuer} {m.OficioNumber}/{m.OficioYear}").Order(StringComparer.Ordinal);
 
     /// <summary>
     /// Everything recorded was sent and reached the server exactly once, nothing is left for an
@@ -53,7 +61,7 @@ internal static class FullYear
     public static async Task AssertDeliveredOnceAsync(TestDatabase database, SmtpSink sink, TestDatabase reference)
     {
         var mails = await MailsAsync(database);
-        var expected = (await MailsAsync(reference)).Select(Identity).Order(StringComparer.Ordinal);
+        var expected = await MailsAsync(reference);
         var received = sink.Messages().Select(m => m.MessageId ?? "(sin Message-ID)").ToList();
         using (Assert.EnterMultipleScope())
         {
@@ -63,7 +71,8 @@ internal static class FullYear
             Assert.That(mails.Where(m => m.State != "enviado").Select(Identity), Is.Empty, "correos not 'enviado'");
             Assert.That(received.CountBy(id => id).Where(c => c.Value != 1), Is.Empty, "Message-IDs the server received other than once");
             Assert.That(received.Order(StringComparer.Ordinal), Is.EqualTo(mails.Select(m => m.MessageId).Order(StringComparer.Ordinal)), "received = recorded");
-            Assert.That(mails.Select(Identity).Order(StringComparer.Ordinal), Is.EqualTo(expected), "the same messages as the reference run");
+            Assert.That(mails.Select(Identity).Order(StringComparer.Ordinal), Is.EqualTo(expected.Select(Identity).Order(StringComparer.Ordinal)), "the same messages as the reference run");
+            Assert.That(Numbers(mails), Is.EqualTo(Numbers(expected)), "the same oficio numbers as the reference run");
         }
     }
 }
