@@ -18,9 +18,13 @@ public sealed record RuntimeOptions
     public Duration DeliveryLease { get; init; } = Duration.FromMinutes(5);
 
     /// <summary>The backoff before attempt <paramref name="attempt"/> + 1.</summary>
+    /// <remarks>
+    /// Compared with the cap before it becomes a <see cref="Duration"/>: after some 35 doublings of a
+    /// minute the product is beyond what a Duration can hold, and many hourly attempts go that far.
+    /// </remarks>
     public Duration RetryDelay(int attempt)
     {
-        var delay = FirstRetryDelay * Math.Pow(2, Math.Max(0, attempt - 1));
-        return delay > MaxRetryDelay ? MaxRetryDelay : delay;
+        var factor = Math.Pow(2, Math.Max(0, attempt - 1));
+        return FirstRetryDelay.TotalNanoseconds * factor >= MaxRetryDelay.TotalNanoseconds ? MaxRetryDelay : FirstRetryDelay * factor;
     }
 }

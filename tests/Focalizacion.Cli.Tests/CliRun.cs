@@ -27,25 +27,8 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     }
 
     /// <summary>How to start the built CLI as a process, for tests that need to kill it.</summary>
-    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "focalizacion.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-        return start;
-    }
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Focalizacion.Testing.CliProcess.StartInfo(environment, args);
 
     public JsonElement Json() => JsonDocument.Parse(Output).RootElement;
 }

@@ -85,6 +85,35 @@ public sealed class SmtpSink : IAsyncDisposable
     public IReadOnlyList<MimeMessage> Messages() =>
         Directory.GetFiles(Folder, "*.eml").Order(StringComparer.Ordinal).Select(path => MimeMessage.Load(path)).ToList();
 
+    /// <summary>
+    /// Hold mode: once the folder holds <paramref name="stored"/> messages, the next one is not answered
+    /// until <see cref="Release"/>; if its client is gone by then, it is discarded.
+    /// </summary>
+    public void HoldFrom(int stored) => File.WriteAllText(Path.Combine(Folder, "retener"), stored.ToString(CultureInfo.InvariantCulture));
+
+    public void Release() => File.Delete(Path.Combine(Folder, "retener"));
+
+    /// <summary>Waits (polling, at most a minute) for the server to hold a message; its Message-ID.</summary>
+    public Task<string> HeldAsync() => MarkerAsync("retenido");
+
+    /// <summary>Waits (polling, at most a minute) for the server to discard the held message; its Message-ID.</summary>
+    public Task<string> DiscardedAsync() => MarkerAsync("descartado");
+
+    private async Task<string> MarkerAsync(string name)
+    {
+        var path = Path.Combine(Folder, name);
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (!File.Exists(path))
+        {
+            if (DateTime.UtcNow > deadline || !Running)
+            {
+                throw new TimeoutException($"The SMTP sink did not write «{name}».");
+            }
+            await Task.Delay(20);
+        }
+        return (await File.ReadAllTextAsync(path)).Trim().Trim('<', '>');
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

@@ -1,6 +1,5 @@
 using Focalizacion.Calendar;
 using Focalizacion.Calendar.Holidays;
-using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Directorio;
 using Focalizacion.Cycle.Events;
@@ -9,7 +8,6 @@ using Focalizacion.Cycle.Starting;
 using Focalizacion.Cycle.Workflow;
 using Focalizacion.Runtime.Persistence;
 using Focalizacion.Runtime.VirtualTime;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -39,6 +37,17 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
     /// <summary>Runs on a given, migrated and empty store (tests keep it to look inside afterwards).</summary>
     public async Task<SimulationResult> RunAsync(Store store, Scenario scenario, CancellationToken cancellationToken = default)
     {
+        var run = await PrepareAsync(store, scenario, cancellationToken);
+        return await run.FinishAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Seeds a given, migrated and empty store (directory, shipped workflow, the scenario's cycles
+    /// started on 1 January) and returns the run with its clock there, for a caller that wants to
+    /// act between instants (take the mail server down for a while) before finishing it.
+    /// </summary>
+    public async Task<SimulationRun> PrepareAsync(Store store, Scenario scenario, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(scenario);
         var start = new LocalDate(scenario.BudgetYear - 1, 1, 1).AtStartOfDayInZone(ChileanTime.Mainland).ToInstant();
@@ -57,55 +66,7 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
         {
             await starter.StartAsync(scenario.BudgetYear, region, new Dictionary<string, LocalDate>(), Actor, cancellationToken);
         }
-        var driver = new VirtualTimeDriver(clock, runtime.Timers, runtime.Outbox);
-        var recorder = new CycleEventRecorder(runtime.Instances, new DeclaredConformity());
-        var timeline = new List<TimelineEntry>();
-        foreach (var scenarioEvent in scenario.Events)
-        {
-            await driver.RunUntilAsync(scenarioEvent.At, cancellationToken);
-            var outcome = await recorder.RecordAsync(scenarioEvent.Region.IsoSuffix, scenario.BudgetYear, scenarioEvent.Event, scenarioEvent.Data, Actor, cancellationToken);
-            var description = CycleEvent.Find(scenarioEvent.Event)!;
-            timeline.Add(new TimelineEntry(scenarioEvent.At, scenarioEvent.Region, "evento", description.Milestone, [], null, null,
-                outcome.Applied ? description.Description : $"{description.Description}: rechazado, {outcome.Refusal}")
-            { Event = scenarioEvent.Event });
-            await driver.SettleAsync(cancellationToken);
-        }
-        await driver.RunUntilAsync(end, cancellationToken);
-        var mails = await records.MailsAsync(budgetYear: scenario.BudgetYear, cancellationToken: cancellationToken);
-        foreach (var sent in mails.Where(m => m.SentAt is not null))
-        {
-            timeline.Add(new TimelineEntry(sent.SentAt!.Value, RegionRegistry.ByIsoSuffix(sent.Region), sent.Type, sent.Milestone,
-                [.. sent.Recipients.Select(r => r.Address)], sent.OficioNumber, null, sent.Subject)
-            { NumberYear = sent.OficioYear });
-        }
-        foreach (var outcome in (await records.OutcomesAsync(cancellationToken: cancellationToken)).Where(o => o.BudgetYear == scenario.BudgetYear))
-        {
-            timeline.Add(new TimelineEntry(outcome.RecordedAt, RegionRegistry.ByIsoSuffix(outcome.Region), "resultado", "focalizacion-final", [], null,
-                outcome.Outcome, OutcomeText(outcome.Outcome)));
-        }
-        var ordered = timeline
-            .Select((entry, index) => (entry, index))
-            .OrderBy(e => e.entry.At).ThenBy(e => RegionOrder(e.entry.Region)).ThenBy(e => TypeOrder.IndexOf(e.entry.Type)).ThenBy(e => e.index)
-            .Select(e => e.entry).ToList();
-        return new SimulationResult(ordered, mails.Count(m => m.SentAt is not null), await IncidentsAsync(store, cancellationToken));
-    }
-
-    private static string OutcomeText(string outcome) => outcome switch
-    {
-        CycleOutcomes.Final => "rige la focalización final del GORE",
-        CycleOutcomes.Previous => "vencido el plazo, rige la focalización del año anterior",
-        _ => "vencido el plazo y sin focalización anterior, Sercotec focaliza según sus definiciones internas",
-    };
-
-    /// <summary>Within one instant: what happened, what it decided, then the messages it caused.</summary>
-    private static readonly List<string> TypeOrder = ["evento", "resultado", "oficio", "recordatorio", "aviso"];
-
-    private static int RegionOrder(Region region) => RegionRegistry.All.ToList().IndexOf(region);
-
-    private static async Task<IReadOnlyList<string>> IncidentsAsync(Store store, CancellationToken cancellationToken)
-    {
-        await using var db = store.Open();
-        return await db.Incidents.Where(i => i.State == IncidentState.Open).OrderBy(i => i.Id)
-            .Select(i => i.NodeId + ": " + i.Reason).ToListAsync(cancellationToken);
+        return new SimulationRun(store, scenario, clock, end, new VirtualTimeDriver(clock, runtime.Timers, runtime.Outbox),
+            new CycleEventRecorder(runtime.Instances, new DeclaredConformity()));
     }
 }

@@ -6,8 +6,15 @@ actually bound is printed as the first line on stdout. Each message is written t
 file, fsynced and renamed into FOLDER *before* the server answers 250, so a client that got 250
 can rely on the file being there. The server exits when stdin closes (the test process died)
 or on SIGTERM.
+
+Hold mode, to kill a client mid-delivery: while a file `retener` exists in FOLDER (its text, if
+any, a number N: only once FOLDER holds N messages), a message's DATA is not answered. The server
+writes the message's Message-ID to `retenido` and waits until `retener` is removed. If the client
+connection is gone by then (or goes meanwhile) the message is discarded, not stored, and its
+Message-ID is written to `descartado`.
 """
 import asyncio
+import email.parser
 import itertools
 import os
 import signal
@@ -27,6 +34,8 @@ class FolderHandler:
         content = envelope.original_content or envelope.content
         if isinstance(content, str):
             content = content.encode("utf-8")
+        if self.hold_asked() and not await self.hold(server, content):
+            return "451 4.3.0 Discarded: the client went away while the message was held"
         # Names sort in arrival order across restarts: nanoseconds, then a per-process counter.
         name = "%020d-%06d.eml" % (time.time_ns(), next(self.counter))
         fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
@@ -36,6 +45,38 @@ class FolderHandler:
             os.fsync(handle.fileno())
         os.rename(temporary, os.path.join(self.folder, name))
         return "250 2.0.0 Ok: queued as " + name
+
+    def hold_asked(self):
+        try:
+            with open(os.path.join(self.folder, "retener"), encoding="ascii") as handle:
+                text = handle.read().strip()
+        except FileNotFoundError:
+            return False
+        stored = sum(1 for name in os.listdir(self.folder) if name.endswith(".eml"))
+        return stored >= (int(text) if text else 0)
+
+    async def hold(self, server, content):
+        """Waits while `retener` exists; False if the client is gone, so the message is discarded."""
+        headers = email.parser.BytesHeaderParser().parsebytes(content)
+        message_id = headers.get("Message-ID", "").strip()
+        self.write_marker("retenido", message_id)
+        try:
+            while os.path.exists(os.path.join(self.folder, "retener")):
+                await asyncio.sleep(0.02)
+        except asyncio.CancelledError:
+            # aiosmtpd cancels the session when the client's connection is lost.
+            self.write_marker("descartado", message_id)
+            raise
+        if server.transport is None:
+            self.write_marker("descartado", message_id)
+            return False
+        return True
+
+    def write_marker(self, name, text):
+        fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.rename(temporary, os.path.join(self.folder, name))
 
 
 async def main():

@@ -1,0 +1,106 @@
+using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle.Events;
+using Focalizacion.Cycle.Handlers;
+using Focalizacion.Runtime.Persistence;
+using Focalizacion.Runtime.VirtualTime;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Focalizacion.Cycle.Simulation;
+
+/// <summary>
+/// A prepared simulation (<see cref="Simulator.PrepareAsync"/>): advance it to any instant with
+/// <see cref="RunUntilAsync"/>, as often as wanted, then <see cref="FinishAsync"/> runs it to the end
+/// and returns the timeline.
+/// </summary>
+public sealed class SimulationRun
+{
+    private readonly Store _store;
+    private readonly Scenario _scenario;
+    private readonly FakeClock _clock;
+    private readonly VirtualTimeDriver _driver;
+    private readonly CycleEventRecorder _recorder;
+    private readonly List<TimelineEntry> _events = [];
+    private int _nextEvent;
+
+    internal SimulationRun(Store store, Scenario scenario, FakeClock clock, Instant end, VirtualTimeDriver driver, CycleEventRecorder recorder)
+    {
+        _store = store;
+        _scenario = scenario;
+        _clock = clock;
+        End = end;
+        _driver = driver;
+        _recorder = recorder;
+    }
+
+    /// <summary>Where <see cref="FinishAsync"/> stops: 1 February of the budget year, mainland time.</summary>
+    public Instant End { get; }
+
+    /// <summary>The virtual clock's reading.</summary>
+    public Instant Now => _clock.GetCurrentInstant();
+
+    /// <summary>
+    /// Runs timers, deliveries and the scenario's events due up to <paramref name="until"/> (inclusive),
+    /// then leaves the clock there.
+    /// </summary>
+    public async Task RunUntilAsync(Instant until, CancellationToken cancellationToken = default)
+    {
+        while (_nextEvent < _scenario.Events.Count && _scenario.Events[_nextEvent].At <= until)
+        {
+            var scenarioEvent = _scenario.Events[_nextEvent++];
+            await _driver.RunUntilAsync(scenarioEvent.At, cancellationToken);
+            var outcome = await _recorder.RecordAsync(scenarioEvent.Region.IsoSuffix, _scenario.BudgetYear, scenarioEvent.Event, scenarioEvent.Data, Simulator.Actor, cancellationToken);
+            var description = CycleEvent.Find(scenarioEvent.Event)!;
+            _events.Add(new TimelineEntry(scenarioEvent.At, scenarioEvent.Region, "evento", description.Milestone, [], null, null,
+                outcome.Applied ? description.Description : $"{description.Description}: rechazado, {outcome.Refusal}")
+            { Event = scenarioEvent.Event });
+            await _driver.SettleAsync(cancellationToken);
+        }
+        await _driver.RunUntilAsync(until, cancellationToken);
+    }
+
+    /// <summary>Runs to <see cref="End"/> and returns what happened.</summary>
+    public async Task<SimulationResult> FinishAsync(CancellationToken cancellationToken = default)
+    {
+        await RunUntilAsync(End, cancellationToken);
+        var records = new CycleRecords(_store);
+        var timeline = new List<TimelineEntry>(_events);
+        var mails = await records.MailsAsync(budgetYear: _scenario.BudgetYear, cancellationToken: cancellationToken);
+        foreach (var sent in mails.Where(m => m.SentAt is not null))
+        {
+            timeline.Add(new TimelineEntry(sent.SentAt!.Value, RegionRegistry.ByIsoSuffix(sent.Region), sent.Type, sent.Milestone,
+                [.. sent.Recipients.Select(r => r.Address)], sent.OficioNumber, null, sent.Subject)
+            { NumberYear = sent.OficioYear });
+        }
+        foreach (var outcome in (await records.OutcomesAsync(cancellationToken: cancellationToken)).Where(o => o.BudgetYear == _scenario.BudgetYear))
+        {
+            timeline.Add(new TimelineEntry(outcome.RecordedAt, RegionRegistry.ByIsoSuffix(outcome.Region), "resultado", "focalizacion-final", [], null,
+                outcome.Outcome, OutcomeText(outcome.Outcome)));
+        }
+        var ordered = timeline
+            .Select((entry, index) => (entry, index))
+            .OrderBy(e => e.entry.At).ThenBy(e => RegionOrder(e.entry.Region)).ThenBy(e => TypeOrder.IndexOf(e.entry.Type)).ThenBy(e => e.index)
+            .Select(e => e.entry).ToList();
+        return new SimulationResult(ordered, mails.Count(m => m.SentAt is not null), await IncidentsAsync(cancellationToken));
+    }
+
+    private static string OutcomeText(string outcome) => outcome switch
+    {
+        CycleOutcomes.Final => "rige la focalización final del GORE",
+        CycleOutcomes.Previous => "vencido el plazo, rige la focalización del año anterior",
+        _ => "vencido el plazo y sin focalización anterior, Sercotec focaliza según sus definiciones internas",
+    };
+
+    /// <summary>Within one instant: what happened, what it decided, then the messages it caused.</summary>
+    private static readonly List<string> TypeOrder = ["evento", "resultado", "oficio", "recordatorio", "aviso"];
+
+    private static int RegionOrder(Region region) => RegionRegistry.All.ToList().IndexOf(region);
+
+    private async Task<IReadOnlyList<string>> IncidentsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = _store.Open();
+        return await db.Incidents.Where(i => i.State == IncidentState.Open).OrderBy(i => i.Id)
+            .Select(i => i.NodeId + ": " + i.Reason).ToListAsync(cancellationToken);
+    }
+}
