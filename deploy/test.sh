@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole test suite from a fresh clone on a Debian machine with the .NET SDK.
+# Runs the whole test suite from a fresh clone on a Debian machine with the .NET SDK and Node.js (npm).
 # It installs and starts whatever the tests need, builds with warnings as errors, checks the
 # formatting the .editorconfig asks for, runs every test project and ends with one summary line.
 set -euo pipefail
@@ -13,6 +13,9 @@ export FOCALIZACION_DB="${FOCALIZACION_DB:-Host=127.0.0.1;Port=5432;Username=foc
 if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
     apt-get update && apt-get install -y python3-aiosmtpd
 fi
+
+# The bpmn-js check of the shipped workflow (tools/bpmn-check) runs on Node with its pinned bpmn-moddle.
+npm ci --prefix tools/bpmn-check --no-audit --no-fund
 
 dotnet restore Focalizacion.Workflows.sln
 dotnet build Focalizacion.Workflows.sln --no-restore -c Release
