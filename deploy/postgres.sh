@@ -19,6 +19,9 @@ psql_admin() { as_root runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtA "$@";
 if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'focalizacion'")" != "1" ]; then
     psql_admin -c "CREATE ROLE focalizacion LOGIN CREATEDB PASSWORD 'focalizacion'"
 fi
+# Throwaway databases (tests, simulations) are dropped WITH (FORCE); an autovacuum worker busy in
+# one can only be stopped by a member of pg_signal_backend.
+psql_admin -c "GRANT pg_signal_backend TO focalizacion"
 if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = 'focalizacion'")" != "1" ]; then
     psql_admin -c "CREATE DATABASE focalizacion OWNER focalizacion"
 fi

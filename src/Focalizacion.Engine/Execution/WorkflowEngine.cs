@@ -89,7 +89,11 @@ public static class WorkflowEngine
             {
                 return "la instancia ya se inició";
             }
-            Journal(definition.Start.Id, "instancia-iniciada", $"inicio de «{definition.Name ?? definition.ProcessId}»");
+            Journal(definition.Start.Id, "instancia-iniciada", $"inicio de «{definition.Name ?? definition.ProcessId}» con las variables {_variables.ToJsonString()}");
+            foreach (var (name, date) in _events)
+            {
+                Journal(null, "evento-previo", $"«{name}» ocurrió el {date:yyyy-MM-dd}, antes del inicio (registrado por quien inició la instancia)");
+            }
             Arrive(NewToken(definition.Start.Id), definition.Start);
             return null;
         }

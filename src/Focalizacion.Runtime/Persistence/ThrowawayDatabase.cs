@@ -43,7 +43,17 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(_serverConnectionString);
         await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        try
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException denied) when (denied.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // FORCE may not stop an autovacuum worker without pg_signal_backend; our own
+            // connections are gone, and a plain DROP asks autovacuum to leave by itself.
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name}", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 }

@@ -124,6 +124,8 @@ public class ReminderSeriesTests
         Assert.Multiple(() =>
         {
             Assert.That(process.Timer("Plazo").DueAt, Is.EqualTo(Local(11, 30, 0)), "14 Nov + 15 días corridos = 29 Nov, overdue from the 30th");
+            Assert.That(process.EffectsOf<JournalLine>().Where(j => j.Kind == "evento-previo").Select(j => j.Details),
+                Is.EqualTo(new[] { "«focalizacion-preliminar-recibida» ocurrió el 2026-11-14, antes del inicio (registrado por quien inició la instancia)" }));
             var variables = process.EffectsOf<InvokeHandler>().Single().Variables;
             Assert.That(variables["eventos"]!["focalizacion-preliminar-recibida"]!.GetValue<string>(), Is.EqualTo("2026-11-14"));
         });
