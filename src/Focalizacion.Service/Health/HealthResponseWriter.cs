@@ -9,7 +9,8 @@ namespace Focalizacion.Service.Health;
 /// </summary>
 internal static class HealthResponseWriter
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Spanish stays readable ("están", not "est\u00E1n"); the body is JSON, never embedded in HTML.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>A writer that calls a healthy report <paramref name="healthyState"/> ("vivo", "listo").</summary>
     public static Func<HttpContext, HealthReport, Task> Saying(string healthyState) => (context, report) =>
