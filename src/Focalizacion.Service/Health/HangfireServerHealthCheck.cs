@@ -9,7 +9,12 @@ namespace Focalizacion.Service.Health;
 /// This process's Hangfire server is announced in storage with a recent heartbeat: timers fire
 /// and effects leave. Another process's server does not count; this one's readiness is asked.
 /// </summary>
-internal sealed class HangfireServerHealthCheck(Store store, IServiceProvider services) : IHealthCheck
+/// <remarks>
+/// Hangfire stamps heartbeats with the machine's wall time, so their age is measured against the
+/// <see cref="HeartbeatClock"/> the composition root gives, never against the domain clock, which
+/// <c>FOCALIZACION_RELOJ</c> may fix at another instant for rehearsals.
+/// </remarks>
+internal sealed class HangfireServerHealthCheck(Store store, IServiceProvider services, HeartbeatClock wallClock) : IHealthCheck
 {
     public const string Name = "hangfire";
 
@@ -45,7 +50,7 @@ internal sealed class HangfireServerHealthCheck(Store store, IServiceProvider se
         return ours switch
         {
             null => HealthCheckResult.Unhealthy("El servidor Hangfire de este proceso no está registrado"),
-            { Heartbeat: { } beat } when DateTime.UtcNow - beat <= HeartbeatAge => HealthCheckResult.Healthy("El servidor Hangfire está en marcha"),
+            { Heartbeat: { } beat } when wallClock.Clock.GetCurrentInstant().ToDateTimeUtc() - beat <= HeartbeatAge => HealthCheckResult.Healthy("El servidor Hangfire está en marcha"),
             _ => HealthCheckResult.Unhealthy("El servidor Hangfire de este proceso no da señales"),
         };
     }

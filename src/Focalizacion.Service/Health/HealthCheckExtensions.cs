@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Focalizacion.Service.Health;
 
 /// <summary>Registers the readiness checks; their names are what <c>/salud/listo</c> reports when one fails.</summary>
@@ -11,6 +13,7 @@ internal static class HealthCheckExtensions
 
     public static IHostApplicationBuilder AddReadinessChecks(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(new HeartbeatClock(SystemClock.Instance));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
             .AddCheck<MigrationsHealthCheck>(MigrationsHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
