@@ -3,13 +3,11 @@ using System.Text.Json.Nodes;
 using Focalizacion.Calendar;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cycle.Correo;
-using Focalizacion.Cycle.Directorio;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Handlers;
 using Focalizacion.Cycle.Plantillas;
 using Focalizacion.Cycle.Simulation;
 using Focalizacion.Cycle.Starting;
-using Focalizacion.Cycle.Workflow;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Handlers;
 using Focalizacion.Runtime.Persistence;
@@ -54,8 +52,7 @@ internal static class PhaseProfile
         var records = new CycleRecords(store);
         await Do("preparar: directorio, flujo publicado, focalizaciones anteriores, 16 inicios", async () =>
         {
-            await DirectorySeed.SeedAsync(store);
-            await ShippedWorkflow.PublishAsync(store, runtime.Definitions, Simulator.Actor);
+            await CycleBootstrap.PrepareAsync(runtime, Simulator.Actor);
             foreach (var region in scenario.WithPreviousFocalizacion)
             {
                 await records.RecordOutcomeAsync(region.IsoSuffix, scenario.BudgetYear - 1, CycleOutcomes.Final, start, "escenario");

@@ -1,11 +1,9 @@
 using Focalizacion.Calendar;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cycle.Correo;
-using Focalizacion.Cycle.Directorio;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Handlers;
 using Focalizacion.Cycle.Starting;
-using Focalizacion.Cycle.Workflow;
 using Focalizacion.Runtime.Persistence;
 using Focalizacion.Runtime.VirtualTime;
 using NodaTime;
@@ -55,8 +53,7 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
         var clock = new FakeClock(start);
         var runtime = CycleRuntime.Create(store, clock, calendar, mail);
         var records = new CycleRecords(store);
-        await DirectorySeed.SeedAsync(store, cancellationToken);
-        await ShippedWorkflow.PublishAsync(store, runtime.Definitions, Actor, cancellationToken);
+        await CycleBootstrap.PrepareAsync(runtime, Actor, cancellationToken);
         foreach (var region in scenario.WithPreviousFocalizacion)
         {
             await records.RecordOutcomeAsync(region.IsoSuffix, scenario.BudgetYear - 1, CycleOutcomes.Final, start, "escenario", cancellationToken);

@@ -26,11 +26,22 @@ public sealed class CycleBootstrap(EngineRuntime runtime, HolidayCalendar calend
     /// <summary>True once a run finished: the directory is seeded, the workflow published and the cycles started.</summary>
     public bool Completed => _completed;
 
+    /// <summary>
+    /// The first two steps, shared by the service, <c>ciclo preparar</c> and the simulation: seed the
+    /// directory's placeholders for roles nobody holds, and publish the shipped workflow if it changed.
+    /// </summary>
+    public static async Task<CyclePreparation> PrepareAsync(EngineRuntime runtime, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        var added = await DirectorySeed.SeedAsync(runtime.Store, cancellationToken);
+        var (version, published) = await ShippedWorkflow.PublishAsync(runtime.Store, runtime.Definitions, actor, cancellationToken);
+        return new CyclePreparation(added, version, published);
+    }
+
     /// <summary>Runs the three steps; returns what starting the cycles did, region by region.</summary>
     public async Task<IReadOnlyList<CycleStart>> RunAsync(CancellationToken cancellationToken = default)
     {
-        await DirectorySeed.SeedAsync(runtime.Store, cancellationToken);
-        await ShippedWorkflow.PublishAsync(runtime.Store, runtime.Definitions, Actor, cancellationToken);
+        await PrepareAsync(runtime, Actor, cancellationToken);
         var year = CycleStarter.BudgetYearInProgress(runtime.Clock.GetCurrentInstant());
         var starter = new CycleStarter(runtime, calendar);
         var starts = new List<CycleStart>();

@@ -20,11 +20,12 @@ public static class ShippedWorkflow
 
     /// <summary>
     /// Publishes the shipped file as a new version unless the newest published version already has
-    /// exactly this text (so restarting the service never piles up versions), and returns its version.
+    /// exactly this text (so restarting the service never piles up versions); returns the version in
+    /// force and whether this call published it.
     /// </summary>
     /// <remarks>An admin's newer edit published from the designer is left alone only if it is identical;
     /// a different shipped file is a new release and becomes the next version. Running instances keep theirs.</remarks>
-    public static async Task<int> PublishAsync(Store store, DefinitionStore definitions, string actor, CancellationToken cancellationToken = default)
+    public static async Task<(int Version, bool Published)> PublishAsync(Store store, DefinitionStore definitions, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(definitions);
@@ -35,7 +36,7 @@ public static class ShippedWorkflow
                 .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
             if (latest is not null && latest.BpmnXml == Xml)
             {
-                return latest.Version!.Value;
+                return (latest.Version!.Value, false);
             }
         }
         var (draft, result) = await definitions.ImportAsync(Xml, actor, cancellationToken);
@@ -44,7 +45,7 @@ public static class ShippedWorkflow
             throw new InvalidOperationException("The shipped workflow does not import: " + string.Join("; ", result.Problems));
         }
         var published = await definitions.PublishAsync(draft.Id, actor, cancellationToken);
-        return published.Version!.Value;
+        return (published.Version!.Value, true);
     }
 
     private static string Read()

@@ -1,8 +1,7 @@
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
-using Focalizacion.Cycle.Directorio;
+using Focalizacion.Cycle.Starting;
 using Focalizacion.Cycle.Workflow;
-using Focalizacion.Runtime.Persistence;
 
 namespace Focalizacion.Cli.Verbs.Ciclo;
 
@@ -15,10 +14,7 @@ internal static class CicloPreparar
         parsed.ExactPositionals();
         var runtime = context.Runtime();
         var migrations = await runtime.Store.MigrateAsync();
-        var seeded = await DirectorySeed.SeedAsync(runtime.Store);
-        var before = await PublishedVersionAsync(runtime);
-        var version = await ShippedWorkflow.PublishAsync(runtime.Store, runtime.Definitions, CliContext.Actor);
-        var published = before != version;
+        var (seeded, version, published) = await CycleBootstrap.PrepareAsync(runtime, CliContext.Actor);
         if (parsed.Has("--json"))
         {
             Json.Write(context.Output, new { migraciones = migrations, destinatariosAgregados = seeded, flujo = ShippedWorkflow.ProcessKey, version, publicada = published });
@@ -33,9 +29,4 @@ internal static class CicloPreparar
             : $"Flujo «{ShippedWorkflow.ProcessKey}»: la versión {version} publicada ya es la del servicio; no cambió nada.");
         return Cli.Ok;
     }
-
-    private static async Task<int?> PublishedVersionAsync(Runtime.EngineRuntime runtime) =>
-        (await runtime.Definitions.ListAsync())
-            .Where(d => d.ProcessKey == ShippedWorkflow.ProcessKey && d.Status == DefinitionStatus.Published)
-            .Max(d => d.Version);
 }
