@@ -31,4 +31,10 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var command = Store.DataSource.CreateCommand(sql);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var command = Store.DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
 }

@@ -102,13 +102,13 @@ public sealed class DefinitionStore(Store store, IClock clock, HandlerRegistry h
     }
 
     /// <summary>The runnable form of a stored definition (parsed once per row).</summary>
-    public async Task<WorkflowDefinition> ParsedAsync(FocalizacionDb db, long id, CancellationToken cancellationToken)
+    public async Task<WorkflowDefinition> ParsedAsync(long id, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         if (_parsed.TryGetValue(id, out var cached))
         {
             return cached;
         }
+        await using var db = store.Open();
         var xml = await db.Definitions.Where(d => d.Id == id).Select(d => d.BpmnXml).SingleAsync(cancellationToken);
         var result = BpmnImporter.Import(xml, handlers.Names);
         return _parsed.GetOrAdd(id, result.Definition

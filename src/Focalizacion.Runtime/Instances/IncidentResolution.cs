@@ -25,54 +25,66 @@ public sealed class IncidentResolution(Store store, InstanceSteps steps)
 
     private async Task<StepOutcome> ResolveAsync(long incidentId, bool retry, string actor, CancellationToken cancellationToken)
     {
-        await using var db = store.Open();
-        var instanceId = await db.Incidents.Where(i => i.Id == incidentId).Select(i => (Guid?)i.InstanceId).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new RuntimeException($"no existe el incidente {incidentId}");
-        await using var transaction = await InstanceSteps.BeginAsync(db, cancellationToken);
-        var instance = await InstanceSteps.LockAsync(db, instanceId, skipLocked: false, cancellationToken);
-        var incident = await db.Incidents.FromSqlRaw("SELECT * FROM incidents WHERE id = {0} FOR UPDATE", incidentId).SingleAsync(cancellationToken);
-        if (incident.State != IncidentState.Open)
+        Guid instanceId;
+        await using (var db = store.Open())
+        {
+            instanceId = await db.Incidents.Where(i => i.Id == incidentId).Select(i => (Guid?)i.InstanceId).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new RuntimeException($"no existe el incidente {incidentId}");
+        }
+        await using var transaction = await steps.OpenAsync(cancellationToken);
+        LockedInstance? instance = null;
+        Locked? incident = null;
+        await transaction.BeginAsync(
+            cancellationToken,
+            LockedInstance.Lock(instanceId, skipLocked: false, found => instance = found),
+            new StepRead(
+                """
+                SELECT i.state, i.token_id, i.outbox_id, o.node_id, o.handler
+                FROM incidents i LEFT JOIN outbox o ON o.id = i.outbox_id WHERE i.id = $1 FOR UPDATE OF i
+                """,
+                [incidentId],
+                r => incident = new Locked(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4))));
+        if (incident is not { State: nameof(IncidentState.Open) })
         {
             return new StepOutcome(instanceId, false, $"el incidente {incidentId} ya fue resuelto");
         }
         var now = steps.Clock.GetCurrentInstant();
-        incident.State = retry ? IncidentState.Retried : IncidentState.Skipped;
-        incident.ResolvedAt = now;
-        incident.ResolvedBy = actor;
-        IReadOnlyList<Action<IWakeUps>> wakeUps = [];
+        transaction.Write(
+            "UPDATE incidents SET state = $2, resolved_at = $3, resolved_by = $4 WHERE id = $1",
+            incidentId, (retry ? IncidentState.Retried : IncidentState.Skipped).ToString(), now, actor);
         StepOutcome outcome;
-        if (incident.OutboxId is { } outboxId)
+        if (incident.OutboxId is { } outboxId && retry)
         {
-            var entry = await db.Outbox.SingleAsync(o => o.Id == outboxId, cancellationToken);
-            if (retry)
+            transaction.Write("UPDATE outbox SET state = 'Pending', attempts = 0, next_attempt_at = $2 WHERE id = $1", outboxId, now);
+            transaction.Journal(new JournalRow
             {
-                entry.State = OutboxState.Pending;
-                entry.Attempts = 0;
-                entry.NextAttemptAt = now;
-                db.Journal.Add(new JournalRow { InstanceId = instanceId, At = now, Actor = actor, Kind = "incidente-reintentado", Activity = entry.NodeId, Details = $"«{entry.Handler}» vuelve a la bandeja de salida" });
-                await db.SaveChangesAsync(cancellationToken);
-                wakeUps = [w => w.EffectQueued(outboxId)];
-                outcome = new StepOutcome(instanceId, true, null);
-            }
-            else
-            {
-                entry.State = OutboxState.Skipped;
-                await db.SaveChangesAsync(cancellationToken);
-                (outcome, wakeUps) = await steps.StepLockedAsync(db, instance!, new IncidentSkipped(incident.TokenId), actor, cancellationToken);
-            }
+                InstanceId = instanceId,
+                At = now,
+                Actor = actor,
+                Kind = "incidente-reintentado",
+                Activity = incident.NodeId,
+                Details = $"«{incident.Handler}» vuelve a la bandeja de salida",
+            });
+            transaction.WakeUp(w => w.EffectQueued(outboxId));
+            outcome = new StepOutcome(instanceId, true, null);
         }
         else
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (incident.OutboxId is { } skipped)
+            {
+                transaction.Write("UPDATE outbox SET state = 'Skipped' WHERE id = $1", skipped);
+            }
             WorkflowEvent @event = retry ? new IncidentRetried(incident.TokenId) : new IncidentSkipped(incident.TokenId);
-            (outcome, wakeUps) = await steps.StepLockedAsync(db, instance!, @event, actor, cancellationToken);
+            outcome = await steps.StepLockedAsync(transaction, instance!, @event, actor, cancellationToken);
         }
         if (!outcome.Applied)
         {
             return outcome; // rolled back: the incident stays open
         }
-        await transaction.CommitAsync(cancellationToken);
-        steps.WakeUp(wakeUps);
+        await steps.CommitAsync(transaction, cancellationToken);
         return outcome;
     }
+
+    /// <summary>An incident as read under its lock, with the outbox entry it blocks, if any.</summary>
+    private sealed record Locked(string State, string TokenId, long? OutboxId, string? NodeId, string? Handler);
 }

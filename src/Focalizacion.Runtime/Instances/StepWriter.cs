@@ -1,97 +1,62 @@
 using System.Text.Json.Nodes;
 using Focalizacion.Engine.Execution;
 using Focalizacion.Runtime.Persistence;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace Focalizacion.Runtime.Instances;
 
 /// <summary>
-/// Writes one applied step into the open transaction: the new state, the bookmarks, and every
-/// effect the engine asked for (timer rows, outbox rows, incidents, journal lines).
+/// Queues one applied step's writes in its transaction: the new state (the <c>bookmarks</c> view
+/// reads what waits from it), and every effect the engine asked for (timer rows, outbox rows, incidents, journal
+/// lines). Rows of one kind go in one statement, so a step costs the same round trip however
+/// much it did.
 /// </summary>
 /// <remarks>
-/// Everything a step causes is written in the same transaction as the state change; the
-/// wake-ups it returns are only to be sent after the commit.
+/// Everything a step causes commits with its state change or not at all; the wake-ups for new
+/// timer and outbox rows are queued for after the commit.
 /// </remarks>
 internal static class StepWriter
 {
-    public static async Task<IReadOnlyList<Action<IWakeUps>>> WriteAsync(
-        FocalizacionDb db, InstanceRow instance, InstanceState before, StepResult step, WorkflowEvent @event, string actor, Instant now, CancellationToken cancellationToken)
+    public static void Write(
+        StepTransaction transaction, Guid instanceId, StepResult step, WorkflowEvent @event, string actor, Instant now)
     {
-        instance.State = InstanceStateJson.Serialize(step.State);
-        instance.Status = step.State.Status.ToString();
-        instance.UpdatedAt = now;
-        instance.StepCount++;
+        transaction.Write(
+            "UPDATE workflow_instances SET state = $2, status = $3, updated_at = $4, step_count = step_count + 1 WHERE id = $1",
+            instanceId, StepTransaction.Jsonb(InstanceStateJson.Serialize(step.State)), step.State.Status.ToString(), now);
 
-        await db.Bookmarks.Where(b => b.InstanceId == instance.Id).ExecuteDeleteAsync(cancellationToken);
-        db.Bookmarks.AddRange(step.State.Tokens.Select(t => new BookmarkRow
-        {
-            InstanceId = instance.Id,
-            TokenId = t.Id,
-            NodeId = t.NodeId,
-            Kind = t.Wait.ToString(),
-            Key = t.Key,
-        }));
-
-        var timers = new List<TimerRow>();
-        var outbox = new List<OutboxRow>();
+        var timers = new List<ActiveTimer>();
+        var cancelled = new List<string>();
+        var outbox = new List<InvokeHandler>();
+        var withdrawn = new List<string>();
         foreach (var effect in step.Effects)
         {
             switch (effect)
             {
                 case ScheduleTimer schedule:
-                    timers.Add(new TimerRow
-                    {
-                        InstanceId = instance.Id,
-                        TimerId = schedule.Timer.Id,
-                        NodeId = schedule.Timer.NodeId,
-                        Rule = schedule.Timer.Rule,
-                        DueAt = schedule.Timer.DueAt,
-                        State = TimerState.Pending,
-                        CreatedAt = now,
-                    });
+                    timers.Add(schedule.Timer);
                     break;
-                case CancelTimer cancel:
-                    await db.Timers.Where(t => t.InstanceId == instance.Id && t.TimerId == cancel.TimerId && t.State == TimerState.Pending)
-                        .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TimerState.Cancelled), cancellationToken);
+                case CancelTimer cancel when timers.RemoveAll(t => t.Id == cancel.TimerId) == 0:
+                    cancelled.Add(cancel.TimerId);
                     break;
+                case CancelTimer:
+                    break; // scheduled and cancelled within this step: never stored
                 case InvokeHandler invoke:
-                    outbox.Add(new OutboxRow
-                    {
-                        InstanceId = instance.Id,
-                        IdempotencyKey = invoke.Key,
-                        Handler = invoke.Handler,
-                        NodeId = invoke.NodeId,
-                        Payload = new JsonObject
-                        {
-                            ["settings"] = new JsonObject(invoke.Settings.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))),
-                            ["variables"] = invoke.Variables.DeepClone(),
-                        }.ToJsonString(),
-                        State = OutboxState.Pending,
-                        NextAttemptAt = now,
-                        CreatedAt = now,
-                    });
+                    outbox.Add(invoke);
                     break;
-                case WithdrawHandler withdraw:
-                    await db.Outbox.Where(o => o.IdempotencyKey == withdraw.Key && (o.State == OutboxState.Pending || o.State == OutboxState.Incident))
-                        .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Withdrawn), cancellationToken);
+                case WithdrawHandler withdraw when outbox.RemoveAll(o => o.Key == withdraw.Key) == 0:
+                    withdrawn.Add(withdraw.Key);
+                    break;
+                case WithdrawHandler:
                     break;
                 case RaiseIncident incident:
-                    db.Incidents.Add(new IncidentRow
-                    {
-                        InstanceId = instance.Id,
-                        TokenId = incident.TokenId,
-                        NodeId = incident.NodeId,
-                        Reason = incident.Reason,
-                        State = IncidentState.Open,
-                        CreatedAt = now,
-                    });
+                    transaction.Write(
+                        "INSERT INTO incidents (instance_id, token_id, node_id, reason, state, created_at) VALUES ($1, $2, $3, $4, 'Open', $5)",
+                        instanceId, incident.TokenId, incident.NodeId, incident.Reason, now);
                     break;
                 case JournalLine line:
-                    db.Journal.Add(new JournalRow
+                    transaction.Journal(new JournalRow
                     {
-                        InstanceId = instance.Id,
+                        InstanceId = instanceId,
                         At = now,
                         Actor = actor,
                         Kind = line.Kind,
@@ -106,13 +71,57 @@ internal static class StepWriter
                     throw new InvalidOperationException($"Unknown effect {effect}.");
             }
         }
-        db.Timers.AddRange(timers);
-        db.Outbox.AddRange(outbox);
-        await db.SaveChangesAsync(cancellationToken);
-        return
-        [
-            .. timers.Select(t => (Action<IWakeUps>)(w => w.TimerScheduled(t.Id, t.DueAt))),
-            .. outbox.Select(o => (Action<IWakeUps>)(w => w.EffectQueued(o.Id))),
-        ];
+        if (cancelled.Count > 0)
+        {
+            transaction.Write(
+                "UPDATE timers SET state = 'Cancelled' WHERE instance_id = $1 AND timer_id = ANY($2) AND state = 'Pending'",
+                instanceId, cancelled.ToArray());
+        }
+        if (withdrawn.Count > 0)
+        {
+            transaction.Write(
+                "UPDATE outbox SET state = 'Withdrawn' WHERE idempotency_key = ANY($1) AND state IN ('Pending', 'Incident')",
+                [withdrawn.ToArray()]);
+        }
+        if (timers.Count > 0)
+        {
+            transaction.Write(
+                """
+                INSERT INTO timers (instance_id, timer_id, node_id, rule, due_at, state, created_at)
+                SELECT $1, timer_id, node_id, rule, due_at, 'Pending', $2
+                FROM unnest($3::text[], $4::text[], $5::text[], $6::timestamptz[]) AS t (timer_id, node_id, rule, due_at)
+                RETURNING id, due_at
+                """,
+                [instanceId, now, timers.Select(t => t.Id).ToArray(), timers.Select(t => t.NodeId).ToArray(),
+                    timers.Select(t => t.Rule).ToArray(), timers.Select(t => t.DueAt).ToArray()],
+                row =>
+                {
+                    var (id, dueAt) = (row.GetInt64(0), row.GetFieldValue<Instant>(1));
+                    transaction.WakeUp(w => w.TimerScheduled(id, dueAt));
+                });
+        }
+        if (outbox.Count > 0)
+        {
+            transaction.Write(
+                """
+                INSERT INTO outbox (instance_id, idempotency_key, handler, node_id, payload, state, next_attempt_at, created_at)
+                SELECT $1, idempotency_key, handler, node_id, payload, 'Pending', $2, $2
+                FROM unnest($3::text[], $4::text[], $5::text[], $6::jsonb[]) AS o (idempotency_key, handler, node_id, payload)
+                RETURNING id
+                """,
+                [instanceId, now, outbox.Select(o => o.Key).ToArray(), outbox.Select(o => o.Handler).ToArray(),
+                    outbox.Select(o => o.NodeId).ToArray(), outbox.Select(Payload).ToArray()],
+                row =>
+                {
+                    var id = row.GetInt64(0);
+                    transaction.WakeUp(w => w.EffectQueued(id));
+                });
+        }
     }
+
+    private static string Payload(InvokeHandler invoke) => new JsonObject
+    {
+        ["settings"] = new JsonObject(invoke.Settings.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))),
+        ["variables"] = invoke.Variables.DeepClone(),
+    }.ToJsonString();
 }

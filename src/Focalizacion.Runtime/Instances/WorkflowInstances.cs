@@ -28,31 +28,28 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
         string processKey, JsonObject variables, IReadOnlyDictionary<string, LocalDate>? events, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(variables);
-        await using var db = store.Open();
-        var definition = await DefinitionStore.LatestPublishedAsync(db, processKey, cancellationToken);
-        await definitions.ParsedAsync(db, definition.Id, cancellationToken);
-        var now = steps.Clock.GetCurrentInstant();
-        var instance = new InstanceRow
+        long definitionId;
+        await using (var db = store.Open())
         {
-            Id = Guid.NewGuid(),
-            DefinitionId = definition.Id,
-            Status = InstanceStatus.Running.ToString(),
-            Region = InstanceVariables.RegionOf(variables)?.IsoSuffix,
-            BudgetYear = InstanceVariables.BudgetYearOf(variables),
-            State = InstanceStateJson.Serialize(InstanceState.New(variables, events)),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        await using var transaction = await InstanceSteps.BeginAsync(db, cancellationToken);
-        db.Instances.Add(instance);
-        await db.SaveChangesAsync(cancellationToken);
-        var (outcome, wakeUps) = await steps.StepLockedAsync(db, instance, new Started(), actor, cancellationToken);
+            definitionId = (await DefinitionStore.LatestPublishedAsync(db, processKey, cancellationToken)).Id;
+        }
+        await definitions.ParsedAsync(definitionId, cancellationToken);
+        var now = steps.Clock.GetCurrentInstant();
+        var instance = new LockedInstance(Guid.NewGuid(), definitionId, nameof(InstanceStatus.Running), InstanceStateJson.Serialize(InstanceState.New(variables, events)));
+        await using var transaction = await steps.OpenAsync(cancellationToken);
+        transaction.Write(
+            """
+            INSERT INTO workflow_instances (id, definition_id, status, region, budget_year, state, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+            """,
+            instance.Id, definitionId, instance.Status, InstanceVariables.RegionOf(variables)?.IsoSuffix,
+            InstanceVariables.BudgetYearOf(variables), StepTransaction.Jsonb(instance.State), now);
+        var outcome = await steps.StepLockedAsync(transaction, instance, new Started(), actor, cancellationToken);
         if (!outcome.Applied)
         {
             throw new InvalidOperationException($"A new instance refused to start: {outcome.Refusal}");
         }
-        await transaction.CommitAsync(cancellationToken);
-        steps.WakeUp(wakeUps);
+        await steps.CommitAsync(transaction, cancellationToken);
         return instance.Id;
     }
 

@@ -26,23 +26,14 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, HandlerRegi
     /// <summary>Delivers one entry if it is pending and due; returns whether its handler succeeded.</summary>
     public async Task<bool> DeliverAsync(long outboxId, CancellationToken cancellationToken = default)
     {
-        var now = steps.Clock.GetCurrentInstant();
-        OutboxRow? entry;
-        await using (var db = store.Open())
+        var entry = await ClaimAsync(outboxId, cancellationToken);
+        if (entry is null)
         {
-            var leaseEnd = now + options.DeliveryLease;
-            var claimed = await db.Outbox.Where(o => o.Id == outboxId && o.State == OutboxState.Pending && o.NextAttemptAt <= now)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, leaseEnd).SetProperty(o => o.Attempts, o => o.Attempts + 1), cancellationToken);
-            if (claimed == 0)
-            {
-                return false;
-            }
-            entry = await db.Outbox.AsNoTracking().SingleAsync(o => o.Id == outboxId, cancellationToken);
+            return false;
         }
-
         var payload = JsonNode.Parse(entry.Payload)!.AsObject();
         var request = new EffectRequest(
-            entry.IdempotencyKey, entry.InstanceId, entry.NodeId,
+            entry.Key, entry.InstanceId, entry.NodeId,
             payload["settings"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!),
             payload["variables"]!.AsObject(), entry.Attempts);
         JsonObject? outputs;
@@ -58,6 +49,28 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, HandlerRegi
         }
         await RecordSuccessAsync(entry, outputs, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Claims a pending, due entry in one atomic statement that pushes its next attempt a lease
+    /// ahead and counts the attempt; null when it is not pending, not due, or another worker has it.
+    /// </summary>
+    private async Task<Claimed?> ClaimAsync(long outboxId, CancellationToken cancellationToken)
+    {
+        var now = steps.Clock.GetCurrentInstant();
+        await using var claim = store.DataSource.CreateCommand(
+            """
+            UPDATE outbox SET next_attempt_at = $3, attempts = attempts + 1
+            WHERE id = $1 AND state = 'Pending' AND next_attempt_at <= $2
+            RETURNING instance_id, idempotency_key, handler, node_id, payload, attempts
+            """);
+        claim.Parameters.Add(new() { Value = outboxId });
+        claim.Parameters.Add(new() { Value = now });
+        claim.Parameters.Add(new() { Value = now + options.DeliveryLease });
+        await using var row = await claim.ExecuteReaderAsync(cancellationToken);
+        return await row.ReadAsync(cancellationToken)
+            ? new Claimed(outboxId, row.GetGuid(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4), row.GetInt32(5))
+            : null;
     }
 
     /// <summary>Delivers every pending entry due by the clock; returns how many succeeded.</summary>
@@ -86,69 +99,70 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, HandlerRegi
             .Select(o => (Instant?)o.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private async Task RecordSuccessAsync(OutboxRow entry, JsonObject? outputs, CancellationToken cancellationToken)
+    private async Task RecordSuccessAsync(Claimed entry, JsonObject? outputs, CancellationToken cancellationToken)
     {
-        await using var db = store.Open();
-        await using var transaction = await InstanceSteps.BeginAsync(db, cancellationToken);
-        var instance = await InstanceSteps.LockAsync(db, entry.InstanceId, skipLocked: false, cancellationToken);
-        var row = await db.Outbox.FromSqlRaw("SELECT * FROM outbox WHERE id = {0} FOR UPDATE", entry.Id).SingleAsync(cancellationToken);
-        if (row.State != OutboxState.Pending)
+        await using var transaction = await steps.OpenAsync(cancellationToken);
+        var (instance, state, _) = await LockAsync(transaction, entry, cancellationToken);
+        if (state != nameof(OutboxState.Pending))
         {
             return; // withdrawn or resolved meanwhile: the effect happened, but nobody waits for it any more
         }
-        row.State = OutboxState.Delivered;
-        row.DeliveredAt = steps.Clock.GetCurrentInstant();
-        await db.SaveChangesAsync(cancellationToken);
-        var (_, wakeUps) = await steps.StepLockedAsync(db, instance!, new EffectCompleted(entry.IdempotencyKey, outputs), Actor, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        steps.WakeUp(wakeUps);
+        transaction.Write("UPDATE outbox SET state = 'Delivered', delivered_at = $2 WHERE id = $1", entry.Id, steps.Clock.GetCurrentInstant());
+        await steps.StepLockedAsync(transaction, instance!, new EffectCompleted(entry.Key, outputs), Actor, cancellationToken);
+        await steps.CommitAsync(transaction, cancellationToken);
     }
 
-    private async Task RecordFailureAsync(OutboxRow entry, string error, CancellationToken cancellationToken)
+    private async Task RecordFailureAsync(Claimed entry, string error, CancellationToken cancellationToken)
     {
-        await using var db = store.Open();
-        await using var transaction = await InstanceSteps.BeginAsync(db, cancellationToken);
-        var instance = await InstanceSteps.LockAsync(db, entry.InstanceId, skipLocked: false, cancellationToken);
-        var row = await db.Outbox.FromSqlRaw("SELECT * FROM outbox WHERE id = {0} FOR UPDATE", entry.Id).SingleAsync(cancellationToken);
-        if (row.State != OutboxState.Pending)
+        await using var transaction = await steps.OpenAsync(cancellationToken);
+        var (instance, state, attempts) = await LockAsync(transaction, entry, cancellationToken);
+        if (state != nameof(OutboxState.Pending))
         {
             return;
         }
         var now = steps.Clock.GetCurrentInstant();
-        row.LastError = error;
         string details;
-        if (row.Attempts >= options.MaxAttempts)
+        bool incident = attempts >= options.MaxAttempts;
+        if (incident)
         {
-            row.State = OutboxState.Incident;
-            var state = InstanceStateJson.Deserialize(instance!.State);
-            var token = state.Tokens.FirstOrDefault(t => t.Key == entry.IdempotencyKey);
-            db.Incidents.Add(new IncidentRow
-            {
-                InstanceId = entry.InstanceId,
-                TokenId = token?.Id ?? "",
-                NodeId = entry.NodeId,
-                OutboxId = entry.Id,
-                Reason = $"el manejador «{entry.Handler}» falló {row.Attempts} veces: {error}",
-                State = IncidentState.Open,
-                CreatedAt = now,
-            });
-            details = $"«{entry.Handler}» falló {row.Attempts} veces; queda como incidente: {error}";
+            transaction.Write("UPDATE outbox SET state = 'Incident', last_error = $2 WHERE id = $1", entry.Id, error);
+            var token = InstanceStateJson.Deserialize(instance!.State).Tokens.FirstOrDefault(t => t.Key == entry.Key);
+            transaction.Write(
+                "INSERT INTO incidents (instance_id, token_id, node_id, outbox_id, reason, state, created_at) VALUES ($1, $2, $3, $4, $5, 'Open', $6)",
+                entry.InstanceId, token?.Id ?? "", entry.NodeId, entry.Id, $"el manejador «{entry.Handler}» falló {attempts} veces: {error}", now);
+            details = $"«{entry.Handler}» falló {attempts} veces; queda como incidente: {error}";
         }
         else
         {
-            row.NextAttemptAt = now + options.RetryDelay(row.Attempts);
-            details = $"«{entry.Handler}» falló (intento {row.Attempts} de {options.MaxAttempts}); nuevo intento desde {row.NextAttemptAt}: {error}";
+            var next = now + options.RetryDelay(attempts);
+            transaction.Write("UPDATE outbox SET next_attempt_at = $2, last_error = $3 WHERE id = $1", entry.Id, next, error);
+            details = $"«{entry.Handler}» falló (intento {attempts} de {options.MaxAttempts}); nuevo intento desde {next}: {error}";
         }
-        db.Journal.Add(new JournalRow
+        transaction.Journal(new JournalRow
         {
             InstanceId = entry.InstanceId,
             At = now,
             Actor = Actor,
-            Kind = row.State == OutboxState.Incident ? "incidente" : "efecto-fallido",
+            Kind = incident ? "incidente" : "efecto-fallido",
             Activity = entry.NodeId,
             Details = details,
         });
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>Locks the entry's instance, then the entry; returns its current state and attempts.</summary>
+    private static async Task<(LockedInstance? Instance, string? State, int Attempts)> LockAsync(
+        StepTransaction transaction, Claimed entry, CancellationToken cancellationToken)
+    {
+        LockedInstance? instance = null;
+        (string? State, int Attempts) row = (null, 0);
+        await transaction.BeginAsync(
+            cancellationToken,
+            LockedInstance.Lock(entry.InstanceId, skipLocked: false, found => instance = found),
+            new StepRead("SELECT state, attempts FROM outbox WHERE id = $1 FOR UPDATE", [entry.Id], r => row = (r.GetString(0), r.GetInt32(1))));
+        return (instance, row.State, row.Attempts);
+    }
+
+    /// <summary>An entry this worker claimed, as the claim returned it.</summary>
+    private sealed record Claimed(long Id, Guid InstanceId, string Key, string Handler, string NodeId, string Payload, int Attempts);
 }

@@ -1,6 +1,6 @@
 namespace Focalizacion.Runtime.Persistence;
 
-/// <summary>What one token of an instance waits for; rebuilt from the state at every step.</summary>
+/// <summary>What one token of an instance waits for: a row of the <c>bookmarks</c> view over the instances' state.</summary>
 public sealed class BookmarkRow
 {
     public Guid InstanceId { get; set; }

@@ -40,7 +40,7 @@ public sealed class FocalizacionDb(DbContextOptions<FocalizacionDb> options) : D
         });
         modelBuilder.Entity<BookmarkRow>(e =>
         {
-            e.ToTable("bookmarks");
+            e.ToView("bookmarks");
             e.HasKey(b => new { b.InstanceId, b.TokenId });
         });
         modelBuilder.Entity<TimerRow>(e =>

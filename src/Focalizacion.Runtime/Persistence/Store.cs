@@ -17,6 +17,21 @@ public sealed class Store : IAsyncDisposable
     public Store(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var settings = builder.ConnectionStringBuilder;
+        // Defaults for the engine's hot path unless the connection string says otherwise. Its
+        // statements repeat on every step: prepared once per connection, PostgreSQL skips parsing
+        // and planning them. Nothing here leaves session state behind on a pooled connection (the
+        // session advisory locks are released in finally blocks), so the reset that would run
+        // before each reuse is skipped.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (settings.MaxAutoPrepare == 0 && !given.ContainsKey("Max Auto Prepare"))
+        {
+            settings.MaxAutoPrepare = 64;
+        }
+        if (!given.ContainsKey("No Reset On Close"))
+        {
+            settings.NoResetOnClose = true;
+        }
         builder.UseNodaTime();
         DataSource = builder.Build();
         ConnectionString = connectionString;

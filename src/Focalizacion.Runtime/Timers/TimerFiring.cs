@@ -2,6 +2,7 @@ using Focalizacion.Engine.Execution;
 using Focalizacion.Runtime.Instances;
 using Focalizacion.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace Focalizacion.Runtime.Timers;
 
@@ -21,43 +22,44 @@ public sealed class TimerFiring(Store store, InstanceSteps steps)
 
     public async Task<FireOutcome> FireAsync(long timerRowId, CancellationToken cancellationToken = default)
     {
-        await using var db = store.Open();
-        await using var transaction = await InstanceSteps.BeginAsync(db, cancellationToken);
-        // Find and lock the timer's instance in one round trip; another process holding it means "try later".
-        var instance = await db.Instances.FromSqlRaw(
-            "SELECT * FROM workflow_instances WHERE id = (SELECT instance_id FROM timers WHERE id = {0}) FOR UPDATE SKIP LOCKED", timerRowId)
-            .SingleOrDefaultAsync(cancellationToken);
-        if (instance is null)
+        await using var transaction = await steps.OpenAsync(cancellationToken);
+        LockedInstance? instance = null;
+        (string TimerId, string State, Instant DueAt)? timer = null;
+        bool exists = false;
+        // One round trip: lock the timer's instance, then the timer row (another process holding
+        // either means "try later"), each read with a snapshot taken after the locks before it, so
+        // it sees whatever the previous holder committed; and whether the row exists at all.
+        await transaction.BeginAsync(
+            cancellationToken,
+            LockedInstance.Lock("id = (SELECT instance_id FROM timers WHERE id = $1)", timerRowId, skipLocked: true, found => instance = found),
+            new StepRead("SELECT timer_id, state, due_at FROM timers WHERE id = $1 FOR UPDATE SKIP LOCKED", [timerRowId],
+                row => timer = (row.GetString(0), row.GetString(1), row.GetFieldValue<Instant>(2))),
+            new StepRead("SELECT EXISTS (SELECT FROM timers WHERE id = $1)", [timerRowId], row => exists = row.GetBoolean(0)));
+        if (instance is null || timer is null)
         {
-            return await db.Timers.AnyAsync(t => t.Id == timerRowId, cancellationToken) ? FireOutcome.Busy : FireOutcome.AlreadyDone;
+            return exists ? FireOutcome.Busy : FireOutcome.AlreadyDone;
         }
         if (instance.Status == nameof(InstanceStatus.Suspended))
         {
             return FireOutcome.Refused; // fires after resuming; not journaled at every sweep
         }
-        var timer = await db.Timers.FromSqlRaw("SELECT * FROM timers WHERE id = {0} FOR UPDATE", timerRowId).SingleAsync(cancellationToken);
         var now = steps.Clock.GetCurrentInstant();
-        if (timer.State != TimerState.Pending)
+        if (timer.Value.State != nameof(TimerState.Pending))
         {
             return FireOutcome.AlreadyDone;
         }
-        if (timer.DueAt > now)
+        if (timer.Value.DueAt > now)
         {
             return FireOutcome.NotDue;
         }
-        var (outcome, wakeUps) = await steps.StepLockedAsync(db, instance, new TimerFired(timer.TimerId), Actor, cancellationToken);
-        if (!outcome.Applied)
+        var outcome = await steps.StepLockedAsync(transaction, instance, new TimerFired(timer.Value.TimerId), Actor, cancellationToken);
+        if (outcome.Applied)
         {
-            await transaction.CommitAsync(cancellationToken); // keeps the journal line of the refusal
-            return FireOutcome.Refused;
+            transaction.Write(
+                "UPDATE timers SET state = 'Fired', fired_at = $2, lateness = $3 WHERE id = $1", timerRowId, now, now - timer.Value.DueAt);
         }
-        timer.State = TimerState.Fired;
-        timer.FiredAt = now;
-        timer.Lateness = now - timer.DueAt;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        steps.WakeUp(wakeUps);
-        return FireOutcome.Fired;
+        await steps.CommitAsync(transaction, cancellationToken); // a refusal keeps only its journal line
+        return outcome.Applied ? FireOutcome.Fired : FireOutcome.Refused;
     }
 
     /// <summary>Fires every pending timer due by the clock, earliest first; returns how many fired.</summary>
@@ -98,9 +100,9 @@ public sealed class TimerFiring(Store store, InstanceSteps steps)
             && db.Instances.Any(i => i.Id == t.InstanceId && i.Status == nameof(InstanceStatus.Running)));
 
     /// <summary>The earliest pending due instant, for a virtual clock to jump to.</summary>
-    public async Task<NodaTime.Instant?> NextDueAsync(CancellationToken cancellationToken = default)
+    public async Task<Instant?> NextDueAsync(CancellationToken cancellationToken = default)
     {
         await using var db = store.Open();
-        return await Pending(db).OrderBy(t => t.DueAt).Select(t => (NodaTime.Instant?)t.DueAt).FirstOrDefaultAsync(cancellationToken);
+        return await Pending(db).OrderBy(t => t.DueAt).Select(t => (Instant?)t.DueAt).FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -106,4 +106,51 @@ public class InstanceLifecycleTests
             Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM journal WHERE kind = 'instancia-cancelada' AND actor = 'operador:ana'"), Is.EqualTo(1));
         });
     }
+
+    [Test]
+    public async Task Bookmarks_show_what_each_instance_waits_for_straight_from_its_state()
+    {
+        await using var harness = await Harness.CreateAsync();
+        var id = await harness.StartAsync();
+        await harness.Driver.SettleAsync();
+        var waiting = await harness.Database.ScalarAsync($"SELECT count(*) FROM bookmarks WHERE instance_id = '{id}' AND kind = 'Message' AND key = 'documento-recibido'");
+        await harness.Runtime.Instances.SendMessageAsync("NB", 2027, "documento-recibido", null, "gore-nb");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(waiting, Is.EqualTo(1));
+            Assert.That(await harness.Database.ScalarAsync($"SELECT count(*) FROM bookmarks WHERE instance_id = '{id}'"), Is.Zero, "nothing waits once it completed");
+        });
+    }
+
+    [Test]
+    public async Task A_step_whose_writes_fail_leaves_nothing_behind_and_the_next_attempt_applies()
+    {
+        await using var harness = await Harness.CreateAsync();
+        var id = await harness.StartAsync();
+        await harness.Driver.SettleAsync();
+        var stepsBefore = await harness.Database.ScalarAsync($"SELECT step_count FROM workflow_instances WHERE id = '{id}'");
+        await harness.Database.ExecuteAsync("""
+            CREATE FUNCTION fail_message_line() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.kind = 'mensaje-recibido' THEN RAISE EXCEPTION 'escritura fallida a propósito'; END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER fail_message_line BEFORE INSERT ON journal FOR EACH ROW EXECUTE FUNCTION fail_message_line();
+            """);
+        Assert.ThrowsAsync<Npgsql.PostgresException>(() => harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, "gore-nb"));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await harness.Database.ScalarAsync($"SELECT step_count FROM workflow_instances WHERE id = '{id}'"), Is.EqualTo(stepsBefore));
+            Assert.That((await harness.Runtime.Instances.StateAsync(id))!.Events, Is.Empty);
+            Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM timers WHERE state = 'Pending'"), Is.EqualTo(2), "no timer cancelled");
+            Assert.That(await harness.Database.ScalarAsync($"SELECT count(*) FROM journal WHERE instance_id = '{id}' AND actor = 'gore-nb'"), Is.Zero);
+        });
+        await harness.Database.ExecuteAsync("DROP TRIGGER fail_message_line ON journal");
+        var retried = await harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, "gore-nb");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(retried.Applied, Is.True, retried.Refusal);
+            Assert.That((await harness.Runtime.Instances.StateAsync(id))!.Status, Is.EqualTo(InstanceStatus.Completed));
+        });
+    }
 }
