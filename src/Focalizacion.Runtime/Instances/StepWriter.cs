@@ -7,9 +7,9 @@ namespace Focalizacion.Runtime.Instances;
 
 /// <summary>
 /// Queues one applied step's writes in its transaction: the new state (the <c>bookmarks</c> view
-/// reads what waits from it), and every effect the engine asked for (timer rows, outbox rows, incidents, journal
-/// lines). Rows of one kind go in one statement, so a step costs the same round trip however
-/// much it did.
+/// reads what waits from it) and every effect the engine asked for (timer rows, outbox rows,
+/// incidents, journal lines). Rows of one kind go in one statement, so a step costs the same
+/// round trip however much it did.
 /// </summary>
 /// <remarks>
 /// Everything a step causes commits with its state change or not at all; the wake-ups for new

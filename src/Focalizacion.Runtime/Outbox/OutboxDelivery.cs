@@ -147,7 +147,7 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, HandlerRegi
             Activity = entry.NodeId,
             Details = details,
         });
-        await transaction.CommitAsync(cancellationToken);
+        await steps.CommitAsync(transaction, cancellationToken);
     }
 
     /// <summary>Locks the entry's instance, then the entry; returns its current state and attempts.</summary>

@@ -24,7 +24,7 @@ public sealed class Store : IAsyncDisposable
         // session advisory locks are released in finally blocks), so the reset that would run
         // before each reuse is skipped.
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (settings.MaxAutoPrepare == 0 && !given.ContainsKey("Max Auto Prepare"))
+        if (!given.ContainsKey("Max Auto Prepare"))
         {
             settings.MaxAutoPrepare = 64;
         }
