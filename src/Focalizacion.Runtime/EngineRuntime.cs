@@ -21,10 +21,11 @@ public sealed class EngineRuntime
         Clock = clock;
         Handlers = new HandlerRegistry([new RegistrarHandler(store, clock), .. handlers ?? []]);
         Definitions = new DefinitionStore(store, clock, Handlers);
-        Steps = new InstanceSteps(store, clock, calendar, Definitions, wakeUps ?? NoWakeUps.Instance);
+        options ??= new RuntimeOptions();
+        Steps = new InstanceSteps(store, clock, calendar, Definitions, wakeUps ?? NoWakeUps.Instance, options.InstanceCacheCapacity);
         Instances = new WorkflowInstances(store, Steps, Definitions);
         Timers = new TimerFiring(store, Steps);
-        Outbox = new OutboxDelivery(store, Steps, Handlers, options ?? new RuntimeOptions());
+        Outbox = new OutboxDelivery(store, Steps, Handlers, options);
         Incidents = new IncidentResolution(store, Steps);
     }
 

@@ -3,6 +3,7 @@ using Focalizacion.Engine.Execution;
 using Focalizacion.Runtime.Definitions;
 using Focalizacion.Runtime.Persistence;
 using NodaTime;
+using Npgsql;
 
 namespace Focalizacion.Runtime.Instances;
 
@@ -14,11 +15,27 @@ namespace Focalizacion.Runtime.Instances;
 /// Lock order is always the instance row first, then its timer or outbox rows, so two processes
 /// working on one instance queue up instead of deadlocking. A refused step changes nothing but
 /// the journal, which records the refusal and its reason. The hot path is raw Npgsql in two round
-/// trips (<see cref="StepTransaction"/>): lock and read, then write and commit.
+/// trips (<see cref="StepTransaction"/>): lock and read, then write and commit. An event for an
+/// instance this process stepped recently takes one: its state comes from the
+/// <see cref="InstanceCache"/>, and the lock with a check that the row is still that version goes
+/// in the same batch as the writes; if it is not, the step runs again the two-trip way.
 /// </remarks>
-public sealed class InstanceSteps(Store store, IClock clock, HolidayCalendar calendar, DefinitionStore definitions, IWakeUps wakeUps)
+public sealed class InstanceSteps(Store store, IClock clock, HolidayCalendar calendar, DefinitionStore definitions, IWakeUps wakeUps, int cacheCapacity)
 {
+    private readonly InstanceCache _cache = new(cacheCapacity);
+    private long _oneTripSteps;
+    private long _versionConflicts;
+
     public IClock Clock => clock;
+
+    /// <summary>How many instance states this process holds for one-trip steps.</summary>
+    public int CachedInstances => _cache.Count;
+
+    /// <summary>Events stepped from a cached state in one round trip, since this runtime was built.</summary>
+    public long OneTripSteps => Interlocked.Read(ref _oneTripSteps);
+
+    /// <summary>Cached states found out of date by the version guard (the event was then stepped under lock).</summary>
+    public long VersionConflicts => Interlocked.Read(ref _versionConflicts);
 
     internal Task<StepTransaction> OpenAsync(CancellationToken cancellationToken) => StepTransaction.OpenAsync(store, cancellationToken);
 
@@ -46,14 +63,25 @@ public sealed class InstanceSteps(Store store, IClock clock, HolidayCalendar cal
             });
             return new StepOutcome(instance.Id, false, step.Refusal);
         }
-        StepWriter.Write(transaction, instance.Id, step, @event, actor, now);
+        StepWriter.Write(transaction, instance, step, @event, actor, now);
         return new StepOutcome(instance.Id, true, null);
     }
 
-    /// <summary>Commits the step's transaction, then wakes up the jobs for what it created.</summary>
+    /// <summary>Commits the step's transaction, keeps the state it left, then wakes up the jobs for what it created.</summary>
     internal async Task CommitAsync(StepTransaction transaction, CancellationToken cancellationToken)
     {
         await transaction.CommitAsync(cancellationToken);
+        if (transaction.Stepped is { } stepped)
+        {
+            if (stepped.Status is nameof(InstanceStatus.Completed) or nameof(InstanceStatus.Cancelled))
+            {
+                _cache.Remove(stepped.Id);
+            }
+            else
+            {
+                _cache.Put(stepped);
+            }
+        }
         foreach (var wake in transaction.WakeUps)
         {
             wake(wakeUps);
@@ -63,6 +91,10 @@ public sealed class InstanceSteps(Store store, IClock clock, HolidayCalendar cal
     /// <summary>Delivers an event to an instance in its own transaction, waiting for the instance lock if needed.</summary>
     public async Task<StepOutcome> DeliverAsync(Guid instanceId, WorkflowEvent @event, string actor, CancellationToken cancellationToken = default)
     {
+        if (_cache.TryGet(instanceId, out var cached) && await DeliverCachedAsync(cached, @event, actor, cancellationToken) is { } outcome)
+        {
+            return outcome;
+        }
         await using var transaction = await OpenAsync(cancellationToken);
         LockedInstance? instance = null;
         await transaction.BeginAsync(cancellationToken, LockedInstance.Lock(instanceId, skipLocked: false, found => instance = found));
@@ -70,8 +102,31 @@ public sealed class InstanceSteps(Store store, IClock clock, HolidayCalendar cal
         {
             return new StepOutcome(instanceId, false, $"no existe la instancia {instanceId}");
         }
-        var outcome = await StepLockedAsync(transaction, instance, @event, actor, cancellationToken);
+        var locked = await StepLockedAsync(transaction, instance, @event, actor, cancellationToken);
         await CommitAsync(transaction, cancellationToken);
-        return outcome;
+        return locked;
+    }
+
+    /// <summary>
+    /// Steps the cached state and commits in one round trip behind a version guard; null when the
+    /// row had moved on (the transaction is rolled back and the entry dropped).
+    /// </summary>
+    private async Task<StepOutcome?> DeliverCachedAsync(LockedInstance cached, WorkflowEvent @event, string actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await OpenAsync(cancellationToken);
+        transaction.GuardVersion(cached);
+        var outcome = await StepLockedAsync(transaction, cached, @event, actor, cancellationToken);
+        try
+        {
+            await CommitAsync(transaction, cancellationToken);
+            Interlocked.Increment(ref _oneTripSteps);
+            return outcome;
+        }
+        catch (PostgresException conflict) when (StepTransaction.IsVersionConflict(conflict))
+        {
+            _cache.Remove(cached.Id);
+            Interlocked.Increment(ref _versionConflicts);
+            return null;
+        }
     }
 }

@@ -24,6 +24,7 @@ internal sealed class StepTransaction : IAsyncDisposable
     private readonly List<(NpgsqlBatchCommand Command, Action<NpgsqlDataReader>? OnRow)> _writes = [];
     private readonly List<JournalRow> _journal = [];
     private readonly List<Action<IWakeUps>> _wakeUps = [];
+    private LockedInstance? _stepped;
     private bool _begun;
     private bool _committed;
 
@@ -34,6 +35,9 @@ internal sealed class StepTransaction : IAsyncDisposable
 
     /// <summary>What to wake once the commit succeeded.</summary>
     public IReadOnlyList<Action<IWakeUps>> WakeUps => _committed ? _wakeUps : [];
+
+    /// <summary>The instance row as this transaction's step left it, once the commit succeeded.</summary>
+    public LockedInstance? Stepped => _committed ? _stepped : null;
 
     /// <summary>Sends BEGIN and <paramref name="reads"/> in one round trip; each read runs after the previous one, with its own snapshot.</summary>
     public async Task BeginAsync(CancellationToken cancellationToken, params StepRead[] reads)
@@ -58,6 +62,30 @@ internal sealed class StepTransaction : IAsyncDisposable
         _writes.Add((Command(sql, parameters), onRow));
 
     public void Write(string sql, params object?[] parameters) => Write(sql, parameters, null);
+
+    /// <summary>
+    /// Queues, ahead of every write, the version guard for a step computed from a cached state:
+    /// it takes the instance's lock and makes the commit fail with <see cref="IsVersionConflict"/>
+    /// if the row is no longer the version the state came from.
+    /// </summary>
+    public void GuardVersion(LockedInstance instance)
+    {
+        if (_begun || _writes.Count > 0)
+        {
+            throw new InvalidOperationException("The version guard goes before anything else in the transaction.");
+        }
+        Write("SELECT instance_version_guard($1, $2)", [instance.Id, new NpgsqlParameter { Value = instance.Version, NpgsqlDbType = NpgsqlDbType.Xid }], _ => { });
+    }
+
+    /// <summary>
+    /// Whether a commit failed because <see cref="GuardVersion"/> found a newer version (steps run
+    /// in READ COMMITTED, where nothing else raises serialization_failure).
+    /// </summary>
+    public static bool IsVersionConflict(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure };
+
+    /// <summary>Records the instance row a queued write will leave, for <see cref="Stepped"/>.</summary>
+    public void Stepping(LockedInstance instance) => _stepped = instance;
 
     /// <summary>Queues a journal line; all of a transaction's lines go in one statement, in order.</summary>
     public void Journal(JournalRow line) => _journal.Add(line);

@@ -18,11 +18,18 @@ namespace Focalizacion.Runtime.Instances;
 internal static class StepWriter
 {
     public static void Write(
-        StepTransaction transaction, Guid instanceId, StepResult step, WorkflowEvent @event, string actor, Instant now)
+        StepTransaction transaction, LockedInstance instance, StepResult step, WorkflowEvent @event, string actor, Instant now)
     {
+        var instanceId = instance.Id;
+        var state = InstanceStateJson.Serialize(step.State);
+        var status = step.State.Status.ToString();
         transaction.Write(
-            "UPDATE workflow_instances SET state = $2, status = $3, updated_at = $4, step_count = step_count + 1 WHERE id = $1",
-            instanceId, StepTransaction.Jsonb(InstanceStateJson.Serialize(step.State)), step.State.Status.ToString(), now);
+            """
+            UPDATE workflow_instances SET state = $2, status = $3, updated_at = $4, step_count = step_count + 1 WHERE id = $1
+            RETURNING xmin, step_count
+            """,
+            [instanceId, StepTransaction.Jsonb(state), status, now],
+            row => transaction.Stepping(instance with { Status = status, State = state, Version = row.GetFieldValue<uint>(0), StepCount = row.GetInt64(1) }));
 
         var timers = new List<ActiveTimer>();
         var cancelled = new List<string>();

@@ -37,7 +37,7 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
         var now = steps.Clock.GetCurrentInstant();
         // Time-ordered ids (UUIDv7, from the injected clock): instances started together sit together
         // in the primary key and the journal's per-instance index, so a step dirties few pages.
-        var instance = new LockedInstance(Guid.CreateVersion7(now.ToDateTimeOffset()), definitionId, nameof(InstanceStatus.Running), InstanceStateJson.Serialize(InstanceState.New(variables, events)));
+        var instance = new LockedInstance(Guid.CreateVersion7(now.ToDateTimeOffset()), definitionId, nameof(InstanceStatus.Running), InstanceStateJson.Serialize(InstanceState.New(variables, events)), Version: 0, StepCount: 0);
         await using var transaction = await steps.OpenAsync(cancellationToken);
         transaction.Write(
             """
