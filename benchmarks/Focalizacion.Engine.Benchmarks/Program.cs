@@ -52,31 +52,30 @@ await PublishAsync(runtime, BenchmarkProcess.Message("Mensajes"));
 // A warm-up of the same steps on other instances first, unmeasured: the service runs for months,
 // so its steady state (methods compiled to their final tier, connections prepared) is what counts.
 await DeliverAllAsync(runtime, await StartManyAsync(runtime, "Mensajes", messages / 5));
-var rounds = new List<(double Steps, double Commits, double CpuMs)>();
 var before = PgbenchCommitRate(database, Concurrency);
-var stepsWatch = new Stopwatch();
-for (int round = 0; round < StepRounds; round++)
+// One round: fresh instances started by the runtime, their messages delivered and timed, then
+// pgbench again; the round is compared with the mean of the pgbench runs on either side.
+async Task<(double Steps, double Commits, double CpuMs)> RoundAsync(EngineRuntime stepping, string label)
 {
-    var ids = await StartManyAsync(runtime, "Mensajes", messages);
-    Console.Error.WriteLine($"(a) ronda {round + 1}: midiendo pasos…");
+    var ids = await StartManyAsync(stepping, "Mensajes", messages);
+    Console.Error.WriteLine($"(a) {label}: midiendo pasos…");
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-    stepsWatch.Restart();
-    await DeliverAllAsync(runtime, ids);
-    stepsWatch.Stop();
+    var watch = Stopwatch.StartNew();
+    await DeliverAllAsync(stepping, ids);
+    watch.Stop();
     var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / messages;
     var after = PgbenchCommitRate(database, Concurrency);
-    rounds.Add((messages / stepsWatch.Elapsed.TotalSeconds, (before + after) / 2, cpuMs));
+    var result = (messages / watch.Elapsed.TotalSeconds, (before + after) / 2, cpuMs);
     before = after;
+    return result;
+}
+var rounds = new List<(double Steps, double Commits, double CpuMs)>();
+for (int round = 0; round < StepRounds; round++)
+{
+    rounds.Add(await RoundAsync(runtime, $"ronda {round + 1}"));
 }
 var median = rounds.OrderBy(r => r.Steps / r.Commits).ElementAt(rounds.Count / 2);
-var uncached = new EngineRuntime(database.Store, system, calendar, options: new RuntimeOptions { InstanceCacheCapacity = 0 });
-var uncachedIds = await StartManyAsync(uncached, "Mensajes", messages);
-Console.Error.WriteLine("(a) ronda sin caché: midiendo pasos…");
-stepsWatch.Restart();
-await DeliverAllAsync(uncached, uncachedIds);
-stepsWatch.Stop();
-var uncachedRate = messages / stepsWatch.Elapsed.TotalSeconds;
-var uncachedCommits = (before + PgbenchCommitRate(database, Concurrency)) / 2;
+var uncached = await RoundAsync(new EngineRuntime(database.Store, system, calendar, options: new RuntimeOptions { InstanceCacheCapacity = 0 }), "ronda sin caché");
 Line("## (a) Durable engine steps vs raw commits");
 Line("");
 Line($"Each round: {messages:N0} engine steps (a message → state and journal, in one transaction each; {Concurrency} concurrent), " +
@@ -96,7 +95,7 @@ Line("In those rounds every step found its instance in the runtime's instance ca
 Line("");
 Line("| instance cache | engine steps/s | pgbench commits/s (mean of before and after) | ratio |");
 Line("| --- | --- | --- | --- |");
-Line($"| off | {uncachedRate:N0} | {uncachedCommits:N0} | {uncachedRate / uncachedCommits:N2} |");
+Line($"| off | {uncached.Steps:N0} | {uncached.Commits:N0} | {uncached.Steps / uncached.Commits:N2} |");
 Line("");
 
 if (args.Contains("--solo-pasos"))

@@ -74,6 +74,7 @@ internal sealed class StepTransaction : IAsyncDisposable
         {
             throw new InvalidOperationException("The version guard goes before anything else in the transaction.");
         }
+        // Its one empty row is read (and ignored) so the RETURNING rows after it stay in step.
         Write("SELECT instance_version_guard($1, $2)", [instance.Id, new NpgsqlParameter { Value = instance.Version, NpgsqlDbType = NpgsqlDbType.Xid }], _ => { });
     }
 
