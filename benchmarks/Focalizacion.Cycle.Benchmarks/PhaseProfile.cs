@@ -11,8 +11,8 @@ using Focalizacion.Cycle.Starting;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Handlers;
 using Focalizacion.Runtime.Persistence;
+using Focalizacion.Runtime.VirtualTime;
 using NodaTime;
-using NodaTime.Testing;
 
 namespace Focalizacion.Cycle.Benchmarks;
 
@@ -41,14 +41,15 @@ internal static class PhaseProfile
             return 0;
         });
 
-        await using var database = await Timed("crear y migrar la base desechable", () => ThrowawayDatabase.CreateAsync(server, "bench_perfil"));
+        await using var database = await Timed("crear y migrar la base desechable", () => ThrowawayDatabase.CreateAsync(server, "bench_perfil", [CycleRuntime.Schema]));
         var store = database.Store;
         var start = new LocalDate(scenario.BudgetYear - 1, 1, 1).AtStartOfDayInZone(ChileanTime.Mainland).ToInstant();
         var end = new LocalDate(scenario.BudgetYear, 2, 1).AtStartOfDayInZone(ChileanTime.Mainland).ToInstant();
-        var clock = new FakeClock(start);
+        var clock = new VirtualClock(start);
         var mail = new MailSettings { PickupFolder = pickup };
-        var handlers = CycleHandlers.Create(store, clock, calendar, mail).Select(h => (IEffectHandler)new TimedHandler(h, Timed)).ToList();
-        var runtime = new EngineRuntime(store, clock, calendar, handlers, CycleRuntime.Options);
+        // The cycle's own module, its handlers wrapped to time them.
+        var module = CycleRuntime.Module(store, clock, calendar, mail, mail.CreateTransport());
+        var runtime = new EngineRuntime(store, clock, module with { Handlers = [.. module.Handlers.Select(h => (IEffectHandler)new TimedHandler(h, Timed))] }, CycleRuntime.Options);
         var records = new CycleRecords(store);
         await Do("preparar: directorio, flujo publicado, focalizaciones anteriores, 16 inicios", async () =>
         {
@@ -84,11 +85,11 @@ internal static class PhaseProfile
                 {
                     break;
                 }
-                clock.Reset(next.Value);
+                clock.AdvanceTo(next.Value);
             }
             if (until > clock.GetCurrentInstant())
             {
-                clock.Reset(until);
+                clock.AdvanceTo(until);
             }
         }
         foreach (var scenarioEvent in scenario.Events)

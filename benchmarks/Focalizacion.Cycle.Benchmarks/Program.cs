@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle;
 using Focalizacion.Cycle.Benchmarks;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Simulation;
@@ -156,7 +157,7 @@ async Task<SimulationTiming> SimulateAsync(Scenario scenario)
     var pickup = Path.Combine(pickupRoot, scenario.BudgetYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
     var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
     var wall = Stopwatch.StartNew();
-    var database = await ThrowawayDatabase.CreateAsync(server, "bench_ciclo");
+    var database = await ThrowawayDatabase.CreateAsync(server, "bench_ciclo", [CycleRuntime.Schema]);
     var created = wall.Elapsed;
     SimulationResult result;
     long steps, journal;

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Focalizacion.Calendar.Holidays;
 using Focalizacion.Engine.Benchmarks;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
@@ -29,7 +28,6 @@ void Line(string text)
 }
 
 await using var database = await TestDatabase.CreateAsync();
-var calendar = HolidayCalendar.RulesOnly;
 var system = SystemClock.Instance;
 
 Line("# Engine benchmark");
@@ -47,7 +45,7 @@ Line("");
 // that starts the instances also delivers their messages, and its instance cache is sized for a
 // round, so each step is one round trip: what a service process sees for the instances it runs.
 // One more round with the cache off shows the two-trip step (state read under lock first).
-var runtime = new EngineRuntime(database.Store, system, calendar, options: new RuntimeOptions { InstanceCacheCapacity = messages });
+var runtime = Runtime(database.Store, new RuntimeOptions { InstanceCacheCapacity = messages });
 await PublishAsync(runtime, BenchmarkProcess.Message("Mensajes"));
 // A warm-up of the same steps on other instances first, unmeasured: the service runs for months,
 // so its steady state (methods compiled to their final tier, connections prepared) is what counts.
@@ -75,7 +73,7 @@ for (int round = 0; round < StepRounds; round++)
     rounds.Add(await RoundAsync(runtime, $"ronda {round + 1}"));
 }
 var median = rounds.OrderBy(r => r.Steps / r.Commits).ElementAt(rounds.Count / 2);
-var uncached = await RoundAsync(new EngineRuntime(database.Store, system, calendar, options: new RuntimeOptions { InstanceCacheCapacity = 0 }), "ronda sin caché");
+var uncached = await RoundAsync(Runtime(database.Store, new RuntimeOptions { InstanceCacheCapacity = 0 }), "ronda sin caché");
 Line("## (a) Durable engine steps vs raw commits");
 Line("");
 Line($"Each round: {messages:N0} engine steps (a message → state and journal, in one transaction each; {Concurrency} concurrent), " +
@@ -105,7 +103,7 @@ if (args.Contains("--solo-pasos"))
 
 // (b) 10,000 timers due at the same instant, fired by two engine runtimes (two processes' worth of pools).
 // From here on instances are started by a runtime with the default options, as the service's.
-runtime = new EngineRuntime(database.Store, system, calendar);
+runtime = Runtime(database.Store);
 var setupRate = median.Steps;
 // Whole seconds: the BPMN timeDate carries no fraction, so lateness and time-to-last share one origin.
 var due = Instant.FromUnixTimeSeconds(system.GetCurrentInstant().ToUnixTimeSeconds() + (long)Math.Ceiling(simultaneous / setupRate * 2.5) + 10);
@@ -117,7 +115,7 @@ while (system.GetCurrentInstant() < due)
     await Task.Delay(20);
 }
 var firingWatch = Stopwatch.StartNew();
-var workers = Enumerable.Range(0, 2).Select(_ => new EngineRuntime(new Store(database.ConnectionString), system, calendar)).ToList();
+var workers = Enumerable.Range(0, 2).Select(_ => Runtime(new Store(database.ConnectionString))).ToList();
 await Task.WhenAll(workers.SelectMany(w => Enumerable.Range(0, Concurrency / 2).Select(_ => Task.Run(async () =>
 {
     while (await w.Timers.FireDueAsync(batchSize: 200) > 0)
@@ -149,8 +147,8 @@ Line("| waiting instances | managed heap after a sweep | process working set | s
 Line("| --- | --- | --- | --- |");
 var far = system.GetCurrentInstant() + Duration.FromDays(300);
 await PublishAsync(runtime, BenchmarkProcess.TimerAt("EnEspera", InstantPattern.General.Format(far)));
-runtime = new EngineRuntime(database.Store, system, calendar); // its cache holds only these waiting instances
-var engine = new EngineRuntime(new Store(database.ConnectionString), system, calendar);
+runtime = Runtime(database.Store); // its cache holds only these waiting instances
+var engine = Runtime(new Store(database.ConnectionString));
 int created = 0;
 foreach (var level in new[] { 1_000, 10_000, waiting }.Where(l => l <= waiting).Distinct())
 {
@@ -173,6 +171,9 @@ if (output is not null)
     await File.WriteAllTextAsync(output, report.ToString());
 }
 
+// The engine with the test module (its "registrar" handler and fixture calendars), as the engine's tests run it.
+EngineRuntime Runtime(Store store, RuntimeOptions? options = null) => new(store, system, TestModule.Create(store, system), options);
+
 static async Task PublishAsync(EngineRuntime runtime, string xml)
 {
     var (draft, result) = await runtime.Definitions.ImportAsync(xml, "benchmark");
@@ -187,7 +188,7 @@ static async Task<List<Guid>> StartManyAsync(EngineRuntime runtime, string key, 
 {
     var ids = new System.Collections.Concurrent.ConcurrentBag<Guid>();
     await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, token) =>
-        ids.Add(await runtime.Instances.StartAsync(key, new JsonObject { ["region"] = "RM", ["anioPresupuestario"] = 2027 }, "benchmark", token)));
+        ids.Add(await runtime.Instances.StartAsync(key, new JsonObject { ["region"] = "RM", ["anioPresupuestario"] = 2027 }, null, "RM/2027", "benchmark", token)));
     return [.. ids];
 }
 

@@ -1,15 +1,18 @@
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Handlers;
+using Focalizacion.Cycle.Plan;
 using Focalizacion.Runtime;
+using Focalizacion.Runtime.Composition;
 using Focalizacion.Runtime.Persistence;
 using NodaTime;
 
 namespace Focalizacion.Cycle;
 
 /// <summary>
-/// The engine runtime with the cycle's handlers (email, outcomes, the previous year's look-up):
-/// what the service, the CLI and the simulation run.
+/// The engine runtime with the cycle as its module (email, outcomes and the previous year's
+/// look-up; each instance's calendar from its region and budget year; the cycle's tables): what
+/// the service, the CLI, the simulation and the cycle's tests all run, built here and nowhere else.
 /// </summary>
 public static class CycleRuntime
 {
@@ -24,6 +27,21 @@ public static class CycleRuntime
         MaxRetryDelay = Duration.FromHours(1),
     };
 
-    public static EngineRuntime Create(Store store, IClock clock, HolidayCalendar calendar, MailSettings mail, IWakeUps? wakeUps = null) =>
-        new(store, clock, calendar, CycleHandlers.Create(store, clock, calendar, mail), Options, wakeUps);
+    /// <summary>The cycle's own tables (directorio, oficios, correos, plantillas, focalizaciones), migrated after the engine's.</summary>
+    public static MigrationSet Schema { get; } = new("ciclo", typeof(CycleRuntime).Assembly);
+
+    public static EngineRuntime Create(Store store, IClock clock, HolidayCalendar calendar, MailSettings mail, IWakeUps? wakeUps = null)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        return Create(store, clock, calendar, mail, mail.CreateTransport(), Options, wakeUps);
+    }
+
+    /// <summary>As above with an explicit transport and retry policy (tests, benchmarks, a transport shared by several runtimes).</summary>
+    public static EngineRuntime Create(
+        Store store, IClock clock, HolidayCalendar calendar, MailSettings mail, IMailTransport transport, RuntimeOptions options, IWakeUps? wakeUps = null) =>
+        new(store, clock, Module(store, clock, calendar, mail, transport), options, wakeUps);
+
+    /// <summary>The cycle as an engine module: its handlers, instance calendars and schema.</summary>
+    public static EngineModule Module(Store store, IClock clock, HolidayCalendar calendar, MailSettings mail, IMailTransport transport) =>
+        new(CycleHandlers.Create(store, clock, calendar, mail, transport), new CycleCalendars(calendar), [Schema]);
 }

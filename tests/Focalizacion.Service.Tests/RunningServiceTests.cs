@@ -15,7 +15,7 @@ public sealed class RunningServiceTests
     [OneTimeSetUp]
     public async Task StartService()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateCycleAsync();
         // Back to an empty schema, so that the migrations found afterwards are the service's own doing.
         await _database.ScalarAsync("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
         _service = ServiceProcess.Start(_database.ConnectionString, new Dictionary<string, string>
@@ -64,7 +64,7 @@ public sealed class RunningServiceTests
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), _service.Output);
         Assert.Multiple(async () =>
         {
-            Assert.That(await Runtime.Persistence.Migrator.PendingAsync(_database.Store.DataSource), Is.Empty);
+            Assert.That(await Runtime.Persistence.Migrator.PendingAsync(_database.Store.DataSource, [Cycle.CycleRuntime.Schema]), Is.Empty);
             Assert.That(await _database.ScalarAsync("SELECT count(*) FROM schema_migrations"), Is.GreaterThan(0));
             Assert.That(_service.Output, Does.Contain($"Migrations applied at start-up: {await _database.ScalarAsync("SELECT count(*) FROM schema_migrations")}"));
             Assert.That(await _database.ScalarAsync("SELECT count(*) FROM hangfire.server"), Is.GreaterThan(0));
@@ -101,7 +101,7 @@ public sealed class RunningServiceTests
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), _service.Output);
         Assert.Multiple(async () =>
         {
-            Assert.That(await _database.ScalarAsync("SELECT count(DISTINCT region) FROM workflow_instances WHERE budget_year = 2027"), Is.EqualTo(16));
+            Assert.That(await _database.ScalarAsync("SELECT count(DISTINCT correlation_key) FROM workflow_instances WHERE correlation_key LIKE '%/2027'"), Is.EqualTo(16));
             Assert.That(await _database.ScalarAsync("SELECT count(*) FROM workflow_definitions WHERE process_key = 'ciclo-focalizacion-regional' AND status = 'Published'"), Is.EqualTo(1));
             Assert.That(await _database.ScalarAsync("SELECT count(*) FROM directorio"), Is.EqualTo(16 * 4 + 1), "the placeholder directory is seeded");
             Assert.That(await _database.ScalarAsync("SELECT count(*) FROM correos"), Is.Zero, "nothing past is sent, and nothing is due yet on 20 November");

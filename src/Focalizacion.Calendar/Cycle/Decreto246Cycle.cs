@@ -6,9 +6,12 @@ namespace Focalizacion.Calendar.Cycle;
 
 /// <summary>
 /// The legal deadlines of the Focalización Regional cycle (Decreto 246 and the Reglamento approved
-/// by Resolución N° 10.080 of 2021), written in the plazo-rule language.
+/// by Resolución N° 10.080 of 2021), written in the plazo-rule language: the law's reference.
 /// </summary>
 /// <remarks>
+/// Running cycles never read these rules: each instance's deadlines are the named plazos of the
+/// workflow version it is pinned to (the cycle's <c>CyclePlan</c>). This table is what the law
+/// says, for the <c>plazos</c> verb and for the test that the shipped workflow says the same.
 /// For budget year Y every date is in Y−1. Where the 2020 guide and the Reglamento differ (montos
 /// preliminares: 30 November in the guide), the Reglamento wins. No rule here rolls forward: the
 /// date is the one the Reglamento writes, and the roll-forward alternative is shown beside it.
@@ -42,20 +45,8 @@ public static class Decreto246Cycle
     /// The cycle's deadlines for one region and budget year. A milestone that counts from an event
     /// not yet recorded is left out (its deadline does not exist yet).
     /// </summary>
-    public static IReadOnlyList<CycleDeadline> Deadlines(BusinessCalendar calendar, int budgetYear, IReadOnlyDictionary<string, LocalDate> events)
-    {
-        var context = new PlazoContext(calendar, budgetYear, events, Rules);
-        var deadlines = new List<CycleDeadline>();
-        foreach (var milestone in Milestones)
-        {
-            if (milestone.Rule.Anchor is DayOffset { Kind: ReferenceKind.Event } offset && !events.ContainsKey(offset.Key))
-            {
-                continue;
-            }
-            deadlines.Add(new CycleDeadline(milestone, milestone.Rule.Evaluate(context).Value, milestone.WindowStart?.Evaluate(context).Value));
-        }
-        return deadlines;
-    }
+    public static IReadOnlyList<CycleDeadline> Deadlines(BusinessCalendar calendar, int budgetYear, IReadOnlyDictionary<string, LocalDate> events) =>
+        CycleDeadline.Evaluate(Milestones, calendar, budgetYear, events, Rules);
 
     private static CycleMilestone Milestone(string key, string description, string owner, string rule, string? windowStart, string source) =>
         new(key, description, owner, ParseShipped(rule), windowStart is null ? null : ParseShipped(windowStart), source);

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
+using Focalizacion.Cycle.Handlers;
+using Focalizacion.Cycle.Plan;
 using Focalizacion.Runtime.Instances;
 
 namespace Focalizacion.Cli.Verbs;
@@ -30,9 +32,10 @@ internal static class InstanciaVerb
                 {
                     var key = parsed.ExactPositionals("acción", "clave")[1];
                     var variables = JsonInput.ObjectOption(parsed, "--variables");
-                    variables["region"] = RegionOption(parsed).IsoSuffix;
-                    variables["anioPresupuestario"] = YearOption(parsed);
-                    var id = await instances.StartAsync(key, variables, actor);
+                    var (region, year) = (RegionOption(parsed), YearOption(parsed));
+                    variables[CycleVariables.RegionName] = region.IsoSuffix;
+                    variables[CycleVariables.BudgetYearName] = year;
+                    var id = await instances.StartAsync(key, variables, null, CycleKey.For(region, year), actor);
                     context.Output.WriteLine(parsed.Has("--json") ? JsonSerializer.Serialize(new { id }) : $"Instancia {id} iniciada.");
                     return Cli.Ok;
                 }
@@ -42,7 +45,9 @@ internal static class InstanciaVerb
                     if (parsed.Option("--region") is not null)
                     {
                         var message = parsed.ExactPositionals("acción", "mensaje")[1];
-                        outcome = await instances.SendMessageAsync(RegionOption(parsed).IsoSuffix, YearOption(parsed), message, JsonInput.ObjectOption(parsed, "--datos"), actor);
+                        var (region, year) = (RegionOption(parsed), YearOption(parsed));
+                        outcome = await instances.SendMessageAsync(CycleKey.For(region, year), message, JsonInput.ObjectOption(parsed, "--datos"), actor,
+                            $"no hay una instancia en curso de la región {region.IsoSuffix} para el año presupuestario {year}");
                     }
                     else
                     {

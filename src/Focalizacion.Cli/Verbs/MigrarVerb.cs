@@ -8,7 +8,7 @@ internal static class MigrarVerb
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
     {
         ParsedArguments.Parse(args, options: [], flags: []).ExactPositionals();
-        var applied = await context.Runtime().Store.MigrateAsync();
+        var applied = await context.Runtime().MigrateAsync();
         context.Output.WriteLine(applied.Count == 0 ? "La base de datos está al día." : $"Migraciones aplicadas: {string.Join(", ", applied)}");
         return Cli.Ok;
     }

@@ -1,7 +1,6 @@
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Runtime.VirtualTime;
 using NodaTime;
-using NodaTime.Testing;
 using NodaTime.Text;
 
 namespace Focalizacion.Cli.Verbs;
@@ -26,7 +25,7 @@ internal static class TemporizadoresVerb
                 {
                     var from = Instant(parsed, "--desde");
                     var until = Instant(parsed, "--hasta");
-                    var clock = new FakeClock(from);
+                    var clock = new VirtualClock(from);
                     var runtime = context with { Clock = clock };
                     var engine = runtime.Runtime();
                     await new VirtualTimeDriver(clock, engine.Timers, engine.Outbox).RunUntilAsync(until);

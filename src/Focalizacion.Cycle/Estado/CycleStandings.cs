@@ -2,10 +2,11 @@ using System.Text.Json.Nodes;
 using Focalizacion.Calendar.Cycle;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Calendar.Regions;
-using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Handlers;
+using Focalizacion.Cycle.Plan;
 using Focalizacion.Cycle.Starting;
 using Focalizacion.Engine.Execution;
+using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -16,47 +17,53 @@ namespace Focalizacion.Cycle.Estado;
 /// <summary>
 /// Reads where each region's cycle stands, from the instance (its recorded events and
 /// <c>registrado_*</c> variables), the emails sent (<c>correos</c>), the outcome
-/// (<c>focalizaciones</c>) and the open incidents. Deadlines count from the instance's own events.
+/// (<c>focalizaciones</c>) and the open incidents. The milestones and deadlines are those of the
+/// workflow version the instance is pinned to (<see cref="CyclePlan"/>), counted from its own
+/// events; a region without an instance shows the version it would start with.
 /// </summary>
-public sealed class CycleStandings(Store store, HolidayCalendar calendar, IClock clock)
+public sealed class CycleStandings(EngineRuntime runtime, HolidayCalendar calendar)
 {
     public async Task<RegionStanding> ReadAsync(Region region, int budgetYear, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(region);
-        var records = new CycleRecords(store);
+        var records = new CycleRecords(runtime.Store);
         var oficios = (await records.MailsAsync(region.IsoSuffix, budgetYear, cancellationToken)).Where(m => m.Type == "oficio").ToList();
         var outcome = (await records.OutcomesAsync(region.IsoSuffix, cancellationToken)).LastOrDefault(o => o.BudgetYear == budgetYear);
-        await using var db = store.Open();
+        await using var db = runtime.Store.Open();
         var cancelled = nameof(InstanceStatus.Cancelled);
-        var row = await db.Instances.AsNoTracking().Where(i => i.Region == region.IsoSuffix && i.BudgetYear == budgetYear)
+        var key = CycleKey.For(region, budgetYear);
+        var row = await db.Instances.AsNoTracking().Where(i => i.CorrelationKey == key)
             .OrderBy(i => i.Status == cancelled).ThenByDescending(i => i.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
-            return new RegionStanding(region, null, null, [], Milestones(region, budgetYear, null, oficios), oficios, outcome, []);
+            var (_, plan) = await CycleVersions.ToStartAsync(runtime, cancellationToken);
+            return new RegionStanding(region, null, null, [], Milestones(plan, region, budgetYear, null, oficios), oficios, outcome, []);
         }
         var state = InstanceStateJson.Deserialize(row.State);
+        var pinned = CyclePlan.Of(await runtime.Definitions.ParsedAsync(row.DefinitionId, cancellationToken));
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.InstanceId == row.Id && i.State == IncidentState.Open)
             .OrderBy(i => i.Id).Select(i => i.NodeId + ": " + i.Reason).ToListAsync(cancellationToken);
         return new RegionStanding(region, row.Id, state.Status, [.. state.Tokens.Select(t => t.NodeId).Distinct()],
-            Milestones(region, budgetYear, state, oficios), oficios, outcome, incidents);
+            Milestones(pinned, region, budgetYear, state, oficios), oficios, outcome, incidents);
     }
 
-    private List<MilestoneStanding> Milestones(Region region, int budgetYear, InstanceState? state, List<MailRecord> oficios)
+    private List<MilestoneStanding> Milestones(CyclePlan plan, Region region, int budgetYear, InstanceState? state, List<MailRecord> oficios)
     {
         var events = state?.Events ?? (IReadOnlyDictionary<string, LocalDate>)new Dictionary<string, LocalDate>();
-        var deadlines = Decreto246Cycle.Deadlines(calendar.BusinessDays(region), budgetYear, events).ToDictionary(d => d.Milestone.Key);
+        var deadlines = plan.Deadlines(calendar.BusinessDays(region), budgetYear, events).ToDictionary(d => d.Milestone.Key);
         var flagged = state?.Variables[CycleStarter.OverdueVariable] is JsonArray list ? list.Select(k => (string?)k).ToHashSet() : [];
-        var now = clock.GetCurrentInstant();
-        return Decreto246Cycle.Milestones.Select(milestone =>
+        var now = runtime.Clock.GetCurrentInstant();
+        return plan.Milestones.Select(milestone =>
         {
             var deadline = deadlines.GetValueOrDefault(milestone.Key)?.Plazo;
-            var (doneOn, how) = Done(milestone, region, state, events, oficios);
+            var (doneOn, how) = Done(plan, milestone, region, state, events, oficios);
             var overdue = doneOn is null && deadline is not null && deadline.IsOverdue(now);
             return new MilestoneStanding(milestone, deadline, doneOn, how, overdue, flagged.Contains(milestone.Key));
         }).ToList();
     }
 
-    private static (LocalDate?, string?) Done(CycleMilestone milestone, Region region, InstanceState? state, IReadOnlyDictionary<string, LocalDate> events, List<MailRecord> oficios)
+    private static (LocalDate?, string?) Done(
+        CyclePlan plan, CycleMilestone milestone, Region region, InstanceState? state, IReadOnlyDictionary<string, LocalDate> events, List<MailRecord> oficios)
     {
         var recordedVariable = CycleStarter.RecordedVariable(milestone.Key);
         if (state?.Variables[recordedVariable] is JsonValue flag && flag.TryGetValue<bool>(out var recorded) && recorded)
@@ -65,7 +72,7 @@ public sealed class CycleStandings(Store store, HolidayCalendar calendar, IClock
             var date = text is null ? null : LocalDatePattern.Iso.Parse(text) is { Success: true } parsed ? parsed.Value : (LocalDate?)null;
             return (date, "registrado al iniciar");
         }
-        if (CycleEvent.ForMilestone(milestone.Key) is { } cycleEvent && events.TryGetValue(cycleEvent.Name, out var on))
+        if (plan.EventOf(milestone.Key) is { } cycleEvent && events.TryGetValue(cycleEvent, out var on))
         {
             return (on, "evento registrado");
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle.Plan;
 using Focalizacion.Runtime.Instances;
 
 namespace Focalizacion.Cycle.Events;
@@ -35,7 +36,8 @@ public sealed class CycleEventRecorder(WorkflowInstances instances, IConformityV
             }
             payload[DeclaredConformity.Field] = verdict.Value;
         }
-        return await instances.SendMessageAsync(region.IsoSuffix, budgetYear, eventName, payload, actor, cancellationToken);
+        return await instances.SendMessageAsync(CycleKey.For(region, budgetYear), eventName, payload, actor,
+            $"no hay una instancia en curso de la región {region.IsoSuffix} para el año presupuestario {budgetYear}", cancellationToken);
     }
 
     private static StepOutcome Refused(string reason) => new(Guid.Empty, false, reason);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Focalizacion.Calendar.Regions;
+using Focalizacion.Engine.Execution;
 using NodaTime;
 using NodaTime.Text;
 
@@ -13,18 +14,41 @@ namespace Focalizacion.Cycle.Handlers;
 /// <c>montos</c> (instrument → pesos). Missing or malformed ones are Spanish errors, which the
 /// outbox records on the failed attempt.
 /// </summary>
-internal sealed record CycleVariables(Region Region, int BudgetYear, IReadOnlyDictionary<string, LocalDate> Events, IReadOnlyList<(string Instrument, decimal Amount)> Amounts)
+public sealed record CycleVariables(Region Region, int BudgetYear, IReadOnlyDictionary<string, LocalDate> Events, IReadOnlyList<(string Instrument, decimal Amount)> Amounts)
 {
+    /// <summary>The region's ISO suffix ("NB").</summary>
+    public const string RegionName = "region";
+
+    /// <summary>The budget year Y (the cycle runs in Y−1).</summary>
+    public const string BudgetYearName = "anioPresupuestario";
+
     public static CycleVariables From(JsonObject variables)
     {
-        var code = variables["region"] is JsonValue r && r.TryGetValue<string>(out var text) ? text : null;
-        var region = (code is null ? null : RegionRegistry.Find(code))
-            ?? throw new CycleException($"La variable «region» de la instancia no es una región conocida (vale «{code}»).");
-        var year = variables["anioPresupuestario"] is JsonValue y && TryInt(y, out var number)
-            ? number
-            : throw new CycleException("La variable «anioPresupuestario» de la instancia falta o no es un año.");
+        var (region, year) = Correlation(variables);
+        if (region is null)
+        {
+            throw new CycleException($"La variable «{RegionName}» de la instancia no es una región conocida (vale «{variables[RegionName]?.ToJsonString()}»).");
+        }
+        if (year is null)
+        {
+            throw new CycleException($"La variable «{BudgetYearName}» de la instancia falta o no es un año.");
+        }
+        return From(variables, region, year.Value);
+    }
+
+    /// <summary>The region and budget year a cycle instance is about, or null where a variable is missing or wrong.</summary>
+    public static (Region? Region, int? BudgetYear) Correlation(JsonObject variables)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        var code = variables[RegionName] is JsonValue r && r.TryGetValue<string>(out var text) ? text : null;
+        int? year = variables[BudgetYearName] is JsonValue y && TryInt(y, out var number) ? number : null;
+        return (code is null ? null : RegionRegistry.Find(code), year);
+    }
+
+    private static CycleVariables From(JsonObject variables, Region region, int year)
+    {
         var events = new Dictionary<string, LocalDate>(StringComparer.Ordinal);
-        if (variables["eventos"] is JsonObject eventos)
+        if (variables[InstanceVariables.Events] is JsonObject eventos)
         {
             foreach (var (name, value) in eventos)
             {
@@ -32,7 +56,7 @@ internal sealed record CycleVariables(Region Region, int BudgetYear, IReadOnlyDi
                 var parsed = raw is null ? null : LocalDatePattern.Iso.Parse(raw);
                 events[name] = parsed is { Success: true }
                     ? parsed.Value
-                    : throw new CycleException($"El evento «{name}» de la variable «eventos» no es una fecha aaaa-mm-dd (vale «{raw}»).");
+                    : throw new CycleException($"El evento «{name}» de la variable «{InstanceVariables.Events}» no es una fecha aaaa-mm-dd (vale «{raw}»).");
             }
         }
         var amounts = new List<(string, decimal)>();

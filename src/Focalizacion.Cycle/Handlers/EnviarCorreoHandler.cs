@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Focalizacion.Calendar.Cycle;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Directorio;
 using Focalizacion.Cycle.Oficios;
+using Focalizacion.Cycle.Plan;
 using Focalizacion.Cycle.Plantillas;
 using Focalizacion.Runtime.Handlers;
 using Focalizacion.Runtime.Persistence;
@@ -103,18 +103,16 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
     private static JsonObject? Outputs(string type, string milestone, OficioNumber? oficio) =>
         type == "oficio" && oficio is not null ? new JsonObject { [$"oficio_{milestone.Replace('-', '_')}"] = oficio.Number } : null;
 
-    /// <summary>The deadline the text shows: foc:plazo, else the hito when it is a Decreto 246 milestone; none when its event is not recorded yet.</summary>
+    /// <summary>
+    /// The deadline the text shows: the named plazo foc:plazo, else the hito's, of the definition
+    /// version the instance is pinned to; none when that version names no such plazo or its event
+    /// is not recorded yet.
+    /// </summary>
     private LocalDate? Deadline(EffectRequest request, string milestone, CycleVariables variables)
     {
         var key = request.Settings.TryGetValue("plazo", out var plazo) && !string.IsNullOrWhiteSpace(plazo) ? plazo.Trim() : milestone;
-        if (!Decreto246Cycle.Rules.ContainsKey(key))
-        {
-            return request.Settings.ContainsKey("plazo")
-                ? throw new CycleException($"foc:plazo «{key}» no es un plazo del Decreto 246 ({string.Join(", ", Decreto246Cycle.Rules.Keys)}).")
-                : null;
-        }
-        var deadlines = Decreto246Cycle.Deadlines(calendar.BusinessDays(variables.Region), variables.BudgetYear, variables.Events);
-        return deadlines.FirstOrDefault(d => d.Milestone.Key == key)?.Plazo.Date;
+        var plan = CyclePlan.Of(request.Definition);
+        return plan.Deadline(key, calendar.BusinessDays(variables.Region), variables.BudgetYear, variables.Events)?.Plazo.Date;
     }
 
     private async Task<OficioNumber?> SentAsync(string key, CancellationToken cancellationToken)

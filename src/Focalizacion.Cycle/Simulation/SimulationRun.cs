@@ -5,7 +5,6 @@ using Focalizacion.Runtime.Persistence;
 using Focalizacion.Runtime.VirtualTime;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using NodaTime.Testing;
 
 namespace Focalizacion.Cycle.Simulation;
 
@@ -18,13 +17,13 @@ public sealed class SimulationRun
 {
     private readonly Store _store;
     private readonly Scenario _scenario;
-    private readonly FakeClock _clock;
+    private readonly VirtualClock _clock;
     private readonly VirtualTimeDriver _driver;
     private readonly CycleEventRecorder _recorder;
     private readonly List<TimelineEntry> _events = [];
     private int _nextEvent;
 
-    internal SimulationRun(Store store, Scenario scenario, FakeClock clock, Instant end, VirtualTimeDriver driver, CycleEventRecorder recorder)
+    internal SimulationRun(Store store, Scenario scenario, VirtualClock clock, Instant end, VirtualTimeDriver driver, CycleEventRecorder recorder)
     {
         _store = store;
         _scenario = scenario;

@@ -7,7 +7,6 @@ using Focalizacion.Cycle.Starting;
 using Focalizacion.Runtime.Persistence;
 using Focalizacion.Runtime.VirtualTime;
 using NodaTime;
-using NodaTime.Testing;
 
 namespace Focalizacion.Cycle.Simulation;
 
@@ -28,7 +27,7 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
     public async Task<SimulationResult> RunAsync(Scenario scenario, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        await using var database = await ThrowawayDatabase.CreateAsync(serverConnectionString, "simulacion", cancellationToken);
+        await using var database = await ThrowawayDatabase.CreateAsync(serverConnectionString, "simulacion", [CycleRuntime.Schema], cancellationToken);
         return await RunAsync(database.Store, scenario, cancellationToken);
     }
 
@@ -50,7 +49,7 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
         ArgumentNullException.ThrowIfNull(scenario);
         var start = new LocalDate(scenario.BudgetYear - 1, 1, 1).AtStartOfDayInZone(ChileanTime.Mainland).ToInstant();
         var end = new LocalDate(scenario.BudgetYear, 2, 1).AtStartOfDayInZone(ChileanTime.Mainland).ToInstant();
-        var clock = new FakeClock(start);
+        var clock = new VirtualClock(start);
         var runtime = CycleRuntime.Create(store, clock, calendar, mail);
         var records = new CycleRecords(store);
         await CycleBootstrap.PrepareAsync(runtime, Actor, cancellationToken);

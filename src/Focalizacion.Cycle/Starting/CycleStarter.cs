@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using Focalizacion.Calendar;
-using Focalizacion.Calendar.Cycle;
 using Focalizacion.Calendar.Holidays;
+using Focalizacion.Calendar.Plazos;
 using Focalizacion.Calendar.Regions;
-using Focalizacion.Cycle.Events;
+using Focalizacion.Cycle.Handlers;
+using Focalizacion.Cycle.Plan;
 using Focalizacion.Cycle.Workflow;
 using Focalizacion.Engine.Execution;
 using Focalizacion.Runtime;
@@ -35,17 +36,26 @@ public sealed class CycleStarter(EngineRuntime runtime, HolidayCalendar calendar
     /// <summary>The variable that tells the workflow a milestone already happened ("registrado_oficio_inicio").</summary>
     public static string RecordedVariable(string milestone) => "registrado_" + milestone.Replace('-', '_');
 
-    /// <summary>Checks the operator's records before anything starts; the first problem, in Spanish, or null.</summary>
-    public string? Check(int budgetYear, IReadOnlyDictionary<string, LocalDate> recorded, Region region)
+    /// <summary>
+    /// Checks the operator's records against the milestones of the version a start would use,
+    /// before anything starts; the first problem, in Spanish, or null.
+    /// </summary>
+    public async Task<string?> CheckAsync(int budgetYear, IReadOnlyDictionary<string, LocalDate> recorded, Region region, CancellationToken cancellationToken = default)
+    {
+        var (_, plan) = await CycleVersions.ToStartAsync(runtime, cancellationToken);
+        return Check(plan, budgetYear, recorded, region);
+    }
+
+    private string? Check(CyclePlan plan, int budgetYear, IReadOnlyDictionary<string, LocalDate> recorded, Region region)
     {
         ArgumentNullException.ThrowIfNull(recorded);
         ArgumentNullException.ThrowIfNull(region);
         var today = runtime.Clock.GetCurrentInstant().InZone(region.Zone).Date;
         foreach (var (milestone, date) in recorded)
         {
-            if (Decreto246Cycle.Milestones.All(m => m.Key != milestone))
+            if (plan.Milestone(milestone) is null)
             {
-                return $"hito desconocido «{milestone}»; los hitos son: {string.Join(", ", Decreto246Cycle.Milestones.Select(m => m.Key))}";
+                return $"hito desconocido «{milestone}»; los hitos son: {string.Join(", ", plan.Milestones.Select(m => m.Key))}";
             }
             if (date > today)
             {
@@ -56,9 +66,14 @@ public sealed class CycleStarter(EngineRuntime runtime, HolidayCalendar calendar
                 return $"{region.IsoSuffix}: el hito «{milestone}» tiene fecha {Spanish.LongDate(date)}, fuera del ciclo {budgetYear - 1} del año presupuestario {budgetYear}";
             }
         }
-        if (recorded.ContainsKey("observaciones-sercotec") && !recorded.ContainsKey("focalizacion-preliminar"))
+        // A plazo counting from another milestone's event needs that milestone's date.
+        foreach (var milestone in plan.Milestones.Where(m => recorded.ContainsKey(m.Key)))
         {
-            return $"{region.IsoSuffix}: para registrar «observaciones-sercotec» registre también «focalizacion-preliminar» (sus 15 días corridos cuentan desde ella)";
+            if (milestone.Rule.Anchor is DayOffset { Kind: ReferenceKind.Event } offset
+                && plan.Milestones.FirstOrDefault(m => plan.EventOf(m.Key) == offset.Key) is { } source && !recorded.ContainsKey(source.Key))
+            {
+                return $"{region.IsoSuffix}: para registrar «{milestone.Key}» registre también «{source.Key}» (su plazo cuenta desde ella)";
+            }
         }
         return null;
     }
@@ -66,7 +81,12 @@ public sealed class CycleStarter(EngineRuntime runtime, HolidayCalendar calendar
     public async Task<CycleStart> StartAsync(int budgetYear, Region region, IReadOnlyDictionary<string, LocalDate> recorded, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(region);
-        if (Check(budgetYear, recorded, region) is { } problem)
+        var (definitionId, plan) = await CycleVersions.ToStartAsync(runtime, cancellationToken);
+        if (definitionId is null)
+        {
+            throw new CycleException($"No hay una versión publicada del flujo «{ShippedWorkflow.ProcessKey}»: ejecute «focalizacion ciclo preparar».");
+        }
+        if (Check(plan, budgetYear, recorded, region) is { } problem)
         {
             throw new ArgumentException(problem, nameof(recorded));
         }
@@ -85,14 +105,14 @@ public sealed class CycleStarter(EngineRuntime runtime, HolidayCalendar calendar
                 return new CycleStart(region, existing, true, []);
             }
             var events = recorded
-                .Select(r => (Event: CycleEvent.ForMilestone(r.Key), Date: r.Value))
+                .Select(r => (Event: plan.EventOf(r.Key), Date: r.Value))
                 .Where(r => r.Event is not null)
-                .ToDictionary(r => r.Event!.Name, r => r.Date);
-            var overdue = OverdueWithoutRecord(budgetYear, region, recorded, events);
+                .ToDictionary(r => r.Event!, r => r.Date);
+            var overdue = OverdueWithoutRecord(plan, budgetYear, region, recorded, events);
             var variables = new JsonObject
             {
-                [InstanceVariables.Region] = region.IsoSuffix,
-                [InstanceVariables.BudgetYear] = budgetYear,
+                [CycleVariables.RegionName] = region.IsoSuffix,
+                [CycleVariables.BudgetYearName] = budgetYear,
                 [OverdueVariable] = new JsonArray([.. overdue.Select(k => (JsonNode)k)]),
             };
             foreach (var (milestone, date) in recorded)
@@ -104,7 +124,7 @@ public sealed class CycleStarter(EngineRuntime runtime, HolidayCalendar calendar
             {
                 variables["vencido_oficio_inicio"] = true;
             }
-            var id = await runtime.Instances.StartAsync(ShippedWorkflow.ProcessKey, variables, events, actor, cancellationToken);
+            var id = await runtime.Instances.StartAsync(definitionId.Value, variables, events, CycleKey.For(region, budgetYear), actor, cancellationToken);
             return new CycleStart(region, id, false, overdue);
         }
         finally
@@ -114,10 +134,10 @@ public sealed class CycleStarter(EngineRuntime runtime, HolidayCalendar calendar
         }
     }
 
-    private List<string> OverdueWithoutRecord(int budgetYear, Region region, IReadOnlyDictionary<string, LocalDate> recorded, Dictionary<string, LocalDate> events)
+    private List<string> OverdueWithoutRecord(CyclePlan plan, int budgetYear, Region region, IReadOnlyDictionary<string, LocalDate> recorded, Dictionary<string, LocalDate> events)
     {
         var now = runtime.Clock.GetCurrentInstant();
-        return Decreto246Cycle.Deadlines(calendar.BusinessDays(region), budgetYear, events)
+        return plan.Deadlines(calendar.BusinessDays(region), budgetYear, events)
             .Where(d => !recorded.ContainsKey(d.Milestone.Key) && d.Plazo.IsOverdue(now))
             .Select(d => d.Milestone.Key)
             .ToList();
@@ -127,7 +147,8 @@ public sealed class CycleStarter(EngineRuntime runtime, HolidayCalendar calendar
     {
         await using var db = runtime.Store.Open();
         var cancelled = nameof(InstanceStatus.Cancelled);
-        var id = await db.Instances.Where(i => i.Region == region.IsoSuffix && i.BudgetYear == budgetYear && i.Status != cancelled)
+        var key = CycleKey.For(region, budgetYear);
+        var id = await db.Instances.Where(i => i.CorrelationKey == key && i.Status != cancelled)
             .OrderBy(i => i.CreatedAt).Select(i => i.Id).FirstOrDefaultAsync(cancellationToken);
         return id == Guid.Empty ? null : id;
     }

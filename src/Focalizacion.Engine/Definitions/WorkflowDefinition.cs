@@ -1,3 +1,5 @@
+using Focalizacion.Calendar.Plazos;
+
 namespace Focalizacion.Engine.Definitions;
 
 /// <summary>
@@ -26,6 +28,8 @@ public sealed class WorkflowDefinition
         _incoming = flows.GroupBy(f => f.Target).ToDictionary(g => g.Key, g => g.ToList());
         _boundaryEvents = nodes.OfType<BoundaryTimerEvent>().GroupBy(b => b.AttachedTo).ToDictionary(g => g.Key, g => g.ToList());
         Start = nodes.OfType<StartEvent>().Single();
+        NamedPlazos = NamePlazos(nodes);
+        PlazoRules = NamedPlazos.ToDictionary(p => p.Key, p => p.Rule, StringComparer.Ordinal);
     }
 
     /// <summary>The <c>bpmn:process</c> id: the definition's key across versions.</summary>
@@ -39,6 +43,12 @@ public sealed class WorkflowDefinition
 
     public StartEvent Start { get; }
 
+    /// <summary>The plazos its timers name (<see cref="NamedPlazo.Setting"/>), in document order.</summary>
+    public IReadOnlyList<NamedPlazo> NamedPlazos { get; }
+
+    /// <summary>The named plazos' rules by key: what relative rules ("7 días antes del plazo x") may refer to.</summary>
+    public IReadOnlyDictionary<string, PlazoRule> PlazoRules { get; }
+
     /// <summary>Outgoing flows of a node, in document order (exclusive gateways test them in that order).</summary>
     public IReadOnlyList<SequenceFlow> Outgoing(string nodeId) => _outgoing.TryGetValue(nodeId, out var flows) ? flows : [];
 
@@ -50,4 +60,26 @@ public sealed class WorkflowDefinition
 
     public FlowNode Node(string id) =>
         Nodes.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"No node '{id}' in process '{ProcessId}'.");
+
+    /// <summary>The timer of a timer event node, or null for any other node.</summary>
+    public static TimerDefinition? TimerOf(FlowNode node) => node switch
+    {
+        BoundaryTimerEvent boundary => boundary.Timer,
+        TimerCatchEvent catchEvent => catchEvent.Timer,
+        _ => null,
+    };
+
+    private static List<NamedPlazo> NamePlazos(IReadOnlyList<FlowNode> nodes)
+    {
+        // The importer refuses a name given twice; a definition built in code keeps the first.
+        var plazos = new List<NamedPlazo>();
+        foreach (var node in nodes)
+        {
+            if (TimerOf(node)?.Rule is { } rule && node.Settings.TryGetValue(NamedPlazo.Setting, out var key) && plazos.TrueForAll(p => p.Key != key.Trim()))
+            {
+                plazos.Add(new NamedPlazo(key.Trim(), node, rule));
+            }
+        }
+        return plazos;
+    }
 }

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Focalizacion.Calendar;
-using Focalizacion.Calendar.Cycle;
 using Focalizacion.Calendar.Plazos;
 using Focalizacion.Engine.Definitions;
 using NodaTime;
@@ -9,14 +7,18 @@ using NodaTime.TimeZones;
 namespace Focalizacion.Engine.Execution;
 
 /// <summary>
-/// Computes when a timer is due, from its definition, the instance's variables and recorded
+/// Computes when a timer is due, from its definition, the instance's calendar and recorded
 /// events, and the moment it is scheduled.
 /// </summary>
 /// <remarks>
 /// A plazo rule is due at its overdue instant (the start of the day after its date, in the
-/// region's zone, or its "a las HH:mm"). A local ISO date-time is read in the region's zone; a
-/// skipped local time moves forward and a repeated one means its later occurrence, as for plazos.
-/// A duration is added to the local date-time of scheduling, then resolved the same way.
+/// instance's zone, or its "a las HH:mm"); the plazos it may refer to are the ones its own
+/// definition names, nothing else. A local ISO date-time is read in the instance's zone; a skipped
+/// local time moves forward and a repeated one means its later occurrence, as for plazos. A
+/// duration is added to the local date-time of scheduling, then resolved the same way. Whatever
+/// goes wrong computing one (a date outside the calendar, an arithmetic overflow) is a failure
+/// with a Spanish reason, which blocks that instance's token with an incident: it never escapes
+/// the step.
 /// </remarks>
 internal static class TimerDue
 {
@@ -28,19 +30,13 @@ internal static class TimerDue
     /// one for a date, a duration or a plazo rule; one per rule for a series.
     /// </summary>
     public static Result<IReadOnlyList<(string Text, Instant Due)>> Occurrences(
-        TimerDefinition timer, WorkflowDefinition definition, JsonObject variables, IReadOnlyDictionary<string, LocalDate> events, EngineContext context)
+        TimerDefinition timer, WorkflowDefinition definition, IReadOnlyDictionary<string, LocalDate> events, EngineContext context)
     {
-        if (timer.Series is not { } series)
-        {
-            var single = Compute(timer, timer.Rule, definition, variables, events, context);
-            return single.Success
-                ? Result<IReadOnlyList<(string, Instant)>>.Ok([(timer.Text, single.Value)])
-                : Result<IReadOnlyList<(string, Instant)>>.Fail(single.Error);
-        }
+        IReadOnlyList<(string Text, PlazoRule? Rule)> rules = timer.Series is { } series ? [.. series.Select(s => (s.Text, (PlazoRule?)s.Rule))] : [(timer.Text, timer.Rule)];
         var occurrences = new List<(string Text, Instant Due)>();
-        foreach (var (text, rule) in series)
+        foreach (var (text, rule) in rules)
         {
-            var due = Compute(timer with { Text = text }, rule, definition, variables, events, context);
+            var due = Computed(timer with { Text = text }, rule, definition, events, context);
             if (!due.Success)
             {
                 return Result<IReadOnlyList<(string, Instant)>>.Fail(due.Error);
@@ -50,54 +46,42 @@ internal static class TimerDue
         return Result<IReadOnlyList<(string, Instant)>>.Ok([.. occurrences.OrderBy(o => o.Due)]);
     }
 
-    private static Result<Instant> Compute(
-        TimerDefinition timer, PlazoRule? plazoRule, WorkflowDefinition definition, JsonObject variables, IReadOnlyDictionary<string, LocalDate> events, EngineContext context)
+    private static Result<Instant> Computed(
+        TimerDefinition timer, PlazoRule? rule, WorkflowDefinition definition, IReadOnlyDictionary<string, LocalDate> events, EngineContext context)
     {
-        var zone = InstanceVariables.ZoneOf(variables);
+        try
+        {
+            return Compute(timer, rule, definition, events, context);
+        }
+        catch (Exception failure) when (failure is ArgumentException or OverflowException or InvalidOperationException)
+        {
+            return Result<Instant>.Fail($"la regla «{timer.Text}» no se puede calcular: {failure.Message}");
+        }
+    }
+
+    private static Result<Instant> Compute(
+        TimerDefinition timer, PlazoRule? plazoRule, WorkflowDefinition definition, IReadOnlyDictionary<string, LocalDate> events, EngineContext context)
+    {
+        var calendar = context.Calendar;
         if (timer.FixedMoment is { } fixedMoment)
         {
             return Result<Instant>.Ok(fixedMoment.ToInstant());
         }
         if (timer.LocalMoment is { } local)
         {
-            return Result<Instant>.Ok(zone.ResolveLocal(local, Resolver).ToInstant());
+            return Result<Instant>.Ok(calendar.Zone.ResolveLocal(local, Resolver).ToInstant());
         }
         if (timer.Period is { } period)
         {
-            var start = context.Now.InZone(zone).LocalDateTime;
-            return Result<Instant>.Ok(zone.ResolveLocal(start + period, Resolver).ToInstant());
+            var start = context.Now.InZone(calendar.Zone).LocalDateTime;
+            return Result<Instant>.Ok(calendar.Zone.ResolveLocal(start + period, Resolver).ToInstant());
         }
         var rule = plazoRule ?? throw new InvalidOperationException($"Timer '{timer.Text}' has no value.");
-        var region = InstanceVariables.RegionOf(variables);
-        var budgetYear = InstanceVariables.BudgetYearOf(variables);
-        if (region is null || budgetYear is null)
+        if (calendar.BusinessDays is not { } businessDays || calendar.ReferenceYear is not { } year)
         {
-            return Result<Instant>.Fail($"la regla «{timer.Text}» necesita las variables «{InstanceVariables.Region}» y «{InstanceVariables.BudgetYear}»");
+            return Result<Instant>.Fail($"la regla «{timer.Text}» no se puede calcular: {calendar.Missing ?? "la instancia no tiene calendario"}");
         }
-        var plazo = rule.Evaluate(new PlazoContext(context.Calendar.BusinessDays(region), budgetYear.Value, events, NamedPlazos(definition)));
+        var plazo = rule.Evaluate(new PlazoContext(businessDays, year, events, definition.PlazoRules));
         return plazo.Success ? Result<Instant>.Ok(plazo.Value.OverdueAt.ToInstant()) : Result<Instant>.Fail($"la regla «{timer.Text}»: {plazo.Error}");
-    }
-
-    /// <summary>
-    /// The plazos rules may refer to: the Decreto 246 milestones, plus every timer of the
-    /// definition that names itself with the extension setting <c>plazo</c>.
-    /// </summary>
-    private static Dictionary<string, PlazoRule> NamedPlazos(WorkflowDefinition definition)
-    {
-        var plazos = new Dictionary<string, PlazoRule>(Decreto246Cycle.Rules);
-        foreach (var node in definition.Nodes.Values)
-        {
-            var timer = node switch
-            {
-                BoundaryTimerEvent b => b.Timer,
-                TimerCatchEvent c => c.Timer,
-                _ => null,
-            };
-            if (timer?.Rule is { } rule && node.Settings.TryGetValue("plazo", out var name))
-            {
-                plazos[name] = rule;
-            }
-        }
-        return plazos;
     }
 }

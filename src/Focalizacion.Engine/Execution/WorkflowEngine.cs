@@ -137,7 +137,7 @@ public static class WorkflowEngine
             var token = _tokens.Find(t => t.Wait == TokenWait.Message && t.Key == message.Name);
             if (token is not null)
             {
-                _events[message.Name] = context.Now.InZone(InstanceVariables.ZoneOf(_variables)).Date;
+                _events[message.Name] = context.Now.InZone(context.Calendar.Zone).Date;
             }
             return Resume(token, $"ninguna espera del mensaje «{message.Name}» está abierta en esta instancia",
                 message.Payload, "mensaje-recibido", _ => $"mensaje «{message.Name}» recibido");
@@ -333,7 +333,7 @@ public static class WorkflowEngine
         /// </remarks>
         private bool Schedule(Token token, FlowNode timerNode, TimerDefinition timer, Instant? after = null)
         {
-            var occurrences = TimerDue.Occurrences(timer, definition, _variables, _events, context);
+            var occurrences = TimerDue.Occurrences(timer, definition, _events, context);
             if (!occurrences.Success)
             {
                 Block(token, $"{timerNode.Label}: {occurrences.Error}");

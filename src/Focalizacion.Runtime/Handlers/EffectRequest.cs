@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Focalizacion.Engine.Definitions;
 
 namespace Focalizacion.Runtime.Handlers;
 
@@ -9,4 +10,5 @@ namespace Focalizacion.Runtime.Handlers;
 /// <param name="Settings">The task's extension settings (template, recipients…).</param>
 /// <param name="Variables">The instance variables when the task started.</param>
 /// <param name="Attempt">1 on the first try.</param>
-public sealed record EffectRequest(string Key, Guid InstanceId, string NodeId, IReadOnlyDictionary<string, string> Settings, JsonObject Variables, int Attempt);
+/// <param name="Definition">The definition version the instance is pinned to: its named plazos are the instance's deadlines.</param>
+public sealed record EffectRequest(string Key, Guid InstanceId, string NodeId, IReadOnlyDictionary<string, string> Settings, JsonObject Variables, int Attempt, WorkflowDefinition Definition);

@@ -1,6 +1,6 @@
 using Focalizacion.Calendar;
+using Focalizacion.Runtime.VirtualTime;
 using NodaTime;
-using NodaTime.Testing;
 using NodaTime.Text;
 
 namespace Focalizacion.Runtime.Hosting;
@@ -26,7 +26,7 @@ public static class ClockSetting
         }
         var parsed = OffsetDateTimePattern.ExtendedIso.Parse(fixedInstant);
         return parsed.Success
-            ? Result<IClock>.Ok(new FakeClock(parsed.Value.ToInstant()))
+            ? Result<IClock>.Ok(new VirtualClock(parsed.Value.ToInstant()))
             : Result<IClock>.Fail($"{Variable}: «{fixedInstant}» no es un instante ISO 8601 con zona");
     }
 }

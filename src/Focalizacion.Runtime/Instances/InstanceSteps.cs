@@ -1,5 +1,5 @@
-using Focalizacion.Calendar.Holidays;
 using Focalizacion.Engine.Execution;
+using Focalizacion.Runtime.Composition;
 using Focalizacion.Runtime.Definitions;
 using Focalizacion.Runtime.Persistence;
 using NodaTime;
@@ -20,7 +20,7 @@ namespace Focalizacion.Runtime.Instances;
 /// <see cref="InstanceCache"/>, and the lock with a check that the row is still that version goes
 /// in the same batch as the writes; if it is not, the step runs again the two-trip way.
 /// </remarks>
-public sealed class InstanceSteps(Store store, IClock clock, HolidayCalendar calendar, DefinitionStore definitions, IWakeUps wakeUps, int cacheCapacity)
+public sealed class InstanceSteps(Store store, IClock clock, IInstanceCalendars calendars, DefinitionStore definitions, IWakeUps wakeUps, int cacheCapacity)
 {
     private readonly InstanceCache _cache = new(cacheCapacity);
     private long _oneTripSteps;
@@ -49,7 +49,7 @@ public sealed class InstanceSteps(Store store, IClock clock, HolidayCalendar cal
         var now = clock.GetCurrentInstant();
         var definition = await definitions.ParsedAsync(instance.DefinitionId, cancellationToken);
         var state = InstanceStateJson.Deserialize(instance.State);
-        var step = WorkflowEngine.Step(definition, state, @event, new EngineContext(instance.Id, now, calendar));
+        var step = WorkflowEngine.Step(definition, state, @event, new EngineContext(instance.Id, now, calendars.For(state.Variables)));
         if (!step.Applied)
         {
             transaction.Journal(new JournalRow

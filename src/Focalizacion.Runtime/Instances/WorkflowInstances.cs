@@ -8,9 +8,13 @@ using NodaTime;
 namespace Focalizacion.Runtime.Instances;
 
 /// <summary>
-/// Starting instances and delivering what happens to them: messages (by instance id or by region,
-/// budget year and message name), user-task completions, cancel, suspend and resume.
+/// Starting instances and delivering what happens to them: messages (by instance id or by
+/// correlation key and message name), user-task completions, cancel, suspend and resume.
 /// </summary>
+/// <remarks>
+/// A correlation key is whatever the host finds its instances by (the cycle: region and budget
+/// year); the engine stores and compares it, nothing more.
+/// </remarks>
 public sealed class WorkflowInstances(Store store, InstanceSteps steps, DefinitionStore definitions)
 {
     /// <summary>
@@ -18,21 +22,31 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
     /// to that version for its whole life.
     /// </summary>
     public Task<Guid> StartAsync(string processKey, JsonObject variables, string actor, CancellationToken cancellationToken = default) =>
-        StartAsync(processKey, variables, null, actor, cancellationToken);
+        StartAsync(processKey, variables, null, null, actor, cancellationToken);
 
     /// <summary>
-    /// Starts an instance with event dates recorded before it existed (a cycle started mid-year):
-    /// plazo rules count from them as if the instance had received them.
+    /// Starts an instance found later by <paramref name="correlationKey"/>, with event dates recorded
+    /// before it existed (a cycle started mid-year): plazo rules count from them as if the instance
+    /// had received them.
     /// </summary>
     public async Task<Guid> StartAsync(
-        string processKey, JsonObject variables, IReadOnlyDictionary<string, LocalDate>? events, string actor, CancellationToken cancellationToken = default)
+        string processKey, JsonObject variables, IReadOnlyDictionary<string, LocalDate>? events, string? correlationKey, string actor,
+        CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(variables);
         long definitionId;
         await using (var db = store.Open())
         {
             definitionId = (await DefinitionStore.LatestPublishedAsync(db, processKey, cancellationToken)).Id;
         }
+        return await StartAsync(definitionId, variables, events, correlationKey, actor, cancellationToken);
+    }
+
+    /// <summary>Starts an instance of one stored definition (the version the caller already looked up).</summary>
+    public async Task<Guid> StartAsync(
+        long definitionId, JsonObject variables, IReadOnlyDictionary<string, LocalDate>? events, string? correlationKey, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
         await definitions.ParsedAsync(definitionId, cancellationToken);
         var now = steps.Clock.GetCurrentInstant();
         // Time-ordered ids (UUIDv7, from the injected clock): instances started together sit together
@@ -41,11 +55,10 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
         await using var transaction = await steps.OpenAsync(cancellationToken);
         transaction.Write(
             """
-            INSERT INTO workflow_instances (id, definition_id, status, region, budget_year, state, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+            INSERT INTO workflow_instances (id, definition_id, status, correlation_key, state, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $6)
             """,
-            instance.Id, definitionId, instance.Status, InstanceVariables.RegionOf(variables)?.IsoSuffix,
-            InstanceVariables.BudgetYearOf(variables), StepTransaction.Jsonb(instance.State), now);
+            instance.Id, definitionId, instance.Status, correlationKey, StepTransaction.Jsonb(instance.State), now);
         var outcome = await steps.StepLockedAsync(transaction, instance, new Started(), actor, cancellationToken);
         if (!outcome.Applied)
         {
@@ -59,16 +72,18 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
         steps.DeliverAsync(instanceId, new MessageReceived(message, payload), actor, cancellationToken);
 
     /// <summary>
-    /// Delivers a message to the running instance of a region and budget year. No such instance,
-    /// or no open wait for that message, is a refusal with its reason, never a silent drop.
+    /// Delivers a message to the running instance with a correlation key (among several, the one
+    /// waiting for it). No such instance is a refusal saying <paramref name="noInstance"/>; no open
+    /// wait for that message, a refusal with its reason: never a silent drop.
     /// </summary>
-    public async Task<StepOutcome> SendMessageAsync(string region, int budgetYear, string message, JsonObject? payload, string actor, CancellationToken cancellationToken = default)
+    public async Task<StepOutcome> SendMessageAsync(
+        string correlationKey, string message, JsonObject? payload, string actor, string noInstance, CancellationToken cancellationToken = default)
     {
         List<Guid> candidates;
         await using (var db = store.Open())
         {
             var running = new[] { nameof(InstanceStatus.Running), nameof(InstanceStatus.Suspended) };
-            candidates = await db.Instances.Where(i => i.Region == region && i.BudgetYear == budgetYear && running.Contains(i.Status))
+            candidates = await db.Instances.Where(i => i.CorrelationKey == correlationKey && running.Contains(i.Status))
                 .OrderBy(i => i.CreatedAt).Select(i => i.Id).ToListAsync(cancellationToken);
             var waiting = await db.Bookmarks.Where(b => candidates.Contains(b.InstanceId) && b.Kind == nameof(TokenWait.Message) && b.Key == message)
                 .Select(b => b.InstanceId).FirstOrDefaultAsync(cancellationToken);
@@ -79,7 +94,7 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
         }
         if (candidates.Count == 0)
         {
-            return new StepOutcome(Guid.Empty, false, $"no hay una instancia en curso de la región {region} para el año presupuestario {budgetYear}");
+            return new StepOutcome(Guid.Empty, false, noInstance);
         }
         return await steps.DeliverAsync(candidates[0], new MessageReceived(message, payload), actor, cancellationToken);
     }

@@ -12,7 +12,7 @@ public sealed partial class EngineStartup(EngineRuntime runtime, IRecurringJobMa
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var applied = await runtime.Store.MigrateAsync(cancellationToken);
+        var applied = await runtime.MigrateAsync(cancellationToken);
         LogMigrations(applied.Count);
         var fired = await runtime.Timers.FireDueAsync(cancellationToken: cancellationToken);
         var delivered = await runtime.Outbox.DeliverDueAsync(cancellationToken: cancellationToken);

@@ -1,5 +1,3 @@
-using Focalizacion.Calendar.Holidays;
-using Focalizacion.Runtime.Handlers;
 using Focalizacion.Runtime.Persistence;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -16,21 +14,19 @@ public static class EngineWorkerSetup
 
     /// <param name="services">The host's services.</param>
     /// <param name="connectionString">The PostgreSQL store, also Hangfire's storage.</param>
-    /// <param name="calendar">Holidays and business days.</param>
     /// <param name="clock">The clock every step reads.</param>
-    /// <param name="options">Retry policy of effects.</param>
-    /// <param name="handlers">The effect handlers; by default every registered <see cref="IEffectHandler"/>.</param>
+    /// <param name="runtime">
+    /// Builds the runtime over the host's store and Hangfire wake-ups: the module's own composition
+    /// (for the cycle, <c>CycleRuntime.Create</c>), so the service runs what the CLI and the simulation run.
+    /// </param>
     public static IServiceCollection AddFocalizacionEngine(
-        this IServiceCollection services, string connectionString, HolidayCalendar calendar, IClock clock, RuntimeOptions? options = null,
-        Func<IServiceProvider, IEnumerable<IEffectHandler>>? handlers = null)
+        this IServiceCollection services, string connectionString, IClock clock, Func<Store, IWakeUps, EngineRuntime> runtime)
     {
+        ArgumentNullException.ThrowIfNull(runtime);
         services.AddSingleton(clock);
-        services.AddSingleton(calendar);
         services.AddSingleton(_ => new Store(connectionString));
         services.AddSingleton<IWakeUps, HangfireWakeUps>();
-        services.AddSingleton(sp => new EngineRuntime(
-            sp.GetRequiredService<Store>(), sp.GetRequiredService<IClock>(), calendar,
-            handlers?.Invoke(sp) ?? sp.GetServices<IEffectHandler>(), options, sp.GetRequiredService<IWakeUps>()));
+        services.AddSingleton(sp => runtime(sp.GetRequiredService<Store>(), sp.GetRequiredService<IWakeUps>()));
         services.AddTransient<TimerJobs>();
         services.AddTransient<OutboxJobs>();
         services.AddHangfire(config => config

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Focalizacion.Engine.Execution;
+using Focalizacion.Runtime.Definitions;
 using Focalizacion.Runtime.Handlers;
 using Focalizacion.Runtime.Instances;
 using Focalizacion.Runtime.Persistence;
@@ -19,7 +20,7 @@ namespace Focalizacion.Runtime.Outbox;
 /// make their effect happen once. Failures back off exponentially; after
 /// <see cref="RuntimeOptions.MaxAttempts"/> the entry becomes an incident and waits for an operator.
 /// </remarks>
-public sealed class OutboxDelivery(Store store, InstanceSteps steps, HandlerRegistry handlers, RuntimeOptions options)
+public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionStore definitions, HandlerRegistry handlers, RuntimeOptions options)
 {
     public const string Actor = "bandeja-de-salida";
 
@@ -32,13 +33,13 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, HandlerRegi
             return false;
         }
         var payload = JsonNode.Parse(entry.Payload)!.AsObject();
-        var request = new EffectRequest(
-            entry.Key, entry.InstanceId, entry.NodeId,
-            payload["settings"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!),
-            payload["variables"]!.AsObject(), entry.Attempts);
         JsonObject? outputs;
         try
         {
+            var request = new EffectRequest(
+                entry.Key, entry.InstanceId, entry.NodeId,
+                payload["settings"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!),
+                payload["variables"]!.AsObject(), entry.Attempts, await definitions.ParsedAsync(entry.DefinitionId, cancellationToken));
             var handler = handlers.Find(entry.Handler) ?? throw new InvalidOperationException($"no existe el manejador «{entry.Handler}»");
             outputs = await handler.HandleAsync(request, cancellationToken);
         }
@@ -62,14 +63,15 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, HandlerRegi
             """
             UPDATE outbox SET next_attempt_at = $3, attempts = attempts + 1
             WHERE id = $1 AND state = 'Pending' AND next_attempt_at <= $2
-            RETURNING instance_id, idempotency_key, handler, node_id, payload, attempts
+            RETURNING instance_id, idempotency_key, handler, node_id, payload, attempts,
+                (SELECT definition_id FROM workflow_instances WHERE id = outbox.instance_id)
             """);
         claim.Parameters.Add(new() { Value = outboxId });
         claim.Parameters.Add(new() { Value = now });
         claim.Parameters.Add(new() { Value = now + options.DeliveryLease });
         await using var row = await claim.ExecuteReaderAsync(cancellationToken);
         return await row.ReadAsync(cancellationToken)
-            ? new Claimed(outboxId, row.GetGuid(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4), row.GetInt32(5))
+            ? new Claimed(outboxId, row.GetGuid(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4), row.GetInt32(5), row.GetInt64(6))
             : null;
     }
 
@@ -164,5 +166,5 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, HandlerRegi
     }
 
     /// <summary>An entry this worker claimed, as the claim returned it.</summary>
-    private sealed record Claimed(long Id, Guid InstanceId, string Key, string Handler, string NodeId, string Payload, int Attempts);
+    private sealed record Claimed(long Id, Guid InstanceId, string Key, string Handler, string NodeId, string Payload, int Attempts, long DefinitionId);
 }

@@ -23,8 +23,6 @@ public sealed class FocalizacionDb(DbContextOptions<FocalizacionDb> options) : D
 
     public DbSet<JournalRow> Journal => Set<JournalRow>();
 
-    public DbSet<LedgerRow> Ledger => Set<LedgerRow>();
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -60,10 +58,5 @@ public sealed class FocalizacionDb(DbContextOptions<FocalizacionDb> options) : D
             e.Property(i => i.State).HasConversion<string>();
         });
         modelBuilder.Entity<JournalRow>(e => e.ToTable("journal"));
-        modelBuilder.Entity<LedgerRow>(e =>
-        {
-            e.ToTable("effect_ledger");
-            e.HasKey(l => l.IdempotencyKey);
-        });
     }
 }

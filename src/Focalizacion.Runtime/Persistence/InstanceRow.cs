@@ -11,9 +11,8 @@ public sealed class InstanceRow
 
     public required string Status { get; set; }
 
-    public string? Region { get; set; }
-
-    public int? BudgetYear { get; set; }
+    /// <summary>What the host finds the instance by (the cycle: region and budget year, "NB/2027"); opaque to the engine.</summary>
+    public string? CorrelationKey { get; set; }
 
     public required string State { get; set; }
 

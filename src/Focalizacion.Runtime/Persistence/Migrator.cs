@@ -3,17 +3,19 @@ using Npgsql;
 namespace Focalizacion.Runtime.Persistence;
 
 /// <summary>
-/// Applies the embedded SQL migrations in order, each once, each in its own transaction, under
-/// an advisory lock so that several processes starting together do not race.
+/// Applies the embedded SQL migrations of the engine and of the modules that build on it, module
+/// by module and each module's in name order, each once, each in its own transaction, under an
+/// advisory lock so that several processes starting together do not race.
 /// </summary>
 public static class Migrator
 {
     private const long AdvisoryLockKey = 246_2021;
 
     /// <summary>Applies the pending migrations and returns their names.</summary>
-    public static async Task<IReadOnlyList<string>> ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> ApplyAsync(NpgsqlDataSource dataSource, IReadOnlyList<MigrationSet> sets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(sets);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await Execute(connection, null, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
         try
@@ -21,7 +23,7 @@ public static class Migrator
             await Execute(connection, null,
                 "CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", cancellationToken);
             var applied = new List<string>();
-            foreach (var (name, sql) in Scripts())
+            foreach (var (name, sql) in Scripts(sets))
             {
                 await using var check = new NpgsqlCommand("SELECT 1 FROM schema_migrations WHERE name = $1", connection) { Parameters = { new() { Value = name } } };
                 if (await check.ExecuteScalarAsync(cancellationToken) is not null)
@@ -46,9 +48,10 @@ public static class Migrator
     }
 
     /// <summary>The embedded migrations the database has not applied yet (all of them on an empty database), read without the lock: for readiness checks.</summary>
-    public static async Task<IReadOnlyList<string>> PendingAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> PendingAsync(NpgsqlDataSource dataSource, IReadOnlyList<MigrationSet> sets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(sets);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var applied = new HashSet<string>(StringComparer.Ordinal);
         await using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_migrations') IS NOT NULL", connection))
@@ -63,21 +66,12 @@ public static class Migrator
                 }
             }
         }
-        return [.. Scripts().Select(s => s.Name).Where(name => !applied.Contains(name))];
+        return [.. Scripts(sets).Select(s => s.Name).Where(name => !applied.Contains(name))];
     }
 
-    /// <summary>The embedded scripts, ordered by name ("0001_engine.sql", …).</summary>
-    private static IEnumerable<(string Name, string Sql)> Scripts()
-    {
-        var assembly = typeof(Migrator).Assembly;
-        const string marker = ".Migrations.";
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.Contains(marker, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            yield return (resource[(resource.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..], reader.ReadToEnd());
-        }
-    }
+    /// <summary>The engine's scripts, then each module's, in order; the engine's always come first.</summary>
+    private static IEnumerable<(string Name, string Sql)> Scripts(IReadOnlyList<MigrationSet> sets) =>
+        new[] { MigrationSet.Engine }.Concat(sets.Where(s => s != MigrationSet.Engine)).SelectMany(s => s.Scripts());
 
     private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
     {

@@ -47,7 +47,5 @@ public sealed class Store : IAsyncDisposable
 
     public FocalizacionDb Open() => new(_options);
 
-    public Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default) => Migrator.ApplyAsync(DataSource, cancellationToken);
-
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

@@ -22,18 +22,28 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
 
     public Store Store { get; }
 
-    /// <summary>Creates and migrates a database named <paramref name="prefix"/> plus a random suffix.</summary>
-    public static async Task<ThrowawayDatabase> CreateAsync(string serverConnectionString, string prefix, CancellationToken cancellationToken = default)
+    /// <summary>Creates a database named <paramref name="prefix"/> plus a random suffix, with the engine's schema and the given modules'.</summary>
+    public static async Task<ThrowawayDatabase> CreateAsync(string serverConnectionString, string prefix, IReadOnlyList<MigrationSet> schema, CancellationToken cancellationToken = default)
+    {
+        var database = await CopyAsync(serverConnectionString, prefix, template: null, cancellationToken);
+        await Migrator.ApplyAsync(database.Store.DataSource, schema, cancellationToken);
+        return database;
+    }
+
+    /// <summary>
+    /// Creates a database named <paramref name="prefix"/> plus a random suffix as a copy of
+    /// <paramref name="template"/> (already migrated, nobody connected to it), or empty without one.
+    /// </summary>
+    public static async Task<ThrowawayDatabase> CopyAsync(string serverConnectionString, string prefix, string? template, CancellationToken cancellationToken = default)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}";
         await using (var admin = new NpgsqlConnection(serverConnectionString))
         {
             await admin.OpenAsync(cancellationToken);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}{(template is null ? "" : $" TEMPLATE {template}")}", admin);
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
         var store = new Store(new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString);
-        await store.MigrateAsync(cancellationToken);
         return new ThrowawayDatabase(serverConnectionString, name, store);
     }
 

@@ -1,16 +1,15 @@
 using Focalizacion.Runtime.Outbox;
 using Focalizacion.Runtime.Timers;
 using NodaTime;
-using NodaTime.Testing;
 
 namespace Focalizacion.Runtime.VirtualTime;
 
 /// <summary>
-/// Drives the real engine and store through time with a fake clock: deliver what is due, then jump
+/// Drives the real engine and store through time with a virtual clock: deliver what is due, then jump
 /// the clock to the next due timer or retry, and repeat. A whole year runs in seconds; tests and
 /// the simulation feature use it instead of Hangfire.
 /// </summary>
-public sealed class VirtualTimeDriver(FakeClock clock, TimerFiring timers, OutboxDelivery outbox)
+public sealed class VirtualTimeDriver(VirtualClock clock, TimerFiring timers, OutboxDelivery outbox)
 {
     /// <summary>Runs until nothing is due before <paramref name="until"/>, then leaves the clock there.</summary>
     public async Task RunUntilAsync(Instant until, CancellationToken cancellationToken = default)
@@ -24,11 +23,11 @@ public sealed class VirtualTimeDriver(FakeClock clock, TimerFiring timers, Outbo
             {
                 break;
             }
-            clock.Reset(next.Value);
+            clock.AdvanceTo(next.Value);
         }
         if (until > clock.GetCurrentInstant())
         {
-            clock.Reset(until);
+            clock.AdvanceTo(until);
         }
     }
 

@@ -1,10 +1,11 @@
+using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Focalizacion.Service.Health;
 
 /// <summary>Every migration this build ships is applied: the start-up applies them, so a gap means another version changed the database or the start-up did not finish.</summary>
-internal sealed class MigrationsHealthCheck(Store store) : IHealthCheck
+internal sealed class MigrationsHealthCheck(EngineRuntime runtime) : IHealthCheck
 {
     public const string Name = "migraciones";
 
@@ -12,7 +13,7 @@ internal sealed class MigrationsHealthCheck(Store store) : IHealthCheck
     {
         try
         {
-            var pending = await Migrator.PendingAsync(store.DataSource, cancellationToken);
+            var pending = await Migrator.PendingAsync(runtime.Store.DataSource, runtime.Schema, cancellationToken);
             return pending.Count == 0
                 ? HealthCheckResult.Healthy("Todas las migraciones están aplicadas")
                 : HealthCheckResult.Unhealthy($"Migraciones pendientes: {string.Join(", ", pending)}");

@@ -1,7 +1,6 @@
 using Focalizacion.Runtime.VirtualTime;
 using Focalizacion.Testing;
 using NodaTime;
-using NodaTime.Testing;
 
 namespace Focalizacion.Cli.Tests.Ciclo;
 
@@ -10,7 +9,7 @@ internal sealed class CycleCli : IAsyncDisposable
 {
     private readonly TestDatabase _database;
 
-    private CycleCli(TestDatabase database, FakeClock clock)
+    private CycleCli(TestDatabase database, VirtualClock clock)
     {
         _database = database;
         Clock = clock;
@@ -19,11 +18,11 @@ internal sealed class CycleCli : IAsyncDisposable
     /// <summary>20 November 2026, 12:00 in Santiago: the 2027 cycle is past the preliminary's deadline.</summary>
     public static readonly Instant November2026 = Instant.FromUtc(2026, 11, 20, 15, 0);
 
-    public FakeClock Clock { get; }
+    public VirtualClock Clock { get; }
 
     public TestDatabase Database => _database;
 
-    public static async Task<CycleCli> CreateAsync(Instant now) => new(await TestDatabase.CreateAsync(), new FakeClock(now));
+    public static async Task<CycleCli> CreateAsync(Instant now) => new(await TestDatabase.CreateCycleAsync(), new VirtualClock(now));
 
     /// <summary>A database that <c>ciclo preparar</c> already prepared.</summary>
     public static async Task<CycleCli> PreparedAsync(Instant now)

@@ -20,9 +20,9 @@ public class CrashTests
 
     // What an instance ended with: status, the variables its effects set, and which timers fired.
     private const string Outcome = """
-        SELECT i.budget_year || ' ' || i.status || ' ' || (i.state -> 'variables')::text || ' ' ||
+        SELECT i.correlation_key || ' ' || i.status || ' ' || (i.state -> 'variables')::text || ' ' ||
                coalesce((SELECT string_agg(t.node_id || ':' || t.state, ',' ORDER BY t.node_id) FROM timers t WHERE t.instance_id = i.id), '')
-        FROM workflow_instances i ORDER BY i.budget_year
+        FROM workflow_instances i ORDER BY i.correlation_key
         """;
 
     [Test]
@@ -57,8 +57,8 @@ public class CrashTests
         {
             Assert.That(kills, Is.GreaterThan(3), "the test must really interrupt the engine");
             Assert.That(await Rows(crashed, Outcome), Is.EqualTo(await Rows(reference, Outcome)));
-            Assert.That(await crashed.ScalarAsync("SELECT count(*) FROM effect_ledger"), Is.EqualTo(await reference.ScalarAsync("SELECT count(*) FROM effect_ledger")));
-            Assert.That(await crashed.ScalarAsync("SELECT count(*) FROM effect_ledger"), Is.EqualTo(3 * Instances), "oficio, reminder and notice per instance, once each");
+            Assert.That(await crashed.ScalarAsync(EngineDatabase.Effects), Is.EqualTo(await reference.ScalarAsync(EngineDatabase.Effects)));
+            Assert.That(await crashed.ScalarAsync(EngineDatabase.Effects), Is.EqualTo(3 * Instances), "oficio, reminder and notice per instance, once each");
             Assert.That(await crashed.ScalarAsync("SELECT count(*) FROM outbox WHERE state <> 'Delivered'"), Is.Zero);
             Assert.That(await crashed.ScalarAsync("SELECT count(*) FROM (SELECT details FROM journal WHERE kind = 'temporizador-disparado' GROUP BY instance_id, details HAVING count(*) > 1) d"), Is.Zero, "no timer fired twice");
         });

@@ -16,9 +16,9 @@ public class DefinicionVerbTests
     [Test]
     public void Validar_accepts_a_runnable_definition_with_exit_0()
     {
-        var run = CliRun.InProcess("definicion", "validar", FixturePath("plazo-con-recordatorio.bpmn"));
+        var run = CliRun.InProcess("definicion", "validar", FixturePath("plazo-con-resultado.bpmn"));
         Assert.That(run.ExitCode, Is.Zero, run.Error);
-        Assert.That(run.Output, Does.StartWith("Válida: «Plazo_Con_Recordatorio»"));
+        Assert.That(run.Output, Does.StartWith("Válida: «Plazo_Con_Resultado»"));
     }
 
     [Test]
@@ -71,23 +71,23 @@ public class DefinicionVerbTests
     [Test]
     public async Task Import_publish_list_export_start_and_message_through_the_cli()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         var environment = EngineDatabase.Environment(database);
         environment[CliContext.OperatorVariable] = "ana";
         CliRun Run(params string[] args) => CliRun.AsProcess(environment, args);
 
-        var imported = Run("definicion", "importar", FixturePath("plazo-con-recordatorio.bpmn"));
+        var imported = Run("definicion", "importar", FixturePath("plazo-con-resultado.bpmn"));
         var published = Run("definicion", "publicar", "1");
         var listed = Run("definicion", "listar", "--json");
         var exported = Run("definicion", "exportar", "1");
-        var started = Run("instancia", "iniciar", "Plazo_Con_Recordatorio", "--region", "nuble", "--anio", "2027", "--json");
+        var started = Run("instancia", "iniciar", "Plazo_Con_Resultado", "--region", "nuble", "--anio", "2027", "--json");
         var early = Run("instancia", "mensaje", "--region", "NB", "--anio", "2027", "documento-recibido");
         Assert.Multiple(async () =>
         {
-            Assert.That(imported.Output, Does.StartWith("Borrador 1 de «Plazo_Con_Recordatorio» guardado"), imported.Error);
+            Assert.That(imported.Output, Does.StartWith("Borrador 1 de «Plazo_Con_Resultado» guardado"), imported.Error);
             Assert.That(published.Output, Does.Contain("versión 1 publicada"), published.Error);
             Assert.That(listed.Json()[0].GetProperty("estado").GetString(), Is.EqualTo("publicada"));
-            Assert.That(exported.Output, Is.EqualTo(Fixtures.Read("plazo-con-recordatorio.bpmn")));
+            Assert.That(exported.Output, Is.EqualTo(Fixtures.Read("plazo-con-resultado.bpmn")));
             Assert.That(started.ExitCode, Is.Zero, started.Error);
             Assert.That(early.ExitCode, Is.EqualTo(1), "the oficio is not delivered yet: nobody waits for the document");
             Assert.That(early.Error, Does.Contain("Rechazado: ninguna espera del mensaje «documento-recibido»"));

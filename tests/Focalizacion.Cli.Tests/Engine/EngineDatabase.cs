@@ -1,17 +1,29 @@
 using System.Text.Json.Nodes;
 using Focalizacion.Calendar.Holidays;
-using Focalizacion.Runtime;
+using Focalizacion.Cycle;
+using Focalizacion.Cycle.Correo;
 using Focalizacion.Runtime.VirtualTime;
 using Focalizacion.Testing;
 using NodaTime;
-using NodaTime.Testing;
 
 namespace Focalizacion.Cli.Tests.Engine;
 
-/// <summary>Test databases with the reminder fixture published and instances started.</summary>
+/// <summary>
+/// Test databases with the reminder fixture published and instances started, for CLI processes:
+/// the fixture's effects are the cycle's <c>registrar-resultado</c> (one <c>focalizaciones</c> row
+/// per effect), since a CLI process runs the cycle's handlers and nothing else.
+/// </summary>
 internal static class EngineDatabase
 {
     public static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 12, 0);
+
+    public const string Fixture = "plazo-con-resultado.bpmn";
+
+    /// <summary>Effects delivered, one row each (a redelivery of one key adds no row).</summary>
+    public const string Effects = "SELECT count(*) FROM focalizaciones";
+
+    /// <summary>Effects whose handler ran more than once (each run is preceded by a claim, which counts an attempt).</summary>
+    public const string RunTwice = "SELECT count(*) FROM outbox WHERE attempts > 1";
 
     /// <summary>
     /// Publishes the fixture and starts <paramref name="instances"/> instances at <see cref="Start"/>;
@@ -20,15 +32,15 @@ internal static class EngineDatabase
     /// </summary>
     public static async Task<TestDatabase> SeedAsync(int instances, bool deliverOficios = false)
     {
-        var database = await TestDatabase.CreateAsync();
-        var clock = new FakeClock(Start);
-        var runtime = new EngineRuntime(database.Store, clock, HolidayCalendar.RulesOnly);
-        var (draft, result) = await runtime.Definitions.ImportAsync(Fixtures.Read("plazo-con-recordatorio.bpmn"), "prueba");
+        var database = await TestDatabase.CreateCycleAsync();
+        var clock = new VirtualClock(Start);
+        var runtime = CycleRuntime.Create(database.Store, clock, HolidayCalendar.RulesOnly, new MailSettings());
+        var (draft, result) = await runtime.Definitions.ImportAsync(Fixtures.Read(Fixture), "prueba");
         Assert.That(draft, Is.Not.Null, string.Join("; ", result.Problems));
         await runtime.Definitions.PublishAsync(draft!.Id, "prueba");
         for (int i = 0; i < instances; i++)
         {
-            await runtime.Instances.StartAsync("Plazo_Con_Recordatorio", new JsonObject { ["region"] = "NB", ["anioPresupuestario"] = 3000 + i }, "prueba");
+            await runtime.Instances.StartAsync("Plazo_Con_Resultado", new JsonObject { ["region"] = "NB", ["anioPresupuestario"] = 3000 + i }, null, $"NB/{3000 + i}", "prueba");
         }
         if (deliverOficios)
         {

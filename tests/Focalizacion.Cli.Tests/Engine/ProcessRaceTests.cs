@@ -4,7 +4,10 @@ using NodaTime.Text;
 
 namespace Focalizacion.Cli.Tests.Engine;
 
-/// <summary>Two engine processes on one database, started together over the same 1,000 due timers.</summary>
+/// <summary>
+/// Two engine processes on one database, started together over the same 1,000 due timers: the
+/// race test (real processes, so nothing in one process's memory can hide a double firing).
+/// </summary>
 public class ProcessRaceTests
 {
     [Test]
@@ -25,7 +28,8 @@ public class ProcessRaceTests
         {
             Assert.That(await database.ScalarAsync("SELECT count(*) FROM timers WHERE node_id = 'Recordar' AND state = 'Fired'"), Is.EqualTo(1000));
             Assert.That(await database.ScalarAsync("SELECT count(*) FROM journal WHERE kind = 'temporizador-disparado'"), Is.EqualTo(1000), "each fired once");
-            Assert.That(await database.ScalarAsync("SELECT count(*) FROM effect_ledger"), Is.EqualTo(2000), "1,000 oficios and 1,000 reminders, once each");
+            Assert.That(await database.ScalarAsync(EngineDatabase.Effects), Is.EqualTo(2000), "1,000 oficios and 1,000 reminders");
+            Assert.That(await database.ScalarAsync(EngineDatabase.RunTwice), Is.Zero, "each handler ran once");
             Assert.That(await database.ScalarAsync("SELECT count(*) FROM timers WHERE node_id = 'Vence' AND state = 'Pending'"), Is.EqualTo(1000), "never early");
         });
     }

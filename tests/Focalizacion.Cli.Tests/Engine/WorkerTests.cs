@@ -24,7 +24,7 @@ public class WorkerTests
         {
             // Poll the database (bounded) for the worker's result; the clock itself never moves.
             var deadline = Stopwatch.StartNew();
-            while (await database.ScalarAsync("SELECT count(*) FROM effect_ledger") < 10 && deadline.Elapsed < TimeSpan.FromSeconds(90) && !worker.HasExited)
+            while (await database.ScalarAsync(EngineDatabase.Effects) < 10 && deadline.Elapsed < TimeSpan.FromSeconds(90) && !worker.HasExited)
             {
                 await Task.Delay(200);
             }
@@ -39,7 +39,7 @@ public class WorkerTests
         {
             Assert.That(await database.ScalarAsync("SELECT count(*) FROM timers WHERE node_id = 'Recordar' AND state = 'Fired'"), Is.EqualTo(5));
             Assert.That(await database.ScalarAsync("SELECT count(*) FROM timers WHERE node_id = 'Recordar' AND lateness = interval '5 days'"), Is.EqualTo(5), "late, and the row says how late");
-            Assert.That(await database.ScalarAsync("SELECT count(*) FROM effect_ledger"), Is.EqualTo(10), "5 oficios and 5 reminders, once each");
+            Assert.That(await database.ScalarAsync(EngineDatabase.Effects), Is.EqualTo(10), "5 oficios and 5 reminders, once each");
             Assert.That(await database.ScalarAsync("SELECT count(*) FROM timers WHERE node_id = 'Vence' AND state = 'Pending'"), Is.EqualTo(5), "day-30 deadlines are not due");
             Assert.That(await database.ScalarAsync("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'hangfire'"), Is.GreaterThan(0), "Hangfire's storage lives in PostgreSQL");
         });

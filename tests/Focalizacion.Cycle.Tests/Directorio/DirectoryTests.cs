@@ -8,7 +8,7 @@ public sealed class DirectoryTests
     [Test]
     public async Task Seed_fills_every_region_once_with_fake_placeholders_and_never_overwrites_an_admin_edit()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         var directory = new RecipientDirectory(database.Store);
 
         Assert.That(await DirectorySeed.SeedAsync(database.Store), Is.EqualTo((16 * 4) + 1));
@@ -31,7 +31,7 @@ public sealed class DirectoryTests
     [Test]
     public async Task Central_roles_apply_to_every_region_and_regional_ones_only_to_theirs()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         await DirectorySeed.SeedAsync(database.Store);
         var directory = new RecipientDirectory(database.Store);
 

@@ -19,7 +19,7 @@ public sealed class KilledMidYearTests
     public async Task Killed_mid_delivery_and_restarted_it_sends_what_an_uninterrupted_year_sends_each_message_once()
     {
         await using var referenceSink = await SmtpSink.StartNewAsync();
-        await using var reference = await TestDatabase.CreateAsync();
+        await using var reference = await TestDatabase.CreateCycleAsync();
         var end = await SeedAsync(reference);
         using (var uninterrupted = StartCli(reference, referenceSink, Start, end))
         {
@@ -27,7 +27,7 @@ public sealed class KilledMidYearTests
         }
 
         await using var sink = await SmtpSink.StartNewAsync();
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         await SeedAsync(database);
         sink.HoldFrom(stored: 10);
         string heldId;

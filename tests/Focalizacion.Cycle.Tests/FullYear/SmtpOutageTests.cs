@@ -23,11 +23,11 @@ public sealed class SmtpOutageTests
     {
         var scenario = FullYear.NubleOnTimeMagallanesSilent();
         await using var referenceSink = await SmtpSink.StartNewAsync();
-        await using var reference = await TestDatabase.CreateAsync();
+        await using var reference = await TestDatabase.CreateCycleAsync();
         await new Simulator(TestDatabase.ServerConnectionString, FullYear.Calendar, FullYear.Mail(referenceSink)).RunAsync(reference.Store, scenario);
 
         await using var sink = await SmtpSink.StartNewAsync();
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         var run = await new Simulator(TestDatabase.ServerConnectionString, FullYear.Calendar, FullYear.Mail(sink)).PrepareAsync(database.Store, scenario);
         await run.RunUntilAsync(OutageStart);
         await sink.StopAsync();

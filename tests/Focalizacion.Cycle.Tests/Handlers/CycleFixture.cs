@@ -3,6 +3,8 @@ using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Directorio;
 using Focalizacion.Cycle.Handlers;
+using Focalizacion.Cycle.Workflow;
+using Focalizacion.Engine.Definitions;
 using Focalizacion.Runtime.Handlers;
 using Focalizacion.Testing;
 using NodaTime;
@@ -18,7 +20,7 @@ internal sealed class CycleFixture : IAsyncDisposable
         Database = database;
         Clock = clock;
         Mail = mail;
-        Handlers = CycleHandlers.Create(database.Store, clock, HolidayCalendar.RulesOnly, mail);
+        Handlers = CycleHandlers.Create(database.Store, clock, HolidayCalendar.RulesOnly, mail, mail.CreateTransport());
         Records = new CycleRecords(database.Store);
     }
 
@@ -34,16 +36,21 @@ internal sealed class CycleFixture : IAsyncDisposable
 
     public static async Task<CycleFixture> CreateAsync(MailSettings mail, Instant now)
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = await TestDatabase.CreateCycleAsync();
         await DirectorySeed.SeedAsync(database.Store);
         return new CycleFixture(database, new FakeClock(now), mail);
     }
 
     public IEffectHandler Handler(string name) => Handlers.Single(h => h.Name == name);
 
-    public static EffectRequest Request(string key, IReadOnlyDictionary<string, string> settings, JsonObject? variables = null, int attempt = 1) =>
+    /// <summary>The shipped cycle workflow, as the definition an effect's instance is pinned to.</summary>
+    public static WorkflowDefinition Shipped { get; } =
+        BpmnImporter.Import(ShippedWorkflow.Xml, new HashSet<string> { "enviar-correo", "registrar-resultado", "buscar-focalizacion-anterior" }).Definition!;
+
+    public static EffectRequest Request(
+        string key, IReadOnlyDictionary<string, string> settings, JsonObject? variables = null, int attempt = 1, WorkflowDefinition? definition = null) =>
         new(key, Guid.Parse("11111111-2222-3333-4444-555555555555"), "Tarea", settings,
-            variables ?? new JsonObject { ["region"] = "NB", ["anioPresupuestario"] = 2027 }, attempt);
+            variables ?? new JsonObject { ["region"] = "NB", ["anioPresupuestario"] = 2027 }, attempt, definition ?? Shipped);
 
     public static Dictionary<string, string> OficioInicio() => new()
     {

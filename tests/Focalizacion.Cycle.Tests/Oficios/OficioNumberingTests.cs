@@ -11,7 +11,7 @@ public sealed class OficioNumberingTests
     [Test]
     public async Task Numbers_are_sequential_per_office_and_year_and_separate_per_region()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         var numbering = new OficioNumbering(database.Store);
 
         var nb1 = await numbering.AssignAsync("a", "direccion-regional-NB", "NB", "oficio-inicio", March2026);
@@ -29,7 +29,7 @@ public sealed class OficioNumberingTests
     [Test]
     public async Task The_year_is_the_mainland_chilean_year_of_issue()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         var numbering = new OficioNumbering(database.Store);
         // 1 Jan 2027 02:30 UTC is 23:30 on 31 Dec in Santiago (summer time, UTC−3): still 2026.
         var december = await numbering.AssignAsync("a", "gerencia-general", null, "focalizacion-final", Instant.FromUtc(2027, 1, 1, 2, 30));
@@ -43,7 +43,7 @@ public sealed class OficioNumberingTests
     [Test]
     public async Task The_same_key_always_gets_the_same_number_and_never_consumes_another()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         var numbering = new OficioNumbering(database.Store);
 
         var first = await numbering.AssignAsync("clave", "gerencia-general", "NB", "oficio-inicio", March2026);
@@ -58,7 +58,7 @@ public sealed class OficioNumberingTests
     [Test]
     public async Task Fifty_parallel_assignments_get_distinct_gap_free_numbers_and_retries_racing_them_change_nothing()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         // A bounded pool, as in production: the machine's PostgreSQL is shared, and 100 callers
         // queueing for 20 connections still interleave their transactions.
         await using var store = new Focalizacion.Runtime.Persistence.Store(database.ConnectionString + ";Maximum Pool Size=20");

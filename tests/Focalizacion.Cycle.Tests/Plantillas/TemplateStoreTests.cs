@@ -10,7 +10,7 @@ public sealed class TemplateStoreTests
     [Test]
     public async Task Shipped_default_is_in_force_until_an_admin_saves_an_edit()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         var store = new TemplateStore(database.Store, new FakeClock(Instant.FromUtc(2026, 3, 2, 12, 0)));
 
         Assert.That((await store.GetAsync(TemplateKeys.Ajuste)).Subject, Is.EqualTo(DefaultTemplates.Find(TemplateKeys.Ajuste)!.Subject));
@@ -27,7 +27,7 @@ public sealed class TemplateStoreTests
     [TestCase("ok", "<p>ok</p>", "Hola\n{% for d in %}", "cuerpo de texto")]        // bad for on line 2 of the text body
     public async Task A_template_that_does_not_parse_is_rejected_naming_part_and_position_and_nothing_changes(string subject, string html, string text, string part)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         var store = new TemplateStore(database.Store, new FakeClock(Instant.FromUtc(2026, 3, 2, 12, 0)));
         await store.SaveAsync(new MailTemplate(TemplateKeys.Ajuste, "Versión buena", "<p>buena</p>", "buena"), "admin");
 
@@ -45,7 +45,7 @@ public sealed class TemplateStoreTests
     {
         var error = Assert.ThrowsAsync<CycleException>(async () =>
         {
-            await using var database = await TestDatabase.CreateAsync();
+            await using var database = await TestDatabase.CreateCycleAsync();
             await new TemplateStore(database.Store, SystemClock.Instance).GetAsync("no-existe");
         });
         Assert.That(error!.Message, Does.StartWith("No existe la plantilla «no-existe»"));

@@ -20,7 +20,7 @@ public class FullYearTests
         $$"""{ "anioPresupuestario": 2027, "regiones": [{{regions}}], "focalizacionAnterior": [{{previous}}], "eventos": [{{events}}] }""";
 
     [Test]
-    public async Task All_on_time_sends_each_oficio_in_its_window_numbered_per_office_and_ends_with_the_final()
+    public async Task All_on_time_sends_each_oficio_in_its_window_numbered_in_the_central_series_and_ends_with_the_final()
     {
         var year = await SimulatedYear.RunAsync(Scenario("\"NB\"", OnTime + ",\n" + """
             { "region": "NB", "fecha": "2026-12-29T12:00", "evento": "focalizacion-final-recibida", "conforme": true }
@@ -31,8 +31,8 @@ public class FullYearTests
             {
                 "oficio-inicio NB 2026-03-02T09:00-03:00 N° 1/2026", // 1 March 2026 is a Sunday: the first business day, at nine
                 "presupuesto-exploratorio NB 2026-06-16T09:00-04:00 N° 2/2026", // recorded on 10 June, never sent before the 16th
-                "observaciones-sercotec NB 2026-11-25T16:00-03:00 N° 1/2026", // the Dirección Regional's own series
-                "montos-preliminares NB 2026-11-30T12:00-03:00 N° 3/2026",
+                "observaciones-sercotec NB 2026-11-25T16:00-03:00 N° 3/2026", // Sercotec central answers (Reglamento §4): one national series
+                "montos-preliminares NB 2026-11-30T12:00-03:00 N° 4/2026",
             }));
             Assert.That(year.Lines("resultado"), Is.EqualTo(new[] { "focalizacion-final NB 2026-12-29T12:00-03:00 focalizacion-final" }));
             Assert.That(year.Lines("aviso"), Is.EqualTo(new[] { "encuesta-expost NB 2026-12-29T12:00-03:00" }), "nothing was late");
@@ -86,7 +86,7 @@ public class FullYearTests
             Assert.That(SimulatedYear.Line(notice), Is.EqualTo("focalizacion-preliminar NB 2026-11-16T00:00-03:00"), "overdue from the start of the day after the deadline");
             Assert.That(notice.Recipients, Does.Contain("director.nb@sercotec.ejemplo.invalid").And.Contain("gobernador.nb@gore.ejemplo.invalid"));
             Assert.That(year.Entries("aviso", "observaciones-sercotec", "NB"), Is.Empty, "4 December is within 15 días corridos of 20 November");
-            Assert.That(year.Lines("oficio").Where(l => l.StartsWith("observaciones", StringComparison.Ordinal)), Is.EqualTo(new[] { "observaciones-sercotec NB 2026-12-04T15:00-03:00 N° 1/2026" }));
+            Assert.That(year.Lines("oficio").Where(l => l.StartsWith("observaciones", StringComparison.Ordinal)), Is.EqualTo(new[] { "observaciones-sercotec NB 2026-12-04T15:00-03:00 N° 2/2026" }));
         });
     }
 
@@ -99,7 +99,7 @@ public class FullYearTests
         {
             Assert.That(year.Lines("resultado"), Is.EqualTo(new[] { $"focalizacion-final NB 2026-12-31T00:00-03:00 {outcome}" }));
             var notice = year.Entries("oficio", "focalizacion-final", "NB").Single();
-            Assert.That(SimulatedYear.Line(notice), Is.EqualTo("focalizacion-final NB 2026-12-31T00:00-03:00 N° 4/2026"), "the GORE is notified by oficio");
+            Assert.That(SimulatedYear.Line(notice), Is.EqualTo("focalizacion-final NB 2026-12-31T00:00-03:00 N° 5/2026"), "the GORE is notified by oficio");
             Assert.That(year.Received.Single(m => m.Subject == notice.Detail).TextBody,
                 template == "focalizacion-anterior" ? Does.Contain("anterior") : Does.Contain("definiciones internas"));
             Assert.That(year.Lines("aviso").Last(), Is.EqualTo("encuesta-expost NB 2026-12-31T00:00-03:00"));
@@ -116,7 +116,7 @@ public class FullYearTests
             """, "\"NB\""));
         Assert.Multiple(() =>
         {
-            Assert.That(year.Lines("oficio").Where(l => l.StartsWith("ajuste", StringComparison.Ordinal)), Is.EqualTo(new[] { "ajuste NB 2026-12-18T10:00-03:00 N° 2/2026" }));
+            Assert.That(year.Lines("oficio").Where(l => l.StartsWith("ajuste", StringComparison.Ordinal)), Is.EqualTo(new[] { "ajuste NB 2026-12-18T10:00-03:00 N° 5/2026" }));
             Assert.That(year.Lines("resultado"), Is.EqualTo(new[] { "focalizacion-final NB 2026-12-28T17:30-03:00 focalizacion-final" }), "the corrected final wins over the previous year's");
             // Waiting again for the corrected one: the reminders still ahead are scheduled again.
             Assert.That(year.Lines("recordatorio").Where(l => l.StartsWith("focalizacion-final", StringComparison.Ordinal)).Last(), Is.EqualTo("focalizacion-final NB 2026-12-28T09:00-03:00"));

@@ -31,7 +31,7 @@ internal sealed class SimulatedYear
         var scenario = ScenarioReader.Read(scenarioJson, budgetYear);
         Assert.That(scenario.Success, Is.True, scenario.Success ? "" : scenario.Error);
         await using var sink = await SmtpSink.StartNewAsync();
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         var mail = new MailSettings { Host = "127.0.0.1", Port = sink.Port };
         var result = await new Simulator(TestDatabase.ServerConnectionString, HolidayCalendar.RulesOnly, mail).RunAsync(database.Store, scenario.Value);
         return new SimulatedYear(result, sink.Messages());

@@ -20,7 +20,10 @@ public class ReminderSeriesTests
         .Node(new StartEvent("Inicio", null))
         .Node(new ReceiveTask("Esperar", "Esperar la preliminar", "focalizacion-preliminar-recibida"))
         .Node(new BoundaryTimerEvent("Recordatorios", null, "Esperar", Interrupting: false, SeriesTimer()))
-        .Node(new BoundaryTimerEvent("Vencida", null, "Esperar", Interrupting: false, TestProcess.Plazo("15 de noviembre")))
+        .Node(new BoundaryTimerEvent("Vencida", null, "Esperar", Interrupting: false, TestProcess.Plazo("15 de noviembre"))
+        {
+            Settings = new Dictionary<string, string> { ["plazo"] = "focalizacion-preliminar" }, // what the series counts from
+        })
         .Node(new ServiceTask("Recordar", null, "registrar"))
         .Node(new ServiceTask("Avisar", null, "registrar"))
         .Node(new EndEvent("Fin", null, false))

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Focalizacion.Calendar.Holidays;
+using Focalizacion.Calendar.Regions;
 using Focalizacion.Engine.Definitions;
 using Focalizacion.Engine.Execution;
 using NodaTime;
@@ -29,7 +30,7 @@ internal sealed class TestProcess
 
     public WorkflowDefinition Definition => _definition ??= new WorkflowDefinition("Proceso_Prueba", "Prueba", _nodes, _flows);
 
-    public InstanceState State { get; private set; } = InstanceState.New(new JsonObject { ["region"] = "NB", ["anioPresupuestario"] = 2027 });
+    public InstanceState State { get; private set; } = InstanceState.New(new JsonObject());
 
     /// <summary>Replaces the state before the start (variables and events recorded earlier).</summary>
     public void Restart(InstanceState state) => State = state;
@@ -38,9 +39,12 @@ internal sealed class TestProcess
 
     public List<EngineEffect> Effects { get; } = [];
 
+    /// <summary>The instance's calendar: Ñuble's business days and budget year 2027, unless a test says otherwise.</summary>
+    public InstanceCalendar Calendar { get; set; } = InstanceCalendar.For(HolidayCalendar.RulesOnly.BusinessDays(RegionRegistry.ByIsoSuffix("NB")), 2027);
+
     public StepResult Send(WorkflowEvent @event)
     {
-        var result = WorkflowEngine.Step(Definition, State, @event, new EngineContext(InstanceId, Now, HolidayCalendar.RulesOnly));
+        var result = WorkflowEngine.Step(Definition, State, @event, new EngineContext(InstanceId, Now, Calendar));
         State = result.State;
         Effects.AddRange(result.Effects);
         return result;
@@ -63,5 +67,5 @@ internal sealed class TestProcess
         new(TimerKind.Duration, iso) { Period = NodaTime.Text.PeriodPattern.NormalizingIso.Parse(iso).Value };
 
     public static TimerDefinition Plazo(string rule) =>
-        new(TimerKind.Date, rule) { Rule = Calendar.Plazos.PlazoRule.Parse(rule).Value };
+        new(TimerKind.Date, rule) { Rule = Focalizacion.Calendar.Plazos.PlazoRule.Parse(rule).Value };
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Focalizacion.Calendar.Holidays;
+using Focalizacion.Calendar.Regions;
 using Focalizacion.Engine.Definitions;
 using Focalizacion.Engine.Execution;
 using NodaTime;
@@ -159,17 +161,58 @@ public class WorkflowEngineTests
                 Settings = new Dictionary<string, string> { ["plazo"] = "entrega-propia" },
             })
             .Node(new BoundaryTimerEvent("Aviso", null, "Entregar", false, TestProcess.Plazo("2 días hábiles antes del plazo entrega-propia, a las 09:00")))
+            .Node(new EndEvent("Fin", null, false))
+            .Flow("Inicio", "Entregar").Flow("Entregar", "Fin").Flow("PlazoEntrega", "Fin", id: "f1").Flow("Aviso", "Fin", id: "f2")
+            .Start();
+        // Tue 20 Oct 2026 minus 2 business days (12 Oct is a holiday, but not in the way) is Fri 16 Oct, 09:00 in Chillán (UTC−3).
+        Assert.That(process.Timer("Aviso").DueAt, Is.EqualTo(Instant.FromUtc(2026, 10, 16, 12, 0)));
+    }
+
+    [Test]
+    public void A_plazo_the_definition_does_not_name_is_not_taken_from_the_law()
+    {
+        // The Decreto 246 table is the law's reference, not a fallback: a definition that refers to
+        // "focalizacion-final" without naming it gets an incident, never the law's 30 December.
+        var process = new TestProcess()
+            .Node(new StartEvent("Inicio", null))
+            .Node(new UserTask("Entregar", null))
             .Node(new BoundaryTimerEvent("AvisoFinal", null, "Entregar", false, TestProcess.Plazo("7 días antes del plazo focalizacion-final, a las 09:00")))
             .Node(new EndEvent("Fin", null, false))
-            .Flow("Inicio", "Entregar").Flow("Entregar", "Fin").Flow("PlazoEntrega", "Fin", id: "f1").Flow("Aviso", "Fin", id: "f2").Flow("AvisoFinal", "Fin", id: "f3")
+            .Flow("Inicio", "Entregar").Flow("Entregar", "Fin").Flow("AvisoFinal", "Fin", id: "f3")
             .Start();
         Assert.Multiple(() =>
         {
-            // Tue 20 Oct 2026 minus 2 business days (12 Oct is a holiday, but not in the way) is Fri 16 Oct, 09:00 in Chillán (UTC−3).
-            Assert.That(process.Timer("Aviso").DueAt, Is.EqualTo(Instant.FromUtc(2026, 10, 16, 12, 0)));
-            // The Decreto 246 milestones are always there: 30 Dec 2026 − 7 days = Wed 23 Dec, 09:00.
-            Assert.That(process.Timer("AvisoFinal").DueAt, Is.EqualTo(Instant.FromUtc(2026, 12, 23, 12, 0)));
+            Assert.That(process.State.Timers, Is.Empty);
+            Assert.That(process.EffectsOf<RaiseIncident>().Single().Reason, Does.Contain("no existe el plazo «focalizacion-final»"));
         });
+    }
+
+    [Test]
+    public void A_timer_computed_from_the_instance_calendar_it_is_given()
+    {
+        // Magallanes (UTC−3 all year), budget year 2030: the end of 30 December 2029, local midnight.
+        var process = new TestProcess
+        {
+            Calendar = InstanceCalendar.For(HolidayCalendar.RulesOnly.BusinessDays(RegionRegistry.ByIsoSuffix("MA")), 2030),
+        }
+            .Node(new StartEvent("Inicio", null))
+            .Node(new TimerCatchEvent("Hasta", null, TestProcess.Plazo("30 de diciembre")))
+            .Node(new EndEvent("Fin", null, false))
+            .Flow("Inicio", "Hasta").Flow("Hasta", "Fin")
+            .Start();
+        Assert.That(process.Timer("Hasta").DueAt, Is.EqualTo(Instant.FromUtc(2029, 12, 31, 3, 0)));
+    }
+
+    [Test]
+    public void A_plazo_rule_for_an_instance_without_a_calendar_is_an_incident_naming_what_is_missing()
+    {
+        var process = new TestProcess { Calendar = InstanceCalendar.ZoneOnly(DateTimeZone.Utc, "falta la región") }
+            .Node(new StartEvent("Inicio", null))
+            .Node(new TimerCatchEvent("Hasta", null, TestProcess.Plazo("30 de diciembre")))
+            .Node(new EndEvent("Fin", null, false))
+            .Flow("Inicio", "Hasta").Flow("Hasta", "Fin")
+            .Start();
+        Assert.That(process.EffectsOf<RaiseIncident>().Single().Reason, Does.Contain("falta la región"));
     }
 
     [Test]

@@ -13,7 +13,7 @@ public class InstanceLifecycleTests
         var id = await harness.StartAsync();
         await harness.Driver.SettleAsync(); // delivers the oficio effect
         harness.Clock.Advance(Duration.FromDays(5));
-        var outcome = await harness.Runtime.Instances.SendMessageAsync("NB", 2027, "documento-recibido", new JsonObject { ["folio"] = 12 }, "gore-nb");
+        var outcome = await harness.SendAsync("NB", 2027, "documento-recibido", new JsonObject { ["folio"] = 12 }, "gore-nb");
         await harness.Driver.RunUntilAsync(Harness.Start + Duration.FromDays(60));
         var state = await harness.Runtime.Instances.StateAsync(id);
         Assert.Multiple(async () =>
@@ -52,13 +52,13 @@ public class InstanceLifecycleTests
     {
         await using var harness = await Harness.CreateAsync();
         var id = await harness.StartAsync();
-        var early = await harness.Runtime.Instances.SendMessageAsync("NB", 2027, "documento-recibido", null, "gore-nb"); // still sending the oficio
-        var noInstance = await harness.Runtime.Instances.SendMessageAsync("AP", 2027, "documento-recibido", null, "gore-ap");
+        var early = await harness.SendAsync("NB", 2027, "documento-recibido", null, "gore-nb"); // still sending the oficio
+        var noInstance = await harness.SendAsync("AP", 2027, "documento-recibido", null, "gore-ap");
         var unknown = await harness.Runtime.Instances.SendMessageAsync(Guid.NewGuid(), "documento-recibido", null, "gore");
         Assert.Multiple(async () =>
         {
             Assert.That(early.Refusal, Is.EqualTo("ninguna espera del mensaje «documento-recibido» está abierta en esta instancia"));
-            Assert.That(noInstance.Refusal, Does.Contain("no hay una instancia en curso de la región AP"));
+            Assert.That(noInstance.Refusal, Does.Contain("no hay una instancia en curso de AP/2027"));
             Assert.That(unknown.Refusal, Does.StartWith("no existe la instancia"));
             Assert.That(await harness.Database.ScalarAsync($"SELECT count(*) FROM journal WHERE kind = 'evento-rechazado' AND instance_id = '{id}'"), Is.EqualTo(1));
             Assert.That((await harness.Runtime.Instances.StateAsync(id))!.Events, Is.Empty);
@@ -72,7 +72,7 @@ public class InstanceLifecycleTests
         await harness.StartAsync();
         await harness.Driver.SettleAsync();
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
-            Task.Run(() => harness.Runtime.Instances.SendMessageAsync("NB", 2027, "documento-recibido", new JsonObject { ["quien"] = i }, $"envio-{i}"))));
+            Task.Run(() => harness.SendAsync("NB", 2027, "documento-recibido", new JsonObject { ["quien"] = i }, $"envio-{i}"))));
         Assert.That(outcomes.Count(o => o.Applied), Is.EqualTo(1));
         Assert.That(outcomes.Where(o => !o.Applied).Select(o => o.Refusal), Is.All.Contains("la instancia ya terminó").Or.Contains("ninguna espera").Or.Contains("no hay una instancia en curso"));
     }
@@ -114,7 +114,7 @@ public class InstanceLifecycleTests
         var id = await harness.StartAsync();
         await harness.Driver.SettleAsync();
         var waiting = await harness.Database.ScalarAsync($"SELECT count(*) FROM bookmarks WHERE instance_id = '{id}' AND kind = 'Message' AND key = 'documento-recibido'");
-        await harness.Runtime.Instances.SendMessageAsync("NB", 2027, "documento-recibido", null, "gore-nb");
+        await harness.SendAsync("NB", 2027, "documento-recibido", null, "gore-nb");
         Assert.Multiple(async () =>
         {
             Assert.That(waiting, Is.EqualTo(1));

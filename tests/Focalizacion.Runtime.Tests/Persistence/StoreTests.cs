@@ -1,3 +1,4 @@
+using Focalizacion.Runtime.Persistence;
 using Focalizacion.Testing;
 using Npgsql;
 
@@ -9,7 +10,7 @@ public class StoreTests
     public async Task Migrations_apply_once()
     {
         await using var database = await TestDatabase.CreateAsync();
-        Assert.That(await database.Store.MigrateAsync(), Is.Empty, "a second run finds nothing to apply");
+        Assert.That(await Migrator.ApplyAsync(database.Store.DataSource, [TestModule.Schema]), Is.Empty, "a second run finds nothing to apply");
         Assert.That(await database.ScalarAsync("SELECT count(*) FROM schema_migrations"), Is.GreaterThanOrEqualTo(1));
     }
 

@@ -14,7 +14,7 @@ internal static class CicloEstado
         var year = CicloVerb.BudgetYear(parsed.SinglePositional("año-presupuestario"));
         var regions = parsed.Regions();
         var runtime = context.Runtime();
-        var reader = new CycleStandings(runtime.Store, context.LoadCalendar(), context.Clock);
+        var reader = new CycleStandings(runtime, context.LoadCalendar());
         var standings = new List<RegionStanding>();
         foreach (var region in regions)
         {

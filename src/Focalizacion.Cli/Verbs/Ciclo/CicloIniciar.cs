@@ -1,6 +1,7 @@
 using Focalizacion.Calendar;
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
+using Focalizacion.Cycle.Plan;
 using Focalizacion.Cycle.Starting;
 using NodaTime.Text;
 
@@ -17,12 +18,13 @@ internal static class CicloIniciar
         var parsed = ParsedArguments.Parse(args, options: ["--registro"], flags: ["--json"], repeatable: ["--region", "--hito"]);
         var year = CicloVerb.BudgetYear(parsed.SinglePositional("año-presupuestario"));
         var regions = parsed.Regions();
-        var records = MilestoneRecords.Read(parsed, regions);
         var runtime = context.Runtime();
+        var (_, plan) = await CycleVersions.ToStartAsync(runtime);
+        var records = MilestoneRecords.Read(parsed, regions, [.. plan.Milestones.Select(m => m.Key)]);
         var starter = new CycleStarter(runtime, context.LoadCalendar());
         foreach (var region in regions)
         {
-            if (starter.Check(year, records[region], region) is { } problem)
+            if (await starter.CheckAsync(year, records[region], region) is { } problem)
             {
                 throw new UsageException($"{(parsed.Option("--registro") is null ? "--hito" : "--hito/--registro")}: {problem}; no se inició ninguna región");
             }

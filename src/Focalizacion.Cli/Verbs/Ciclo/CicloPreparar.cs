@@ -13,7 +13,7 @@ internal static class CicloPreparar
         var parsed = ParsedArguments.Parse(args, options: [], flags: ["--json"]);
         parsed.ExactPositionals();
         var runtime = context.Runtime();
-        var migrations = await runtime.Store.MigrateAsync();
+        var migrations = await runtime.MigrateAsync();
         var (seeded, version, published) = await CycleBootstrap.PrepareAsync(runtime, CliContext.Actor);
         if (parsed.Has("--json"))
         {

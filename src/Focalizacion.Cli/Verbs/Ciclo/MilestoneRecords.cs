@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Focalizacion.Calendar.Cycle;
 using Focalizacion.Calendar.Regions;
 using Focalizacion.Cli.Arguments;
 using NodaTime;
@@ -10,14 +9,16 @@ namespace Focalizacion.Cli.Verbs.Ciclo;
 /// The milestones the operator says already happened, from <c>--hito clave=aaaa-mm-dd</c> (every
 /// chosen region) and <c>--registro archivo.json</c> (per region); a bad one names its argument.
 /// </summary>
+/// <remarks>The keys are the named plazos of the workflow version the cycles will start with.</remarks>
 internal static class MilestoneRecords
 {
-    private static string KnownKeys => string.Join(", ", Decreto246Cycle.Milestones.Select(m => m.Key));
-
     /// <summary>What each chosen region records: the <c>--hito</c> values plus the file's lines for that region.</summary>
-    public static Dictionary<Region, Dictionary<string, LocalDate>> Read(ParsedArguments parsed, IReadOnlyList<Region> regions)
+    public static Dictionary<Region, Dictionary<string, LocalDate>> Read(ParsedArguments parsed, IReadOnlyList<Region> regions, IReadOnlyList<string> knownKeys)
     {
-        var common = FromOptions(parsed.Values("--hito"));
+        string Key(string key, string where) =>
+            knownKeys.Contains(key) ? key : throw new UsageException($"{where}: hito desconocido «{key}»; los hitos son: {string.Join(", ", knownKeys)}");
+
+        var common = FromOptions(parsed.Values("--hito"), Key);
         var perRegion = regions.ToDictionary(r => r, _ => new Dictionary<string, LocalDate>(common, StringComparer.Ordinal));
         if (parsed.Option("--registro") is not { } path)
         {
@@ -48,7 +49,7 @@ internal static class MilestoneRecords
         return perRegion;
     }
 
-    private static Dictionary<string, LocalDate> FromOptions(IReadOnlyList<string> values)
+    private static Dictionary<string, LocalDate> FromOptions(IReadOnlyList<string> values, Func<string, string, string> Key)
     {
         var recorded = new Dictionary<string, LocalDate>(StringComparer.Ordinal);
         foreach (var value in values)
@@ -66,9 +67,4 @@ internal static class MilestoneRecords
         }
         return recorded;
     }
-
-    private static string Key(string key, string where) =>
-        Decreto246Cycle.Milestones.Any(m => m.Key == key)
-            ? key
-            : throw new UsageException($"{where}: hito desconocido «{key}»; los hitos son: {KnownKeys}");
 }

@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
+using Focalizacion.Runtime.Handlers;
 using Focalizacion.Runtime.Persistence;
 using NodaTime;
 using Npgsql;
 
-namespace Focalizacion.Runtime.Handlers;
+namespace Focalizacion.Testing;
 
 /// <summary>
 /// "registrar": records that the task happened, once per idempotency key (a redelivery only
-/// counts itself). The simplest real effect, used by tests and simulations to prove exactly-once.
+/// counts itself, in <c>deliveries</c>). The simplest real effect, which the engine's tests use to
+/// prove exactly-once; its table <c>effect_ledger</c> is the test module's schema.
 /// </summary>
 public sealed class RegistrarHandler(Store store, IClock clock) : IEffectHandler
 {

@@ -1,0 +1,14 @@
+using Focalizacion.Runtime.Handlers;
+using Focalizacion.Runtime.Persistence;
+
+namespace Focalizacion.Runtime.Composition;
+
+/// <summary>
+/// What a host adds to the generic engine: the handlers its service tasks bind to, how an
+/// instance's calendar follows from its variables, and the database schema its handlers keep
+/// (migrated after the engine's own). The cycle is one such module; tests build small ones.
+/// </summary>
+/// <param name="Handlers">The named handlers; definitions naming any other are refused at import.</param>
+/// <param name="Calendars">Each instance's calendar, from its variables.</param>
+/// <param name="Migrations">The module's own SQL migrations, applied after the engine's.</param>
+public sealed record EngineModule(IReadOnlyList<IEffectHandler> Handlers, IInstanceCalendars Calendars, IReadOnlyList<MigrationSet> Migrations);
