@@ -70,7 +70,7 @@ public sealed class SimulationRun
         {
             timeline.Add(new TimelineEntry(sent.SentAt!.Value, RegionRegistry.ByIsoSuffix(sent.Region), sent.Type, sent.Milestone,
                 [.. sent.Recipients.Select(r => r.Address)], sent.OficioNumber, null, sent.Subject)
-            { NumberYear = sent.OficioYear });
+            { NumberYear = sent.OficioYear, Issuer = sent.Issuer });
         }
         foreach (var outcome in (await records.OutcomesAsync(cancellationToken: cancellationToken)).Where(o => o.BudgetYear == _scenario.BudgetYear))
         {

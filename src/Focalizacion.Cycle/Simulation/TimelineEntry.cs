@@ -17,6 +17,9 @@ public sealed record TimelineEntry(Instant At, Region Region, string Type, strin
     /// <summary>The oficio's year of issue, with <see cref="Number"/>.</summary>
     public int? NumberYear { get; init; }
 
+    /// <summary>The numbering series that issued the oficio ("gerencia-general", "direccion-regional-NB").</summary>
+    public string? Issuer { get; init; }
+
     /// <summary>For <c>evento</c>: the event name.</summary>
     public string? Event { get; init; }
 }

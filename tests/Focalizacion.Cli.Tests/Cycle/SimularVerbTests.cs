@@ -46,6 +46,10 @@ public class SimularVerbTests
             var inicioNumbers = timeline.Where(e => e.GetProperty("hito").GetString() == "oficio-inicio").Select(e => e.GetProperty("numero").GetInt32());
             Assert.That(inicioNumbers, Is.EquivalentTo(new[] { 1, 2 }));
             Assert.That(inicio.GetProperty("destinatarios").EnumerateArray().Select(d => d.GetString()), Does.Contain("gobernador.nb@gore.ejemplo.invalid"));
+            // Every oficio of the shipped cycle comes from Sercotec central (Reglamento §4), and says so.
+            var issuers = timeline.Where(e => e.GetProperty("tipo").GetString() == "oficio").Select(e => e.GetProperty("emisor").GetString()).Distinct();
+            Assert.That(issuers, Is.EqualTo(new[] { "gerencia-general" }));
+            Assert.That(timeline.Where(e => e.GetProperty("tipo").GetString() != "oficio").Where(e => e.TryGetProperty("emisor", out _)), Is.Empty, "only oficios have an issuer");
             var messages = timeline.Count(e => e.GetProperty("tipo").GetString() is "oficio" or "recordatorio" or "aviso");
             Assert.That(sink.Messages(), Has.Count.EqualTo(messages), "with --smtp every message is really delivered");
         });
