@@ -1,4 +1,5 @@
 using Focalizacion.Calendar;
+using Focalizacion.Calendar.Holidays;
 using Focalizacion.Calendar.Plazos;
 using Focalizacion.Engine.Definitions;
 using NodaTime;
@@ -53,9 +54,11 @@ internal static class TimerDue
         {
             return Compute(timer, rule, definition, events, context);
         }
-        catch (Exception failure) when (failure is ArgumentException or OverflowException or InvalidOperationException)
+        catch (Exception failure) when (failure is ArgumentException or OverflowException)
         {
-            return Result<Instant>.Fail($"la regla «{timer.Text}» no se puede calcular: {failure.Message}");
+            // The calendar's and NodaTime's range checks speak English to developers; admins read this.
+            return Result<Instant>.Fail(
+                $"la regla «{timer.Text}» no se puede calcular: su fecha queda fuera del calendario del servicio ({HolidayCalendar.FirstYear}–{HolidayCalendar.LastYear})");
         }
     }
 

@@ -55,7 +55,7 @@ public sealed class IncidentResolution(Store store, InstanceSteps steps)
         StepOutcome outcome;
         if (incident.OutboxId is { } outboxId && retry)
         {
-            transaction.Write("UPDATE outbox SET state = 'Pending', attempts = 0, next_attempt_at = $2 WHERE id = $1", outboxId, now);
+            transaction.Write($"UPDATE outbox SET state = '{nameof(OutboxState.Pending)}', attempts = 0, next_attempt_at = $2 WHERE id = $1", outboxId, now);
             transaction.Journal(new JournalRow
             {
                 InstanceId = instanceId,
@@ -72,7 +72,7 @@ public sealed class IncidentResolution(Store store, InstanceSteps steps)
         {
             if (incident.OutboxId is { } skipped)
             {
-                transaction.Write("UPDATE outbox SET state = 'Skipped' WHERE id = $1", skipped);
+                transaction.Write($"UPDATE outbox SET state = '{nameof(OutboxState.Skipped)}' WHERE id = $1", skipped);
             }
             WorkflowEvent @event = retry ? new IncidentRetried(incident.TokenId) : new IncidentSkipped(incident.TokenId);
             outcome = await steps.StepLockedAsync(transaction, instance!, @event, actor, cancellationToken);

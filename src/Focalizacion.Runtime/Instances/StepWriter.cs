@@ -57,7 +57,7 @@ internal static class StepWriter
                     break;
                 case RaiseIncident incident:
                     transaction.Write(
-                        "INSERT INTO incidents (instance_id, token_id, node_id, reason, state, created_at) VALUES ($1, $2, $3, $4, 'Open', $5)",
+                        $"INSERT INTO incidents (instance_id, token_id, node_id, reason, state, created_at) VALUES ($1, $2, $3, $4, '{nameof(IncidentState.Open)}', $5)",
                         instanceId, incident.TokenId, incident.NodeId, incident.Reason, now);
                     break;
                 case JournalLine line:
@@ -81,21 +81,21 @@ internal static class StepWriter
         if (cancelled.Count > 0)
         {
             transaction.Write(
-                "UPDATE timers SET state = 'Cancelled' WHERE instance_id = $1 AND timer_id = ANY($2) AND state = 'Pending'",
+                $"UPDATE timers SET state = '{nameof(TimerState.Cancelled)}' WHERE instance_id = $1 AND timer_id = ANY($2) AND state = '{nameof(TimerState.Pending)}'",
                 instanceId, cancelled.ToArray());
         }
         if (withdrawn.Count > 0)
         {
             transaction.Write(
-                "UPDATE outbox SET state = 'Withdrawn' WHERE idempotency_key = ANY($1) AND state IN ('Pending', 'Incident')",
+                $"UPDATE outbox SET state = '{nameof(OutboxState.Withdrawn)}' WHERE idempotency_key = ANY($1) AND state IN ('{nameof(OutboxState.Pending)}', '{nameof(OutboxState.Incident)}')",
                 [withdrawn.ToArray()]);
         }
         if (timers.Count > 0)
         {
             transaction.Write(
-                """
+                $"""
                 INSERT INTO timers (instance_id, timer_id, node_id, rule, due_at, state, created_at)
-                SELECT $1, timer_id, node_id, rule, due_at, 'Pending', $2
+                SELECT $1, timer_id, node_id, rule, due_at, '{nameof(TimerState.Pending)}', $2
                 FROM unnest($3::text[], $4::text[], $5::text[], $6::timestamptz[]) AS t (timer_id, node_id, rule, due_at)
                 RETURNING id, due_at
                 """,
@@ -110,9 +110,9 @@ internal static class StepWriter
         if (outbox.Count > 0)
         {
             transaction.Write(
-                """
+                $"""
                 INSERT INTO outbox (instance_id, idempotency_key, handler, node_id, payload, state, next_attempt_at, created_at)
-                SELECT $1, idempotency_key, handler, node_id, payload, 'Pending', $2, $2
+                SELECT $1, idempotency_key, handler, node_id, payload, '{nameof(OutboxState.Pending)}', $2, $2
                 FROM unnest($3::text[], $4::text[], $5::text[], $6::jsonb[]) AS o (idempotency_key, handler, node_id, payload)
                 RETURNING id
                 """,

@@ -60,9 +60,9 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
     {
         var now = steps.Clock.GetCurrentInstant();
         await using var claim = store.DataSource.CreateCommand(
-            """
+            $"""
             UPDATE outbox SET next_attempt_at = $3, attempts = attempts + 1
-            WHERE id = $1 AND state = 'Pending' AND next_attempt_at <= $2
+            WHERE id = $1 AND state = '{nameof(OutboxState.Pending)}' AND next_attempt_at <= $2
             RETURNING instance_id, idempotency_key, handler, node_id, payload, attempts,
                 (SELECT definition_id FROM workflow_instances WHERE id = outbox.instance_id)
             """);
@@ -109,7 +109,7 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
         {
             return; // withdrawn or resolved meanwhile: the effect happened, but nobody waits for it any more
         }
-        transaction.Write("UPDATE outbox SET state = 'Delivered', delivered_at = $2 WHERE id = $1", entry.Id, steps.Clock.GetCurrentInstant());
+        transaction.Write($"UPDATE outbox SET state = '{nameof(OutboxState.Delivered)}', delivered_at = $2 WHERE id = $1", entry.Id, steps.Clock.GetCurrentInstant());
         await steps.StepLockedAsync(transaction, instance!, new EffectCompleted(entry.Key, outputs), Actor, cancellationToken);
         await steps.CommitAsync(transaction, cancellationToken);
     }
@@ -127,10 +127,10 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
         bool incident = attempts >= options.MaxAttempts;
         if (incident)
         {
-            transaction.Write("UPDATE outbox SET state = 'Incident', last_error = $2 WHERE id = $1", entry.Id, error);
+            transaction.Write($"UPDATE outbox SET state = '{nameof(OutboxState.Incident)}', last_error = $2 WHERE id = $1", entry.Id, error);
             var token = InstanceStateJson.Deserialize(instance!.State).Tokens.FirstOrDefault(t => t.Key == entry.Key);
             transaction.Write(
-                "INSERT INTO incidents (instance_id, token_id, node_id, outbox_id, reason, state, created_at) VALUES ($1, $2, $3, $4, $5, 'Open', $6)",
+                $"INSERT INTO incidents (instance_id, token_id, node_id, outbox_id, reason, state, created_at) VALUES ($1, $2, $3, $4, $5, '{nameof(IncidentState.Open)}', $6)",
                 entry.InstanceId, token?.Id ?? "", entry.NodeId, entry.Id, $"el manejador «{entry.Handler}» falló {attempts} veces: {error}", now);
             details = $"«{entry.Handler}» falló {attempts} veces; queda como incidente: {error}";
         }

@@ -56,7 +56,7 @@ public sealed class TimerFiring(Store store, InstanceSteps steps)
         if (outcome.Applied)
         {
             transaction.Write(
-                "UPDATE timers SET state = 'Fired', fired_at = $2, lateness = $3 WHERE id = $1", timerRowId, now, now - timer.Value.DueAt);
+                $"UPDATE timers SET state = '{nameof(TimerState.Fired)}', fired_at = $2, lateness = $3 WHERE id = $1", timerRowId, now, now - timer.Value.DueAt);
         }
         await steps.CommitAsync(transaction, cancellationToken); // a refusal keeps only its journal line
         return outcome.Applied ? FireOutcome.Fired : FireOutcome.Refused;

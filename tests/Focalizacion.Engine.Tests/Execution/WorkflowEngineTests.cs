@@ -204,6 +204,29 @@ public class WorkflowEngineTests
     }
 
     [Test]
+    public void A_rule_whose_evaluation_leaves_the_calendar_is_an_incident_not_an_exception()
+    {
+        // 3,660 business days from 1 December 2099 run past 2101, the calendar's last year: the
+        // arithmetic throws, and the step must turn that into this instance's incident.
+        var process = new TestProcess
+        {
+            Calendar = InstanceCalendar.For(HolidayCalendar.RulesOnly.BusinessDays(RegionRegistry.ByIsoSuffix("NB")), 2100),
+        }
+            .Node(new StartEvent("Inicio", null))
+            .Node(new TimerCatchEvent("Lejos", null, TestProcess.Plazo("3660 días hábiles desde el evento x")))
+            .Node(new EndEvent("Fin", null, false))
+            .Flow("Inicio", "Lejos").Flow("Lejos", "Fin");
+        process.Restart(InstanceState.New(new JsonObject(), new Dictionary<string, LocalDate> { ["x"] = new(2099, 12, 1) }));
+        var step = process.Send(new Started());
+        Assert.Multiple(() =>
+        {
+            Assert.That(step.Applied, Is.True);
+            Assert.That(process.State.Tokens.Single().Wait, Is.EqualTo(TokenWait.Incident));
+            Assert.That(process.EffectsOf<RaiseIncident>().Single().Reason, Does.Contain("«3660 días hábiles desde el evento x» no se puede calcular: su fecha queda fuera del calendario del servicio (2020–2101)"));
+        });
+    }
+
+    [Test]
     public void A_plazo_rule_for_an_instance_without_a_calendar_is_an_incident_naming_what_is_missing()
     {
         var process = new TestProcess { Calendar = InstanceCalendar.ZoneOnly(DateTimeZone.Utc, "falta la región") }

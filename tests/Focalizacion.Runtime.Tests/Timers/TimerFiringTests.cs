@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Focalizacion.Engine.Execution;
 using Focalizacion.Runtime.Timers;
 using NodaTime;
 using NodaTime.Testing;
@@ -45,6 +47,26 @@ public class TimerFiringTests
             Assert.That(firedAgain, Is.Zero);
             Assert.That(reminder.Lateness, Is.EqualTo(Duration.FromDays(3)));
             Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM journal WHERE kind = 'temporizador-disparado' AND details LIKE '%259200 s de atraso%'"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task A_timer_that_cannot_be_computed_blocks_its_own_instance_and_the_sweep_goes_on()
+    {
+        await using var harness = await Harness.CreateAsync(fixture: "plazo-tras-espera.bpmn");
+        // Its rule counts 3,660 business days from December 2099: past the calendar, for this instance only.
+        var lost = await harness.Runtime.Instances.StartAsync("Plazo_Tras_Espera", new JsonObject { ["region"] = "NB", ["anioPresupuestario"] = 2100 },
+            new Dictionary<string, LocalDate> { ["x"] = new(2099, 12, 1) }, "NB/2100", "prueba");
+        var fine = await harness.Runtime.Instances.StartAsync("Plazo_Tras_Espera", new JsonObject { ["region"] = "NB", ["anioPresupuestario"] = 2027 },
+            new Dictionary<string, LocalDate> { ["x"] = new(2026, 3, 1) }, "NB/2027", "prueba");
+        harness.Clock.Advance(Duration.FromHours(2));
+        var fired = await harness.Runtime.Timers.FireDueAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(fired, Is.EqualTo(2), "both hour timers fired: the failing rule did not stop the sweep");
+            Assert.That((await harness.Runtime.Instances.StateAsync(lost))!.Tokens.Single().Wait, Is.EqualTo(TokenWait.Incident));
+            Assert.That((await harness.Runtime.Instances.StateAsync(fine))!.Timers.Single().NodeId, Is.EqualTo("Plazo"));
+            Assert.That(await harness.Database.ScalarAsync($"SELECT count(*) FROM incidents WHERE instance_id = '{lost}' AND reason LIKE '%fuera del calendario%'"), Is.EqualTo(1));
         });
     }
 
