@@ -12,7 +12,15 @@ public static class AmountFormat
     public static string Pesos(decimal amount)
     {
         var rounded = decimal.Round(amount, 0, MidpointRounding.AwayFromZero);
-        var digits = decimal.Abs(rounded).ToString("0", CultureInfo.InvariantCulture);
+        return (rounded < 0 ? "-$ " : "$ ") + GroupedDigits(decimal.Abs(rounded));
+    }
+
+    /// <summary>A whole number with dot thousands separators ("65.536"), as Spanish text writes counts.</summary>
+    public static string Grouped(long number) => (number < 0 ? "-" : "") + GroupedDigits(Math.Abs((decimal)number));
+
+    private static string GroupedDigits(decimal whole)
+    {
+        var digits = whole.ToString("0", CultureInfo.InvariantCulture);
         var grouped = new System.Text.StringBuilder(digits.Length + (digits.Length / 3));
         for (var i = 0; i < digits.Length; i++)
         {
@@ -22,6 +30,6 @@ public static class AmountFormat
             }
             grouped.Append(digits[i]);
         }
-        return (rounded < 0 ? "-$ " : "$ ") + grouped;
+        return grouped.ToString();
     }
 }

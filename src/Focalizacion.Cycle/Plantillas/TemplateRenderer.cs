@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
@@ -25,16 +26,19 @@ public static partial class TemplateRenderer
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
-    /// <summary>The Spanish problems of a template, one per part that does not parse (empty when it is valid).</summary>
+    /// <summary>
+    /// The Spanish problems of a template, one per part that is too long, nests too deep (see
+    /// <see cref="TemplateLimits"/>) or does not parse (empty when it is valid).
+    /// </summary>
     public static IReadOnlyList<string> Validate(MailTemplate template)
     {
         ArgumentNullException.ThrowIfNull(template);
         var problems = new List<string>();
         foreach (var (part, source) in Parts(template))
         {
-            if (!Parser.TryParse(source, out _, out var error))
+            if (!TryParse(source, out _, out var problem))
             {
-                problems.Add($"plantilla «{template.Key}», {part}: {Describe(error)}");
+                problems.Add($"plantilla «{template.Key}», {part}: {problem}");
             }
         }
         return problems;
@@ -63,9 +67,9 @@ public static partial class TemplateRenderer
 
     private static async Task<string> RenderPartAsync(MailTemplate template, string part, string source, Dictionary<string, object?> values, TextEncoder encoder)
     {
-        if (!Parser.TryParse(source, out var parsed, out var error))
+        if (!TryParse(source, out var parsed, out var problem))
         {
-            throw new CycleException($"plantilla «{template.Key}», {part}: {Describe(error)}");
+            throw new CycleException($"plantilla «{template.Key}», {part}: {problem}");
         }
         var context = new TemplateContext(Options);
         foreach (var (name, value) in values)
@@ -73,6 +77,32 @@ public static partial class TemplateRenderer
             context.SetValue(name, value is null ? NilValue.Instance : FluidValue.Create(value, Options));
         }
         return await parsed.RenderAsync(context, encoder);
+    }
+
+    /// <summary>
+    /// Parses one part, or says in Spanish why not. Size and nesting are checked first: on a source
+    /// nested a few hundred levels deep, Fluid's recursive parser overflows the stack and the
+    /// process dies, so such a source must never reach it.
+    /// </summary>
+    private static bool TryParse(string source, [NotNullWhen(true)] out IFluidTemplate? parsed, [NotNullWhen(false)] out string? problem)
+    {
+        parsed = null;
+        if (source.Length > TemplateLimits.MaxPartChars)
+        {
+            problem = $"tiene {AmountFormat.Grouped(source.Length)} caracteres; el máximo es {AmountFormat.Grouped(TemplateLimits.MaxPartChars)}.";
+            return false;
+        }
+        problem = TemplateSourceScan.FirstProblem(source);
+        if (problem is not null)
+        {
+            return false;
+        }
+        if (!Parser.TryParse(source, out parsed, out var error))
+        {
+            problem = Describe(error);
+            return false;
+        }
+        return true;
     }
 
     internal static IEnumerable<(string Part, string Source)> Parts(MailTemplate template) =>

@@ -30,6 +30,25 @@ public class PlantillaVerbTests
     }
 
     [Test]
+    public async Task Importar_refuses_a_template_nested_too_deep_instead_of_crashing_and_changes_nothing()
+    {
+        await using var cli = await CycleCli.PreparedAsync(Now);
+        // 3,000 nested ifs (63 K): Fluid's parser overflowed the stack and the process aborted.
+        var html = string.Concat(Enumerable.Repeat("{% if a %}", 3_000)) + "x" + string.Concat(Enumerable.Repeat("{% endif %}", 3_000));
+        var path = Path.Combine(Path.GetTempPath(), $"plantilla-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { asunto = "Recordatorio", html, texto = "Hola" }));
+        var run = await cli.RunAsync("plantilla", "importar", "recordatorio", path);
+        File.Delete(path);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Error, Is.EqualTo(
+                "Error: plantilla «recordatorio», cuerpo HTML: línea 1: «{% if %}» abre el nivel 21 de bloques anidados; el máximo es 20." + Environment.NewLine));
+            Assert.That(await cli.Database.ScalarAsync("SELECT count(*) FROM plantillas"), Is.Zero);
+        });
+    }
+
+    [Test]
     public async Task Importar_saves_a_valid_edit_that_listar_and_exportar_show()
     {
         await using var cli = await CycleCli.PreparedAsync(Now);

@@ -40,6 +40,30 @@ public sealed class TemplateStoreTests
         Assert.That(await database.ScalarAsync("SELECT count(*) FROM plantillas"), Is.EqualTo(1));
     }
 
+    // Each row: the part past a bound and the start of the problem; the first two crashed the process when saved.
+    [TestCase("asunto", "plantilla «ajuste», asunto: tiene 65.537 caracteres; el máximo es 65.536.")]                      // too long
+    [TestCase("cuerpo HTML", "plantilla «ajuste», cuerpo HTML: línea 1: «{% if %}» abre el nivel 21 de bloques anidados")] // 3,000 nested ifs
+    [TestCase("cuerpo de texto", "plantilla «ajuste», cuerpo de texto: línea 2: una expresión anida más de 20 paréntesis")] // a[a[…]] 1,000 deep
+    public async Task A_template_past_the_size_or_nesting_bounds_is_rejected_naming_the_part_and_nothing_changes(string part, string problem)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var store = new TemplateStore(database.Store, new FakeClock(Instant.FromUtc(2026, 3, 2, 12, 0)));
+        var good = new MailTemplate(TemplateKeys.Ajuste, "Versión buena", "<p>buena</p>", "buena");
+        await store.SaveAsync(good, "admin");
+        var bad = part switch
+        {
+            "asunto" => good with { Subject = new string('a', TemplateLimits.MaxPartChars + 1) },
+            "cuerpo HTML" => good with { Html = string.Concat(Enumerable.Repeat("{% if a %}", 3_000)) + string.Concat(Enumerable.Repeat("{% endif %}", 3_000)) },
+            _ => good with { Text = "Hola\n{{ " + string.Concat(Enumerable.Repeat("a[", 1_000)) + "0" + new string(']', 1_000) + " }}" },
+        };
+
+        var rejected = Assert.ThrowsAsync<CycleException>(() => store.SaveAsync(bad, "admin"));
+
+        Assert.That(rejected!.Message, Does.StartWith(problem));
+        Assert.That(await store.GetAsync(TemplateKeys.Ajuste), Is.EqualTo(good));
+        Assert.That(await database.ScalarAsync("SELECT count(*) FROM plantillas"), Is.EqualTo(1));
+    }
+
     [Test]
     public void Unknown_template_key_is_a_spanish_error()
     {
