@@ -15,8 +15,12 @@ public static class AmountFormat
         return (rounded < 0 ? "-$ " : "$ ") + GroupedDigits(decimal.Abs(rounded));
     }
 
-    /// <summary>A whole number with dot thousands separators ("65.536"), as Spanish text writes counts.</summary>
-    public static string Grouped(long number) => (number < 0 ? "-" : "") + GroupedDigits(Math.Abs((decimal)number));
+    /// <summary>A count with dot thousands separators ("65.536"), as Spanish text writes them; fractions are rounded.</summary>
+    public static string Grouped(decimal number)
+    {
+        var rounded = decimal.Round(number, 0, MidpointRounding.AwayFromZero);
+        return (rounded < 0 ? "-" : "") + GroupedDigits(decimal.Abs(rounded));
+    }
 
     private static string GroupedDigits(decimal whole)
     {
