@@ -24,6 +24,8 @@ namespace Focalizacion.Cycle.Plantillas;
 /// </remarks>
 public static partial class TemplateRenderer
 {
+    private const string HtmlPart = "cuerpo HTML";
+
     private static readonly FluidParser Parser = new();
 
     private static readonly TemplateOptions Options = CreateOptions();
@@ -49,6 +51,36 @@ public static partial class TemplateRenderer
         return problems;
     }
 
+    /// <summary>
+    /// <see cref="Validate"/>, then a trial render of each part that passed it against
+    /// <see cref="TemplateModel.Sample"/>: also the problems of a template that is valid Liquid but
+    /// fails to render or goes past a bound of <see cref="TemplateLimits"/> with realistic data
+    /// (empty when it can be saved).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ValidateAsync(MailTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var problems = new List<string>();
+        var values = TemplateModel.Sample.ToValues();
+        foreach (var (part, source) in Parts(template))
+        {
+            if (!TryParse(source, refuseUnknownFilters: true, out _, out var problem))
+            {
+                problems.Add($"plantilla «{template.Key}», {part}: {problem}");
+                continue;
+            }
+            try
+            {
+                await RenderPartAsync(template, part, source, values, part == HtmlPart ? Html : NullEncoder.Default);
+            }
+            catch (CycleException failed)
+            {
+                problems.Add(failed.Message);
+            }
+        }
+        return problems;
+    }
+
     /// <summary>Renders the three parts; a template that does not parse is a <see cref="CycleException"/>.</summary>
     public static Task<RenderedMail> RenderAsync(MailTemplate template, TemplateModel model) =>
         RenderAsync(template, model, new Dictionary<string, object?>());
@@ -64,7 +96,7 @@ public static partial class TemplateRenderer
             values[name] = value;
         }
         var subject = await RenderPartAsync(template, "asunto", template.Subject, values, NullEncoder.Default);
-        var html = await RenderPartAsync(template, "cuerpo HTML", template.Html, values, Html);
+        var html = await RenderPartAsync(template, HtmlPart, template.Html, values, Html);
         var text = await RenderPartAsync(template, "cuerpo de texto", template.Text, values, NullEncoder.Default);
         // A subject is one line: a template's trailing newline or indentation must not reach the header.
         return new RenderedMail(WhitespaceRun().Replace(subject, " ").Trim(), html, text);
@@ -151,7 +183,7 @@ public static partial class TemplateRenderer
     }
 
     internal static IEnumerable<(string Part, string Source)> Parts(MailTemplate template) =>
-        [("asunto", template.Subject), ("cuerpo HTML", template.Html), ("cuerpo de texto", template.Text)];
+        [("asunto", template.Subject), (HtmlPart, template.Html), ("cuerpo de texto", template.Text)];
 
     /// <summary>Fluid says "… at (line:column)"; admins read "línea L, columna C: …".</summary>
     private static string Describe(string error)
