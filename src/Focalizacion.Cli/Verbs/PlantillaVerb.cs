@@ -13,7 +13,8 @@ internal static class PlantillaVerb
           plantilla listar [--json] | plantilla exportar <clave>
               Las plantillas de correo (predeterminada o editada, y por quién); una plantilla como JSON {"asunto", "html", "texto"}.
           plantilla importar <clave> <archivo.json> | plantilla restaurar <clave>
-              Guarda una versión editada si las tres partes son válidas (si no, una línea por problema y nada cambia); vuelve a la predeterminada.
+              Guarda una versión editada si las tres partes son válidas y, probadas con datos de ejemplo, se generan dentro de los límites
+              (si no, una línea por problema y nada cambia); vuelve a la predeterminada.
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
@@ -54,7 +55,7 @@ internal static class PlantillaVerb
                 {
                     var positionals = parsed.ExactPositionals("acción", "clave", "archivo.json");
                     var template = Read(Key(positionals[1]), positionals[2]);
-                    var problems = TemplateRenderer.Validate(template);
+                    var problems = await TemplateRenderer.ValidateAsync(template);
                     foreach (var problem in problems)
                     {
                         context.Error.WriteLine($"Error: {problem}");

@@ -54,25 +54,32 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         var variables = CycleVariables.From(request.Variables);
         var region = variables.Region;
         var now = clock.GetCurrentInstant();
-        OficioNumber? oficio = null;
-        string? issuer = null;
-        if (type == "oficio")
-        {
-            issuer = OficioIssuer.Code(Setting(request, "emisor"), region);
-            oficio = await _numbering.AssignAsync(request.Key, issuer, region.IsoSuffix, milestone, now, cancellationToken);
-        }
         var recipients = await _directory.ResolveAsync(region.IsoSuffix, RecipientDirectory.ParseRoles(Setting(request, "destinatarios")), cancellationToken);
         var template = await _templates.GetAsync(Setting(request, "plantilla"), cancellationToken);
         var model = new TemplateModel(region.Name, region.OfficialName, region.IsoSuffix, region.Seat, variables.BudgetYear, now.InZone(region.Zone).Date, recipients)
         {
-            Oficio = oficio is null ? null : (oficio.Number, oficio.Year, OficioIssuer.DisplayName(issuer!)),
             Deadline = Deadline(request, milestone, variables),
             MilestoneKey = milestone,
             MilestoneDescription = description.Description,
             MilestoneOwner = description.Owner,
             Amounts = variables.Amounts,
         };
-        var rendered = await TemplateRenderer.RenderAsync(template, model);
+        OficioNumber? oficio = null;
+        string? issuer = null;
+        RenderedMail rendered;
+        if (type == "oficio")
+        {
+            var code = OficioIssuer.Code(Setting(request, "emisor"), region);
+            issuer = code;
+            // Rendered inside the numbering transaction: a template that cannot render consumes no number.
+            (oficio, rendered) = await _numbering.AssignAsync(request.Key, code, region.IsoSuffix, milestone, now,
+                number => TemplateRenderer.RenderAsync(template, model with { Oficio = (number.Number, number.Year, OficioIssuer.DisplayName(code)) }),
+                cancellationToken);
+        }
+        else
+        {
+            rendered = await TemplateRenderer.RenderAsync(template, model);
+        }
 
         var messageId = MessageIds.For(request.Key);
         var (state, createdAt) = await UpsertPendingAsync(request, variables, type, milestone, issuer, oficio, recipients, rendered.Subject, messageId, now, cancellationToken);

@@ -9,28 +9,41 @@ namespace Focalizacion.Cycle.Oficios;
 /// Hands out oficio numbers: one gap-free series per issuing office and calendar year of issue.
 /// </summary>
 /// <remarks>
-/// Everything happens in one transaction keyed by the outbox idempotency key: a retry finds the
-/// number its first attempt committed, and a crash before the commit leaves neither the series
-/// bump nor the oficio row, so a number is never skipped or handed out twice. Concurrent callers
-/// serialize on the series row through <c>ON CONFLICT DO UPDATE</c>'s row lock.
+/// Everything happens in one transaction keyed by the outbox idempotency key, and the oficio is
+/// written (its template rendered with the number) inside it: a retry finds the number its first
+/// attempt committed, and a crash, or an oficio that cannot be written, before the commit leaves
+/// neither the series bump nor the oficio row, so a number is never skipped or handed out twice.
+/// Concurrent callers serialize on the series row through <c>ON CONFLICT DO UPDATE</c>'s row lock.
 /// </remarks>
 public sealed class OficioNumbering(Store store)
 {
-    /// <summary>The number for <paramref name="key"/>: the one already assigned, or the next in the series.</summary>
+    /// <summary>
+    /// The number for <paramref name="key"/> (the one already assigned, or the next in the series)
+    /// and what <paramref name="issue"/> made with it; a new number is committed only if
+    /// <paramref name="issue"/> succeeds, and an exception from it is rethrown with nothing kept.
+    /// </summary>
+    /// <remarks>
+    /// <paramref name="issue"/> runs while the transaction holds the series row's lock, so every
+    /// other oficio of the series waits for it: it must be quick (render the text) and must not
+    /// use the database.
+    /// </remarks>
     /// <param name="key">The idempotency key of the email task issuing the oficio.</param>
     /// <param name="issuer">The series code (<see cref="OficioIssuer.Code"/>).</param>
     /// <param name="region">The region the oficio is about, for the record (null for a national one).</param>
     /// <param name="milestone">The cycle milestone it belongs to.</param>
     /// <param name="issuedAt">When it is issued; its mainland Chilean year picks the series.</param>
+    /// <param name="issue">Writes the oficio with its number (renders its template).</param>
     /// <param name="cancellationToken">Cancels the whole transaction.</param>
-    public async Task<OficioNumber> AssignAsync(string key, string issuer, string? region, string milestone, Instant issuedAt, CancellationToken cancellationToken = default)
+    public async Task<(OficioNumber Number, T Issued)> AssignAsync<T>(
+        string key, string issuer, string? region, string milestone, Instant issuedAt, Func<OficioNumber, Task<T>> issue, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(issue);
         var year = issuedAt.InZone(ChileanTime.Mainland).Year;
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (await ExistingAsync(connection, transaction, key, cancellationToken) is { } existing)
         {
-            return existing;
+            return (existing, await issue(existing));
         }
         await using (var bump = new NpgsqlCommand(
             "INSERT INTO oficio_series (emisor, anio, ultimo) VALUES ($1, $2, 1) " +
@@ -38,13 +51,13 @@ public sealed class OficioNumbering(Store store)
         {
             bump.Parameters.Add(new NpgsqlParameter { Value = issuer });
             bump.Parameters.Add(new NpgsqlParameter { Value = year });
-            var number = (int)(await bump.ExecuteScalarAsync(cancellationToken))!;
+            var number = new OficioNumber((int)(await bump.ExecuteScalarAsync(cancellationToken))!, year);
             await using var insert = new NpgsqlCommand(
                 "INSERT INTO oficios (emisor, anio, numero, idempotency_key, region, hito, emitido_at) VALUES ($1, $2, $3, $4, $5, $6, $7) " +
                 "ON CONFLICT (idempotency_key) DO NOTHING", connection, transaction);
             insert.Parameters.Add(new NpgsqlParameter { Value = issuer });
             insert.Parameters.Add(new NpgsqlParameter { Value = year });
-            insert.Parameters.Add(new NpgsqlParameter { Value = number });
+            insert.Parameters.Add(new NpgsqlParameter { Value = number.Number });
             insert.Parameters.Add(new NpgsqlParameter { Value = key });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             insert.Parameters.Add(new NpgsqlParameter { Value = milestone });
@@ -54,11 +67,14 @@ public sealed class OficioNumbering(Store store)
                 // Two attempts with the same key raced and the other committed first: drop our bump
                 // (the rollback keeps the series gap-free) and use its number.
                 await transaction.RollbackAsync(cancellationToken);
-                return await ExistingAsync(connection, null, key, cancellationToken)
+                var other = await ExistingAsync(connection, null, key, cancellationToken)
                     ?? throw new InvalidOperationException($"Oficio for key {key} vanished after a conflict.");
+                return (other, await issue(other));
             }
+            // Should this throw, the transaction is disposed uncommitted: the bump and the row roll back.
+            var issued = await issue(number);
             await transaction.CommitAsync(cancellationToken);
-            return new OficioNumber(number, year);
+            return (number, issued);
         }
     }
 

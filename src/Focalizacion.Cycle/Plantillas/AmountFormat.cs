@@ -12,7 +12,19 @@ public static class AmountFormat
     public static string Pesos(decimal amount)
     {
         var rounded = decimal.Round(amount, 0, MidpointRounding.AwayFromZero);
-        var digits = decimal.Abs(rounded).ToString("0", CultureInfo.InvariantCulture);
+        return (rounded < 0 ? "-$ " : "$ ") + GroupedDigits(decimal.Abs(rounded));
+    }
+
+    /// <summary>A count with dot thousands separators ("65.536"), as Spanish text writes them; fractions are rounded.</summary>
+    public static string Grouped(decimal number)
+    {
+        var rounded = decimal.Round(number, 0, MidpointRounding.AwayFromZero);
+        return (rounded < 0 ? "-" : "") + GroupedDigits(decimal.Abs(rounded));
+    }
+
+    private static string GroupedDigits(decimal whole)
+    {
+        var digits = whole.ToString("0", CultureInfo.InvariantCulture);
         var grouped = new System.Text.StringBuilder(digits.Length + (digits.Length / 3));
         for (var i = 0; i < digits.Length; i++)
         {
@@ -22,6 +34,6 @@ public static class AmountFormat
             }
             grouped.Append(digits[i]);
         }
-        return (rounded < 0 ? "-$ " : "$ ") + grouped;
+        return grouped.ToString();
     }
 }

@@ -36,6 +36,30 @@ public sealed record TemplateModel(
     /// <summary>Amounts per instrument, in pesos, in the order given.</summary>
     public IReadOnlyList<(string Instrument, decimal Amount)> Amounts { get; init; } = [];
 
+    /// <summary>
+    /// Realistic values in every field, for trying a template before it is saved: a long region
+    /// name with an apostrophe, a four-digit oficio number, a deadline, one recipient per role and
+    /// amounts of up to a thousand million pesos, so that what a template does with real data it
+    /// already does here.
+    /// </summary>
+    public static TemplateModel Sample { get; } = new(
+        "Libertador General Bernardo O'Higgins", "Región del Libertador General Bernardo O'Higgins", "LI", "Rancagua", 2027, new LocalDate(2026, 11, 20),
+        [
+            new Recipient(CycleRoles.Gobernador, "María José Fernández Valenzuela", "Gobernadora Regional de O'Higgins", "gobernadora.li@gore.ejemplo.invalid"),
+            new Recipient(CycleRoles.Contraparte, "Juan Pablo Muñoz Riquelme", "Jefe de la División de Fomento e Industria", "contraparte.li@gore.ejemplo.invalid"),
+            new Recipient(CycleRoles.DirectorRegional, "Carolina Andrea Núñez Contreras", "Directora Regional de Sercotec O'Higgins", "director.li@sercotec.ejemplo.invalid"),
+            new Recipient(CycleRoles.LiderDescentralizacion, "Ignacio Alejandro Soto Peña", "Líder de Descentralización, Dirección Regional de Sercotec O'Higgins", "lider.li@sercotec.ejemplo.invalid"),
+            new Recipient(CycleRoles.GerenciaRegiones, "Francisca Isabel Rojas Ortúzar", "Gerenta de Regiones y Descentralización de Sercotec", "gerencia.regiones@sercotec.ejemplo.invalid"),
+        ])
+    {
+        Oficio = (1234, 2026, "Dirección Regional de Sercotec Libertador General Bernardo O'Higgins"),
+        Deadline = new LocalDate(2026, 12, 1),
+        MilestoneKey = "montos-preliminares",
+        MilestoneDescription = "Montos preliminares por instrumento, coherentes con el proyecto de ley de presupuestos",
+        MilestoneOwner = "Sercotec",
+        Amounts = [("Crece", 150_000_000m), ("Juntos", 42_500_000m), ("Almacenes de Chile", 1_250_000_000m), ("Digitaliza tu Almacén", 8_750_000m)],
+    };
+
     /// <summary>The values as Fluid sees them: dictionaries and lists of plain values only (nothing to call into).</summary>
     internal Dictionary<string, object?> ToValues() => new()
     {

@@ -6,7 +6,8 @@ namespace Focalizacion.Cycle.Plantillas;
 
 /// <summary>
 /// The templates in force: an admin's edit (table <c>plantillas</c>) wins over the shipped default.
-/// Saving validates all three parts first, so a template that would fail at send time never lands.
+/// Saving validates all three parts first and tries them with realistic data
+/// (<see cref="TemplateRenderer.ValidateAsync"/>), so a template that would fail at send time never lands.
 /// </summary>
 public sealed class TemplateStore(Store store, IClock clock)
 {
@@ -28,12 +29,14 @@ public sealed class TemplateStore(Store store, IClock clock)
 
     /// <summary>
     /// Stores an admin's version of a template. Rejected with a <see cref="CycleException"/> naming
-    /// the template, the part and the position when any part does not parse; nothing changes then.
+    /// the template, the part and, where there is one, the position when any part does not parse,
+    /// goes past a bound of <see cref="TemplateLimits"/> or fails to render with
+    /// <see cref="TemplateModel.Sample"/>; nothing changes then.
     /// </summary>
     public async Task SaveAsync(MailTemplate template, string editedBy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(template);
-        var problems = TemplateRenderer.Validate(template);
+        var problems = await TemplateRenderer.ValidateAsync(template);
         if (problems.Count > 0)
         {
             throw new CycleException(string.Join("\n", problems));

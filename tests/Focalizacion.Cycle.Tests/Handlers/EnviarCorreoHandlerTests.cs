@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Focalizacion.Cycle.Correo;
+using Focalizacion.Cycle.Plantillas;
 using Focalizacion.Testing;
 using MimeKit;
 using NodaTime;
@@ -93,6 +94,49 @@ public sealed class EnviarCorreoHandlerTests
         var sent = (await fixture.Records.MailsAsync()).Single();
         Assert.That((sent.State, sent.Attempts, sent.LastError, sent.OficioNumber), Is.EqualTo(("enviado", 2, (string?)null, (int?)1)));
         Assert.That(sent.SentAt, Is.EqualTo(March2026.Plus(Duration.FromMinutes(1))));
+    }
+
+    // Each row: how a template that cannot render came to be in force, and the problem. Before, the
+    // oficio number was assigned before rendering, so the failed send consumed number 2.
+    [TestCase("sql", "plantilla «oficio-inicio», cuerpo HTML: el rango (1..20000000) tiene 20.000.000 elementos; el máximo es 1.000.")]
+    // written into the table by hand, bypassing validation
+    [TestCase("saved", "plantilla «oficio-inicio», cuerpo de texto: el texto generado supera los 200.000 caracteres, el máximo por parte.")]
+    // saved through the store: within the bound with the sample's 11 days left, past it with the real 13
+    public async Task An_oficio_whose_template_cannot_render_consumes_no_number_and_once_fixed_gets_the_next(string how, string problem)
+    {
+        await using var sink = await SmtpSink.StartNewAsync();
+        await using var fixture = await CycleFixture.CreateAsync(new MailSettings { Host = "127.0.0.1", Port = sink.Port }, March2026);
+        var handler = fixture.Handler("enviar-correo");
+        var templates = new TemplateStore(fixture.Database.Store, fixture.Clock);
+        await handler.HandleAsync(CycleFixture.Request("k1", CycleFixture.OficioInicio()), CancellationToken.None);
+        if (how == "sql")
+        {
+            await fixture.Database.ExecuteAsync(
+                "INSERT INTO plantillas (clave, asunto, html, texto, actualizado_at, actualizado_por) " +
+                "VALUES ('oficio-inicio', 'Oficio N° {{ oficio.numero }}', '<p>{% for i in (1..20000000) %}.{% endfor %}</p>', 'Hola', now(), 'sql')");
+        }
+        else
+        {
+            var text = $"Oficio N° {{{{ oficio.numero }}}}\n{{% assign b = '{new string('b', 1_000)}' %}}" +
+                "{% for i in (1..plazo.dias_restantes) %}{% for j in (1..16) %}{{ b }}{% endfor %}{% endfor %}";
+            await templates.SaveAsync(new MailTemplate(TemplateKeys.OficioInicio, "Oficio N° {{ oficio.numero }}", "<p>Oficio</p>", text), "admin");
+        }
+
+        var error = Assert.ThrowsAsync<CycleException>(() => handler.HandleAsync(CycleFixture.Request("k2", CycleFixture.OficioInicio()), CancellationToken.None));
+
+        Assert.That(error!.Message, Is.EqualTo(problem));
+        Assert.That(await fixture.Database.ScalarAsync("SELECT ultimo FROM oficio_series"), Is.EqualTo(1));
+        Assert.That(await fixture.Database.ScalarAsync("SELECT count(*) FROM oficios"), Is.EqualTo(1));
+        Assert.That(await fixture.Database.ScalarAsync("SELECT count(*) FROM correos WHERE idempotency_key = 'k2'"), Is.Zero);
+
+        // Fixed: the retry of the same task gets the next number, with no gap.
+        await templates.RevertAsync(TemplateKeys.OficioInicio);
+        var outputs = await handler.HandleAsync(CycleFixture.Request("k2", CycleFixture.OficioInicio(), attempt: 2), CancellationToken.None);
+
+        Assert.That(outputs?.ToJsonString(), Is.EqualTo("""{"oficio_oficio_inicio":2}"""));
+        Assert.That(sink.Messages().Select(m => m.Subject?[..18]), Is.EqualTo(new[] { "Oficio N° 1/2026: ", "Oficio N° 2/2026: " }));
+        Assert.That(await fixture.Database.ScalarAsync("SELECT ultimo FROM oficio_series"), Is.EqualTo(2));
+        Assert.That(await fixture.Database.ScalarAsync("SELECT count(*) FROM oficios WHERE numero IN (1, 2)"), Is.EqualTo(2));
     }
 
     [Test]

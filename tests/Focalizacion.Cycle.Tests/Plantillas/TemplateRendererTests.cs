@@ -41,6 +41,7 @@ public sealed class TemplateRendererTests
         var template = DefaultTemplates.Find(key);
         Assert.That(template, Is.Not.Null, key);
         Assert.That(TemplateRenderer.Validate(template!), Is.Empty);
+        Assert.That(await TemplateRenderer.ValidateAsync(template!), Is.Empty, "within the bounds with the sample data too");
         var model = FormatTests.Model() with
         {
             Oficio = (7, 2026, "Gerencia General de Sercotec"),
@@ -57,6 +58,24 @@ public sealed class TemplateRendererTests
         Assert.That(rendered.Text, Does.Contain("Gobernadora Ñuñez").And.Contain("lunes 2 de marzo de 2026"));
         Assert.That(rendered.Html, Does.Contain("<html lang=\"es-CL\">").And.Contain("Gobernadora Ñuñez"));
         Assert.That(rendered.Text, Does.Not.Contain("{{").And.Not.Contain("{%"));
+    }
+
+    // Each row: a text body that fails only when a field of the model is set; the sample sets every
+    // field, so the trial render when saving catches each (before, nothing was rendered).
+    [TestCase("{% if oficio.numero > 0 %}{{ 1 | divided_by: 0 }}{% endif %}")]          // the oficio number
+    [TestCase("{% if plazo.dias_restantes > 0 %}{{ 1 | divided_by: 0 }}{% endif %}")]   // the deadline
+    [TestCase("{% for d in destinatarios %}{{ 1 | divided_by: 0 }}{% endfor %}")]       // the recipients
+    [TestCase("{% for m in montos %}{{ 1 | divided_by: 0 }}{% endfor %}")]              // the amounts
+    [TestCase("{% if hito.responsable != '' %}{{ 1 | divided_by: 0 }}{% endif %}")]     // the milestone
+    [TestCase("{% if region.nombre_oficial contains \"'\" %}{{ 1 | divided_by: 0 }}{% endif %}")] // a region name with an apostrophe
+    public async Task The_trial_render_fills_every_field_of_the_model(string text)
+    {
+        var template = new MailTemplate("prueba", "ok", "ok", text);
+        Assert.That(TemplateRenderer.Validate(template), Is.Empty);
+        Assert.That(await TemplateRenderer.ValidateAsync(template), Is.EqualTo(new[]
+        {
+            "plantilla «prueba», cuerpo de texto: divide por cero (filtros «divided_by» o «modulo»).",
+        }));
     }
 
     [Test]
