@@ -58,7 +58,7 @@ public sealed class OficioNumberingTests
     [Test]
     public async Task An_oficio_that_cannot_be_issued_consumes_no_number_and_a_retry_of_its_key_gets_the_next()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         var numbering = new OficioNumbering(database.Store);
         var first = await AssignAsync(numbering, "a", "gerencia-general", "NB", "oficio-inicio", March2026);
 
@@ -83,7 +83,7 @@ public sealed class OficioNumberingTests
     [Test]
     public async Task Parallel_assignments_whose_issue_fails_for_some_keys_leave_the_series_gap_free()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         await using var store = new Focalizacion.Runtime.Persistence.Store(database.ConnectionString + ";Maximum Pool Size=20");
         var numbering = new OficioNumbering(store);
         var broken = new HashSet<int>(Enumerable.Range(0, 50).Where(k => k % 3 == 0));

@@ -46,7 +46,7 @@ public sealed class TemplateStoreTests
     [TestCase("cuerpo de texto", "plantilla «ajuste», cuerpo de texto: línea 2: una expresión anida más de 20 paréntesis")] // a[a[…]] 1,000 deep
     public async Task A_template_past_the_size_or_nesting_bounds_is_rejected_naming_the_part_and_nothing_changes(string part, string problem)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         var store = new TemplateStore(database.Store, new FakeClock(Instant.FromUtc(2026, 3, 2, 12, 0)));
         var good = new MailTemplate(TemplateKeys.Ajuste, "Versión buena", "<p>buena</p>", "buena");
         await store.SaveAsync(good, "admin");
@@ -73,7 +73,7 @@ public sealed class TemplateStoreTests
         "plantilla «ajuste», cuerpo de texto: el filtro «append» produce un texto de más de 200.000 caracteres, el máximo por texto.")] // 24 doublings
     public async Task A_template_that_fails_to_render_with_sample_data_is_rejected_naming_the_part_and_nothing_changes(string part, string source, string problem)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         var store = new TemplateStore(database.Store, new FakeClock(Instant.FromUtc(2026, 3, 2, 12, 0)));
         var good = new MailTemplate(TemplateKeys.Ajuste, "Versión buena", "<p>buena</p>", "buena");
         await store.SaveAsync(good, "admin");
