@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Focalizacion.Calendar.Cycle;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Handlers;
 using Focalizacion.Cycle.Plan;
 using Focalizacion.Cycle.Starting;
@@ -27,7 +28,7 @@ public sealed class CycleStandings(EngineRuntime runtime, HolidayCalendar calend
     {
         ArgumentNullException.ThrowIfNull(region);
         var records = new CycleRecords(runtime.Store);
-        var oficios = (await records.MailsAsync(region.IsoSuffix, budgetYear, cancellationToken)).Where(m => m.Type == "oficio").ToList();
+        var oficios = (await records.MailsAsync(region.IsoSuffix, budgetYear, cancellationToken)).Where(m => m.Type == MailTypes.Oficio).ToList();
         var outcome = (await records.OutcomesAsync(region.IsoSuffix, cancellationToken)).LastOrDefault(o => o.BudgetYear == budgetYear);
         await using var db = runtime.Store.Open();
         var cancelled = nameof(InstanceStatus.Cancelled);

@@ -27,8 +27,6 @@ namespace Focalizacion.Cycle.Handlers;
 /// </remarks>
 public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalendar calendar, MailSettings mail, IMailTransport transport) : IEffectHandler
 {
-    private static readonly string[] Types = ["oficio", "recordatorio", "aviso"];
-
     private readonly OficioNumbering _numbering = new(store);
     private readonly RecipientDirectory _directory = new(store);
     private readonly TemplateStore _templates = new(store, clock);
@@ -39,7 +37,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
     {
         ArgumentNullException.ThrowIfNull(request);
         var type = Setting(request, "tipo");
-        if (!Types.Contains(type))
+        if (!MailTypes.All.Contains(type))
         {
             throw new CycleException($"foc:tipo «{type}» no es válido: debe ser «oficio», «recordatorio» o «aviso».");
         }
@@ -67,7 +65,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         OficioNumber? oficio = null;
         string? issuer = null;
         RenderedMail rendered;
-        if (type == "oficio")
+        if (type == MailTypes.Oficio)
         {
             var code = OficioIssuer.Code(Setting(request, "emisor"), region);
             issuer = code;
@@ -83,7 +81,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
 
         var messageId = MessageIds.For(request.Key);
         var (state, createdAt) = await UpsertPendingAsync(request, variables, type, milestone, issuer, oficio, recipients, rendered.Subject, messageId, now, cancellationToken);
-        if (state == "enviado")
+        if (state == MailStates.Sent)
         {
             return Outputs(type, milestone, oficio);
         }
@@ -108,7 +106,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
             : throw new CycleException($"La tarea «{request.NodeId}» no indica foc:{name}.");
 
     private static JsonObject? Outputs(string type, string milestone, OficioNumber? oficio) =>
-        type == "oficio" && oficio is not null ? new JsonObject { [$"oficio_{milestone.Replace('-', '_')}"] = oficio.Number } : null;
+        type == MailTypes.Oficio && oficio is not null ? new JsonObject { [$"oficio_{milestone.Replace('-', '_')}"] = oficio.Number } : null;
 
     /// <summary>
     /// The deadline the text shows: the named plazo foc:plazo, else the hito's, of the definition
@@ -127,7 +125,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         await using var command = store.DataSource.CreateCommand("SELECT estado, numero_oficio, anio_oficio FROM correos WHERE idempotency_key = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = key });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken) || reader.GetString(0) != "enviado")
+        if (!await reader.ReadAsync(cancellationToken) || reader.GetString(0) != MailStates.Sent)
         {
             return null;
         }
@@ -141,7 +139,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
     {
         await using var command = store.DataSource.CreateCommand(
             "INSERT INTO correos (idempotency_key, instance_id, region, anio_presupuestario, tipo, hito, plantilla, emisor, numero_oficio, anio_oficio, " +
-            "destinatarios, asunto, message_id, estado, intentos, creado_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'pendiente', 1, $14) " +
+            $"destinatarios, asunto, message_id, estado, intentos, creado_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, '{MailStates.Pending}', 1, $14) " +
             "ON CONFLICT (idempotency_key) DO UPDATE SET intentos = correos.intentos + 1, destinatarios = excluded.destinatarios, asunto = excluded.asunto " +
             "RETURNING estado, creado_at");
         command.Parameters.Add(new NpgsqlParameter { Value = request.Key });
@@ -175,7 +173,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
     private async Task MarkSentAsync(string key, string reply)
     {
         await using var command = store.DataSource.CreateCommand(
-            "UPDATE correos SET estado = 'enviado', enviado_at = $2, respuesta_servidor = $3, ultimo_error = NULL WHERE idempotency_key = $1");
+            $"UPDATE correos SET estado = '{MailStates.Sent}', enviado_at = $2, respuesta_servidor = $3, ultimo_error = NULL WHERE idempotency_key = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = key });
         command.Parameters.Add(new NpgsqlParameter { Value = clock.GetCurrentInstant() });
         command.Parameters.Add(new NpgsqlParameter { Value = reply });

@@ -1,4 +1,5 @@
 using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Handlers;
 using Focalizacion.Runtime.Persistence;
@@ -92,7 +93,7 @@ public sealed class SimulationRun
     };
 
     /// <summary>Within one instant: what happened, what it decided, then the messages it caused.</summary>
-    private static readonly List<string> TypeOrder = ["evento", "resultado", "oficio", "recordatorio", "aviso"];
+    private static readonly List<string> TypeOrder = ["evento", "resultado", .. MailTypes.All];
 
     private static int RegionOrder(Region region) => RegionRegistry.All.ToList().IndexOf(region);
 
