@@ -30,7 +30,7 @@ internal static class DefinicionVerb
             case "validar":
                 {
                     var file = parsed.ExactPositionals("acción", "archivo.bpmn")[1];
-                    var result = BpmnImporter.Import(JsonInput.ReadFile(file), runtime.Handlers.Names);
+                    var result = BpmnImporter.Import(InputFile.ReadBytes(file), runtime.Handlers.Names);
                     return Report(result, parsed.Has("--json"), context);
                 }
             case "importar":

@@ -61,6 +61,23 @@ public class DefinicionVerbTests
     }
 
     [Test]
+    public void Validar_decodes_the_bytes_as_the_file_declares()
+    {
+        // The same runnable file, as UTF-8 bytes that claim to be UTF-16: the reader cannot switch
+        // to UTF-16 without a byte order mark, so the file is not well formed.
+        var valid = Fixtures.Read("plazo-con-recordatorio.bpmn");
+        var lying = Temporary(valid.Replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"", StringComparison.Ordinal));
+        var run = CliRun.InProcess("definicion", "validar", lying);
+        File.Delete(lying);
+        Assert.That(valid, Does.Contain("encoding=\"UTF-8\""));
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
+            Assert.That(run.Error, Does.StartWith("Error: el archivo no es XML bien formado"));
+        });
+    }
+
+    [Test]
     public void Validar_reports_an_unreadable_file_with_exit_2()
     {
         var run = CliRun.InProcess("definicion", "validar", "/no/existe.bpmn");
