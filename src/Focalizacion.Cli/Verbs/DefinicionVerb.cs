@@ -17,7 +17,7 @@ internal static class DefinicionVerb
           definicion publicar <id> | definicion retirar <clave> <versión>
               Publica un borrador como nueva versión; retira una versión (las instancias en curso siguen).
           definicion listar [--json] | definicion exportar <id>
-              Lista las definiciones; escribe el XML tal como se subió.
+              Lista las definiciones; escribe el archivo tal como se subió, byte por byte.
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
@@ -36,7 +36,7 @@ internal static class DefinicionVerb
             case "importar":
                 {
                     var file = parsed.ExactPositionals("acción", "archivo.bpmn")[1];
-                    var (draft, result) = await runtime.Definitions.ImportAsync(JsonInput.ReadFile(file), CliContext.Actor);
+                    var (draft, result) = await runtime.Definitions.ImportAsync(InputFile.ReadBytes(file), CliContext.Actor);
                     if (draft is null)
                     {
                         return Report(result, json: false, context);
@@ -77,7 +77,13 @@ internal static class DefinicionVerb
             case "exportar":
                 {
                     var id = Id(parsed.ExactPositionals("acción", "id")[1]);
-                    context.Output.Write(await runtime.Definitions.ExportAsync(id));
+                    var bpmn = await runtime.Definitions.ExportAsync(id);
+                    // The file's own bytes: text output would re-encode a UTF-16 or windows-1252 file and drop a byte order mark.
+                    await context.Output.FlushAsync();
+                    await using (var stdout = context.StandardOutput())
+                    {
+                        await stdout.WriteAsync(bpmn);
+                    }
                     return Cli.Ok;
                 }
             default:

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text;
 using Focalizacion.Testing;
 
 namespace Focalizacion.Cli.Tests.Engine;
@@ -109,6 +111,30 @@ public class DefinicionVerbTests
             Assert.That(early.ExitCode, Is.EqualTo(1), "the oficio is not delivered yet: nobody waits for the document");
             Assert.That(early.Error, Does.Contain("Rechazado: ninguna espera del mensaje «documento-recibido»"));
             Assert.That(await database.ScalarAsync("SELECT count(*) FROM journal WHERE actor = 'operador:ana' AND kind = 'definicion-publicada'"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Exportar_writes_the_uploaded_bytes_of_a_utf16_file()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var environment = EngineDatabase.Environment(database);
+        var text = Fixtures.Read("plazo-con-recordatorio.bpmn").Replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"", StringComparison.Ordinal);
+        byte[] upload = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)];
+        var path = Path.Combine(Path.GetTempPath(), $"definicion-{Guid.NewGuid():N}.bpmn");
+        await File.WriteAllBytesAsync(path, upload);
+        var imported = CliRun.AsProcess(environment, "definicion", "importar", path);
+        File.Delete(path);
+        Assert.That(imported.ExitCode, Is.Zero, imported.Error + imported.Output);
+
+        using var export = Process.Start(CliRun.StartInfo(environment, "definicion", "exportar", "1"))!;
+        using var exported = new MemoryStream();
+        await export.StandardOutput.BaseStream.CopyToAsync(exported);
+        await export.WaitForExitAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(export.ExitCode, Is.Zero);
+            Assert.That(exported.ToArray(), Is.EqualTo(upload)); // a text writer would have re-encoded it as UTF-8
         });
     }
 }
