@@ -30,13 +30,13 @@ internal static class DefinicionVerb
             case "validar":
                 {
                     var file = parsed.ExactPositionals("acción", "archivo.bpmn")[1];
-                    var result = BpmnImporter.Import(InputFile.ReadBytes(file), runtime.Handlers.Names);
+                    var result = BpmnImporter.Import(InputFile.ReadBytes(file, BpmnImporter.MaxFileBytes), runtime.Handlers.Names);
                     return Report(result, parsed.Has("--json"), context);
                 }
             case "importar":
                 {
                     var file = parsed.ExactPositionals("acción", "archivo.bpmn")[1];
-                    var (draft, result) = await runtime.Definitions.ImportAsync(InputFile.ReadBytes(file), CliContext.Actor);
+                    var (draft, result) = await runtime.Definitions.ImportAsync(InputFile.ReadBytes(file, BpmnImporter.MaxFileBytes), CliContext.Actor);
                     if (draft is null)
                     {
                         return Report(result, json: false, context);

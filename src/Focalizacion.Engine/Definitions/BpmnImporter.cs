@@ -18,6 +18,15 @@ namespace Focalizacion.Engine.Definitions;
 public static class BpmnImporter
 {
     /// <summary>
+    /// The largest file accepted: 10 MiB (for text already decoded, as many characters). The
+    /// shipped cycle, diagram included, is under 100 KB.
+    /// </summary>
+    public const int MaxFileBytes = 10 * 1024 * 1024;
+
+    /// <summary>The deepest nesting of elements accepted (the root is level 1); real files nest about 10 levels.</summary>
+    public const int MaxDepth = 100;
+
+    /// <summary>
     /// Imports one BPMN file as uploaded; the XML reader decodes it as the file says (byte order
     /// mark, else the XML declaration's encoding, else UTF-8). Bad input gives problems or a
     /// not-BPMN reason, never an exception.

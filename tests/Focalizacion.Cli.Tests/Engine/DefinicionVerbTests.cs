@@ -84,7 +84,24 @@ public class DefinicionVerbTests
     {
         var run = CliRun.InProcess("definicion", "validar", "/no/existe.bpmn");
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.Error, Does.Contain("no se puede leer «/no/existe.bpmn»"));
+        Assert.That(run.Error, Is.EqualTo("Error: no se puede leer «/no/existe.bpmn»: no existe\n"));
+    }
+
+    [TestCase("validar")] // checking a file
+    [TestCase("importar")] // and storing one read the same way
+    public void A_directory_or_an_endless_file_is_refused_with_exit_2(string action)
+    {
+        var folder = CliRun.InProcess("definicion", action, Path.GetTempPath());
+        // /dev/zero never ends: the read stops past the size limit instead of filling memory.
+        var endless = Task.Run(() => CliRun.InProcess("definicion", action, "/dev/zero"));
+        Assert.That(endless.Wait(TimeSpan.FromMinutes(1)), Is.True, "reading /dev/zero must stop");
+        Assert.Multiple(() =>
+        {
+            Assert.That(folder.ExitCode, Is.EqualTo(2));
+            Assert.That(folder.Error, Is.EqualTo($"Error: no se puede leer «{Path.GetTempPath()}»: es una carpeta, no un archivo\n"));
+            Assert.That(endless.Result.ExitCode, Is.EqualTo(2));
+            Assert.That(endless.Result.Error, Is.EqualTo("Error: el archivo pesa más de 10 MB, el máximo que se acepta\n"));
+        });
     }
 
     [Test]

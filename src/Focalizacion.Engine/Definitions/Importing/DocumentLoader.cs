@@ -15,7 +15,9 @@ namespace Focalizacion.Engine.Definitions.Importing;
 /// declaring UTF-16) is not well formed. Decoding the bytes as UTF-8 before the reader sees them
 /// would turn every accent of an ISO-8859-1 or windows-1252 file into U+FFFD and hide the
 /// contradiction. No DTD and no resolver: an uploaded file must not make the server read other
-/// files or expand entities (XXE, "billion laughs").
+/// files or expand entities (XXE, "billion laughs"). Size and nesting are checked first, by one
+/// streaming pass that holds nothing: building the document costs memory with the size and time
+/// with the square of the nesting depth, so a hostile file must be turned away before.
 /// </remarks>
 internal static class DocumentLoader
 {
@@ -26,6 +28,10 @@ internal static class DocumentLoader
         if (bpmn.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
         {
             return Result<XDocument>.Fail("el archivo está vacío");
+        }
+        if (bpmn.Length > BpmnImporter.MaxFileBytes)
+        {
+            return TooLarge;
         }
         // windows-1252 and the other code pages are not built into .NET; registering again is a no-op.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -38,6 +44,10 @@ internal static class DocumentLoader
         {
             return Result<XDocument>.Fail("el archivo está vacío");
         }
+        if (xml.Length > BpmnImporter.MaxFileBytes)
+        {
+            return TooLarge;
+        }
         return Load(() => XmlReader.Create(new StringReader(xml), Settings), () => xml);
     }
 
@@ -48,6 +58,11 @@ internal static class DocumentLoader
         XDocument document;
         try
         {
+            if (TooDeep(open) is { } line)
+            {
+                return Result<XDocument>.Fail(
+                    $"el archivo anida elementos a más de {BpmnImporter.MaxDepth} niveles (línea {line}), el máximo que se acepta; un archivo BPMN real tiene unos 10");
+            }
             using var reader = open();
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
@@ -65,6 +80,23 @@ internal static class DocumentLoader
         return Result<XDocument>.Fail(root.Name.LocalName == "definitions"
             ? $"el elemento raíz «definitions» no está en el espacio de nombres de BPMN 2.0 ({BpmnNamespaces.Model}), sino en «{root.Name.NamespaceName}»"
             : $"el elemento raíz es «{root.Name.LocalName}» y no bpmn:definitions: no es un archivo BPMN 2.0");
+    }
+
+    private static Result<XDocument> TooLarge =>
+        Result<XDocument>.Fail($"el archivo pesa más de {BpmnImporter.MaxFileBytes / (1024 * 1024)} MB, el máximo que se acepta");
+
+    /// <summary>The line of the first element nested deeper than allowed, or null; throws as loading would on bad XML.</summary>
+    private static int? TooDeep(Func<XmlReader> open)
+    {
+        using var reader = open();
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth >= BpmnImporter.MaxDepth)
+            {
+                return ((IXmlLineInfo)reader).LineNumber;
+            }
+        }
+        return null;
     }
 
     // The reader gives no position when the XML declaration names an encoding the bytes cannot be
