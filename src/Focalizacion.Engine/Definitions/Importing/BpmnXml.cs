@@ -21,7 +21,13 @@ internal static class BpmnXml
         : element.Name.Namespace == Focalizacion ? "foc:" + element.Name.LocalName
         : element.Name.LocalName;
 
-    public static string? Id(XElement element) => NonEmpty(element.Attribute("id")?.Value);
+    /// <summary>
+    /// The element's id as BPMN counts ids: only elements of the BPMN model, outside
+    /// <c>extensionElements</c>, have one. Other tools' extension elements (an Activiti
+    /// <c>formProperty</c>, a Camunda form field) and diagram shapes carry ids of their own, which
+    /// must neither clash with nor stand in for the model's.
+    /// </summary>
+    public static string? Id(XElement element) => InModel(element) ? NonEmpty(element.Attribute("id")?.Value) : null;
 
     public static string? Attribute(XElement element, string name) => NonEmpty(element.Attribute(name)?.Value);
 
@@ -42,6 +48,19 @@ internal static class BpmnXml
 
     /// <summary>The BPMN-namespace children, which are the only ones the importer judges.</summary>
     public static IEnumerable<XElement> ModelChildren(XElement element) => element.Elements().Where(IsModel);
+
+    /// <summary>Whether the element and all its ancestors are BPMN model elements, none of them <c>extensionElements</c>.</summary>
+    private static bool InModel(XElement element)
+    {
+        for (var at = element; at is not null; at = at.Parent)
+        {
+            if (at.Name.Namespace != Model || at.Name.LocalName == "extensionElements")
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
