@@ -12,6 +12,9 @@ internal sealed class ProcessReader(XElement process, NodeReader nodeReader, Pro
     /// <summary>Allowed but never executed: text for people, lanes (who does what) and grouping.</summary>
     private static readonly string[] Skipped = ["documentation", "extensionElements", "laneSet", "textAnnotation", "association", "group"];
 
+    /// <summary>For flows without id: the last number given to flows with the same ends.</summary>
+    private readonly Dictionary<string, int> _sameEnds = new(StringComparer.Ordinal);
+
     public (List<FlowNode> Nodes, List<SequenceFlow> Flows) Read()
     {
         var nodes = new List<FlowNode>();
@@ -33,13 +36,13 @@ internal sealed class ProcessReader(XElement process, NodeReader nodeReader, Pro
                     unsupported.Add(id);
                 }
             }
+            else if (kind == "sequenceFlow")
+            {
+                flows.Add(FlowReader.Read(child, id ?? FlowId(child), problems));
+            }
             else if (id is null)
             {
                 problems.Add(child, $"{BpmnXml.Kind(child)} (línea {BpmnXml.Line(child)})", "falta el atributo id");
-            }
-            else if (kind == "sequenceFlow")
-            {
-                flows.Add(FlowReader.Read(child, id, problems));
             }
             else if (nodeReader.Read(child, id) is { } node)
             {
@@ -52,5 +55,25 @@ internal sealed class ProcessReader(XElement process, NodeReader nodeReader, Pro
         }
         new StructureChecker(nodes, flows, unsupported, problems).Check(process);
         return (nodes, [.. flows.Select(f => f.Flow)]);
+    }
+
+    /// <summary>
+    /// The id of a sequence flow that has none (the schema allows it, and engines accept it): its
+    /// ends, "Tarea_1 → Fin", stable as long as they are. An XML id never has spaces, so only a file
+    /// breaking the schema could already use it; then, and for a second flow between the same two
+    /// nodes, a number keeps them apart.
+    /// </summary>
+    private string FlowId(XElement flow)
+    {
+        var ends = $"{BpmnXml.Attribute(flow, "sourceRef") ?? "?"} → {BpmnXml.Attribute(flow, "targetRef") ?? "?"}";
+        var id = ends;
+        var n = _sameEnds.GetValueOrDefault(ends, 1);
+        while (problems.IsTaken(id))
+        {
+            id = $"{ends} ({++n})";
+        }
+        _sameEnds[ends] = n;
+        problems.Name(flow, id);
+        return id;
     }
 }
