@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using Focalizacion.Calendar;
 
 namespace Focalizacion.Engine.Definitions.Importing;
 
@@ -30,6 +31,35 @@ internal static class BpmnXml
     public static string? Id(XElement element) => InModel(element) ? NonEmpty(element.Attribute("id")?.Value) : null;
 
     public static string? Attribute(XElement element, string name) => NonEmpty(element.Attribute(name)?.Value);
+
+    /// <summary>
+    /// The id a reference typed as a QName points to (<c>attachedToRef</c>, <c>messageRef</c>):
+    /// "tns:Tarea_1" is element Tarea_1 of the namespace that <c>tns</c> stands for where it is
+    /// written, which must be this file's <c>targetNamespace</c> (the engine reads one file); an
+    /// unprefixed reference is an id of this file, as tools write it. Null when the attribute is absent.
+    /// </summary>
+    public static Result<string?> QualifiedReference(XElement element, string attribute)
+    {
+        if (Attribute(element, attribute) is not { } reference)
+        {
+            return Result<string?>.Ok(null);
+        }
+        var colon = reference.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return Result<string?>.Ok(reference);
+        }
+        var prefix = reference[..colon];
+        if (prefix.Length == 0 || element.GetNamespaceOfPrefix(prefix) is not { } space)
+        {
+            return Result<string?>.Fail($"{attribute} «{reference}» usa el prefijo «{prefix}», que no está declarado en el archivo (falta xmlns:{prefix}=\"…\")");
+        }
+        var target = element.Document?.Root?.Attribute("targetNamespace")?.Value;
+        return target is null || space.NamespaceName == target
+            ? Result<string?>.Ok(reference[(colon + 1)..])
+            : Result<string?>.Fail(
+                $"{attribute} «{reference}» apunta al espacio de nombres «{space.NamespaceName}», que no es el de este archivo (targetNamespace «{target}»): el motor solo resuelve referencias dentro del archivo");
+    }
 
     /// <summary>The id that problems name: the element's, else its nearest ancestor's, else its kind and line.</summary>
     public static string Reference(XElement element)

@@ -19,6 +19,9 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
 
     private static readonly string[] PlainChildren = ["documentation", "extensionElements", "incoming", "outgoing"];
 
+    /// <summary>References already reported as unreadable (a QName with an undeclared prefix): not reported again as missing.</summary>
+    public HashSet<string> ReportedReferences { get; } = new(StringComparer.Ordinal);
+
     public FlowNode? Read(XElement element, string id)
     {
         var name = element.Attribute("name")?.Value;
@@ -58,7 +61,7 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
             ("intermediateCatchEvent", 1, "messageEventDefinition") => new MessageCatchEvent(id, name, Message(definitions[0], id)),
             ("intermediateCatchEvent", 1, "timerEventDefinition") => new TimerCatchEvent(id, name, TimerReader.Read(definitions[0], id, problems)),
             ("boundaryEvent", 1, "timerEventDefinition") => new BoundaryTimerEvent(
-                id, name, BpmnXml.Attribute(element, "attachedToRef") ?? "", Interrupting(element, id), TimerReader.Read(definitions[0], id, problems)),
+                id, name, AttachedTo(element, id), Interrupting(element, id), TimerReader.Read(definitions[0], id, problems)),
             _ => null,
         };
         if (node is TimerCatchEvent { Timer.Kind: TimerKind.Cycle } || node is BoundaryTimerEvent { Interrupting: true, Timer.Kind: TimerKind.Cycle })
@@ -94,22 +97,39 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
         return handler;
     }
 
-    /// <summary>The name of the message an element waits for (its <c>messageRef</c>).</summary>
+    /// <summary>The activity a boundary event is on; empty when missing, the text as written when unreadable (reported here).</summary>
+    private string AttachedTo(XElement boundary, string id)
+    {
+        var reference = BpmnXml.QualifiedReference(boundary, "attachedToRef");
+        if (reference.Success)
+        {
+            return reference.Value ?? "";
+        }
+        problems.Add(boundary, id, reference.Error);
+        var written = BpmnXml.Attribute(boundary, "attachedToRef")!;
+        ReportedReferences.Add(written);
+        return written;
+    }
+
+    /// <summary>The name of the message an element waits for (its <c>messageRef</c>, a QName: "tns:Message_1" as some tools write it).</summary>
     private string Message(XElement element, string id)
     {
-        var reference = BpmnXml.Attribute(element, "messageRef");
-        if (reference is null)
+        var reference = BpmnXml.QualifiedReference(element, "messageRef");
+        if (!reference.Success)
+        {
+            problems.Add(element, id, reference.Error);
+            return "";
+        }
+        if (reference.Value is null)
         {
             problems.Add(element, id, "falta messageRef: indique el mensaje (bpmn:message) que se espera");
             return "";
         }
-        // Some tools write the reference as a qualified name ("tns:Message_1").
-        var local = reference[(reference.IndexOf(':', StringComparison.Ordinal) + 1)..];
-        if (messages.TryGetValue(reference, out var name) || messages.TryGetValue(local, out name))
+        if (messages.TryGetValue(reference.Value, out var name))
         {
             return name;
         }
-        problems.Add(element, id, $"el mensaje «{reference}» no existe: no hay un bpmn:message con ese id");
+        problems.Add(element, id, $"el mensaje «{BpmnXml.Attribute(element, "messageRef")}» no existe: no hay un bpmn:message con ese id");
         return "";
     }
 

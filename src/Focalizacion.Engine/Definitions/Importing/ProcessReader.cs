@@ -53,6 +53,7 @@ internal sealed class ProcessReader(XElement process, NodeReader nodeReader, Pro
                 unsupported.Add(id);
             }
         }
+        unsupported.UnionWith(nodeReader.ReportedReferences);
         new StructureChecker(nodes, flows, unsupported, problems).Check(process);
         return (nodes, [.. flows.Select(f => f.Flow)]);
     }
