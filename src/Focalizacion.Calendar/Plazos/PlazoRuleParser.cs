@@ -73,7 +73,7 @@ internal sealed partial class PlazoRuleParser
         }
         if (Peek() is { } extra)
         {
-            throw Fail(extra, $"sobra «{extra.Raw}»; las opciones van después de una coma");
+            throw Fail(extra, $"sobra {Spanish.Quote(extra.Raw)}; las opciones van después de una coma");
         }
         return new PlazoRule(anchor, time, rollForward ?? false);
     }
@@ -104,7 +104,7 @@ internal sealed partial class PlazoRuleParser
             var month = Month();
             return new NthBusinessDay(ordinal, month, Year());
         }
-        throw Fail(first, $"«{first.Raw}» no es un día, un ordinal ni un número de días");
+        throw Fail(first, $"{Spanish.Quote(first.Raw)} no es un día, un ordinal ni un número de días");
     }
 
     private FixedDay FixedDay(int day, Token dayToken)
@@ -141,7 +141,7 @@ internal sealed partial class PlazoRuleParser
             articleTaken = TryTake("del");
             if (!articleTaken)
             {
-                Expect("de", $"se esperaba «de» o «del» después de «{_tokens[_next - 1].Raw}»");
+                Expect("de", $"se esperaba «de» o «del» después de {Spanish.Quote(_tokens[_next - 1].Raw)}");
             }
         }
         else
@@ -157,12 +157,12 @@ internal sealed partial class PlazoRuleParser
         {
             "evento" => ReferenceKind.Event,
             "plazo" => ReferenceKind.Plazo,
-            _ => throw Fail(kindToken, $"se esperaba «evento» o «plazo» y no «{kindToken.Raw}»"),
+            _ => throw Fail(kindToken, $"se esperaba «evento» o «plazo» y no {Spanish.Quote(kindToken.Raw)}"),
         };
         var keyToken = Take($"falta la clave del {kindToken.Word}");
         if (!KeyPattern().IsMatch(keyToken.Raw))
         {
-            throw Fail(keyToken, $"«{keyToken.Raw}» no es una clave válida: use minúsculas sin tilde, números y guiones (p. ej. focalizacion-final)");
+            throw Fail(keyToken, $"{Spanish.Quote(keyToken.Raw)} no es una clave válida: use minúsculas sin tilde, números y guiones (p. ej. focalizacion-final)");
         }
         return new DayOffset(days, count, before, kind, keyToken.Raw);
     }
@@ -170,7 +170,7 @@ internal sealed partial class PlazoRuleParser
     private int Month()
     {
         var token = Take("falta el mes");
-        return PlazoVocabulary.Month(token.Word) ?? throw Fail(token, $"«{token.Raw}» no es un mes");
+        return PlazoVocabulary.Month(token.Word) ?? throw Fail(token, $"{Spanish.Quote(token.Raw)} no es un mes");
     }
 
     private RuleYear Year()
@@ -193,7 +193,7 @@ internal sealed partial class PlazoRuleParser
     {
         var token = Take("falta la hora (HH:mm)");
         var parsed = LocalTimePattern.CreateWithInvariantCulture("H:mm").Parse(token.Raw);
-        return parsed.Success ? parsed.Value : throw Fail(token, $"«{token.Raw}» no es una hora válida (HH:mm, de 00:00 a 23:59)");
+        return parsed.Success ? parsed.Value : throw Fail(token, $"{Spanish.Quote(token.Raw)} no es una hora válida (HH:mm, de 00:00 a 23:59)");
     }
 
     private Token? Peek() => _next < _tokens.Count ? _tokens[_next] : null;

@@ -41,7 +41,7 @@ internal static class DefinicionVerb
                     {
                         return Report(result, json: false, context);
                     }
-                    context.Output.WriteLine($"Borrador {draft.Id} de «{draft.ProcessKey}» guardado. Publíquelo con: definicion publicar {draft.Id}");
+                    context.Output.WriteLine(OneLine.Of($"Borrador {draft.Id} de «{draft.ProcessKey}» guardado. Publíquelo con: definicion publicar {draft.Id}"));
                     return Cli.Ok;
                 }
             case "publicar":
@@ -95,7 +95,7 @@ internal static class DefinicionVerb
     {
         if (result.NotBpmnReason is { } reason)
         {
-            context.Error.WriteLine($"Error: {reason}");
+            context.Error.WriteLine($"Error: {OneLine.Of(reason)}");
             return Cli.UsageError;
         }
         if (json)
@@ -104,13 +104,13 @@ internal static class DefinicionVerb
         }
         else if (result.Success)
         {
-            context.Output.WriteLine($"Válida: «{result.Definition!.ProcessId}» ({result.Definition.Nodes.Count} elementos) se puede ejecutar.");
+            context.Output.WriteLine(OneLine.Of($"Válida: «{result.Definition!.ProcessId}» ({result.Definition.Nodes.Count} elementos) se puede ejecutar."));
         }
         else
         {
             foreach (var problem in result.Problems)
             {
-                context.Output.WriteLine(problem.ToString());
+                context.Output.WriteLine(OneLine.Of(problem.ToString()));
             }
         }
         return result.Success ? Cli.Ok : 1;

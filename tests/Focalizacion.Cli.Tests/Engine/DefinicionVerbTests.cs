@@ -51,6 +51,32 @@ public class DefinicionVerbTests
         });
     }
 
+    [Test]
+    public void Validar_keeps_one_line_per_problem_whatever_the_file_holds()
+    {
+        // An id with character references for a newline and a terminal control (CSI) could print a line of its own.
+        var path = Temporary("""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">
+              <bpmn:process id="P">
+                <bpmn:startEvent id="Inicio" />
+                <bpmn:userTask id="T&#10;Fin: el plazo venció&#x9B;2J" />
+                <bpmn:endEvent id="Fin" />
+                <bpmn:sequenceFlow id="F1" sourceRef="Inicio" targetRef="T&#10;Fin: el plazo venció&#x9B;2J" />
+                <bpmn:sequenceFlow id="F2" sourceRef="Inicio" targetRef="Fin" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """);
+        var text = CliRun.InProcess("definicion", "validar", path);
+        var json = CliRun.InProcess("definicion", "validar", path, "--json");
+        File.Delete(path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(text.ExitCode, Is.EqualTo(1));
+            Assert.That(text.Output, Is.EqualTo("T\\nFin: el plazo venció\\u009B2J: no tiene salida: ningún flujo sale de este elemento\n"));
+            Assert.That(json.Json()[0].GetProperty("elemento").GetString(), Is.EqualTo("T\nFin: el plazo venció\u009B2J")); // JSON keeps the id as it is
+        });
+    }
+
     [TestCase("esto no es XML")] // not XML at all
     [TestCase("<html><body>hola</body></html>")] // XML, but not BPMN
     public void Validar_rejects_text_that_is_not_BPMN_with_exit_2(string text)

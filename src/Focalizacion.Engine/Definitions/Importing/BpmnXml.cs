@@ -52,13 +52,13 @@ internal static class BpmnXml
         var prefix = reference[..colon];
         if (prefix.Length == 0 || element.GetNamespaceOfPrefix(prefix) is not { } space)
         {
-            return Result<string?>.Fail($"{attribute} «{reference}» usa el prefijo «{prefix}», que no está declarado en el archivo (falta xmlns:{prefix}=\"…\")");
+            return Result<string?>.Fail($"{attribute} {Spanish.Quote(reference)} usa el prefijo {Spanish.Quote(prefix)}, que no está declarado en el archivo (falta xmlns:{prefix}=\"…\")");
         }
         var target = element.Document?.Root?.Attribute("targetNamespace")?.Value;
         return target is null || space.NamespaceName == target
             ? Result<string?>.Ok(reference[(colon + 1)..])
             : Result<string?>.Fail(
-                $"{attribute} «{reference}» apunta al espacio de nombres «{space.NamespaceName}», que no es el de este archivo (targetNamespace «{target}»): el motor solo resuelve referencias dentro del archivo");
+                $"{attribute} {Spanish.Quote(reference)} apunta al espacio de nombres {Spanish.Quote(space.NamespaceName)}, que no es el de este archivo (targetNamespace {Spanish.Quote(target)}): el motor solo resuelve referencias dentro del archivo");
     }
 
     /// <summary>The id that problems name: the element's, else its nearest ancestor's, else its kind and line.</summary>

@@ -37,7 +37,7 @@ internal static class IsoTimerText
             }
         }
         return Result<TimerDefinition>.Fail(
-            $"«{text}» no es una fecha y hora ISO 8601 (p. ej. 2026-03-15T09:00 o 2026-03-15T09:00:00-03:00); "
+            $"{Spanish.Quote(text)} no es una fecha y hora ISO 8601 (p. ej. 2026-03-15T09:00 o 2026-03-15T09:00:00-03:00); "
             + $"si es una regla de plazo, el elemento necesita language=\"{TimerDefinition.PlazoLanguage}\"");
     }
 
@@ -47,14 +47,14 @@ internal static class IsoTimerText
         var parsed = PeriodPattern.NormalizingIso.Parse(text);
         if (!parsed.Success)
         {
-            return Result<TimerDefinition>.Fail($"«{text}» no es una duración ISO 8601 (p. ej. P15D, PT48H, P1M o P1DT2H)");
+            return Result<TimerDefinition>.Fail($"{Spanish.Quote(text)} no es una duración ISO 8601 (p. ej. P15D, PT48H, P1M o P1DT2H)");
         }
         var period = parsed.Value;
         bool negative = period.Years < 0 || period.Months < 0 || period.Weeks < 0 || period.Days < 0 || period.Hours < 0
             || period.Minutes < 0 || period.Seconds < 0 || period.Milliseconds < 0 || period.Ticks < 0 || period.Nanoseconds < 0;
         if (negative || period.Normalize().Equals(Period.Zero))
         {
-            return Result<TimerDefinition>.Fail($"la duración «{text}» debe ser mayor que cero");
+            return Result<TimerDefinition>.Fail($"la duración {Spanish.Quote(text)} debe ser mayor que cero");
         }
         return Result<TimerDefinition>.Ok(new TimerDefinition(TimerKind.Duration, text) { Period = period });
     }

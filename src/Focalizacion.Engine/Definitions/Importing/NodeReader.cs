@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Focalizacion.Calendar;
 
 namespace Focalizacion.Engine.Definitions.Importing;
 
@@ -92,7 +93,7 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
         }
         if (!handlers.Contains(handler))
         {
-            problems.Add(task, id, $"el manejador «{handler}» no existe; {known}");
+            problems.Add(task, id, $"el manejador {Spanish.Quote(handler)} no existe; {known}");
         }
         return handler;
     }
@@ -129,7 +130,7 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
         {
             return name;
         }
-        problems.Add(element, id, $"el mensaje «{BpmnXml.Attribute(element, "messageRef")}» no existe: no hay un bpmn:message con ese id");
+        problems.Add(element, id, $"el mensaje {Spanish.Quote(BpmnXml.Attribute(element, "messageRef")!)} no existe: no hay un bpmn:message con ese id");
         return "";
     }
 
@@ -142,7 +143,7 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
             case "false" or "0":
                 return false;
             case var other:
-                problems.Add(boundary, id, $"cancelActivity debe ser true o false, no «{other}»");
+                problems.Add(boundary, id, $"cancelActivity debe ser true o false, no {Spanish.Quote(other)}");
                 return true;
         }
     }

@@ -27,7 +27,7 @@ internal static partial class PlazoSeries
             var rule = PlazoRule.Parse(ruleText);
             if (!rule.Success)
             {
-                return Result<IReadOnlyList<(string, PlazoRule)>>.Fail($"«{ruleText}»: {rule}");
+                return Result<IReadOnlyList<(string, PlazoRule)>>.Fail($"{Spanish.Quote(ruleText)}: {rule}");
             }
             if (series.Exists(s => s.Item1 == ruleText))
             {

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Focalizacion.Calendar;
 
 namespace Focalizacion.Engine.Definitions.Importing;
 
@@ -29,11 +30,11 @@ internal static class SettingsReader
             var value = extension.Attribute("value")?.Value;
             if (name is null || value is null)
             {
-                problems.Add(extension, $"foc:property{(name is null ? "" : $" «{name}»")} necesita los atributos name y value");
+                problems.Add(extension, $"foc:property{(name is null ? "" : " " + Spanish.Quote(name))} necesita los atributos name y value");
             }
             else if (!settings.TryAdd(name, value))
             {
-                problems.Add(extension, $"el ajuste «{name}» está repetido");
+                problems.Add(extension, $"el ajuste {Spanish.Quote(name)} está repetido");
             }
         }
         return settings.Count == 0 ? ExtensionSettings.Empty : new ExtensionSettings(settings);

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Focalizacion.Calendar;
 
 namespace Focalizacion.Engine.Definitions.Importing;
 
@@ -46,7 +47,7 @@ internal sealed class StructureChecker(IReadOnlyList<FlowNode> nodes, IReadOnlyL
         }
         else if (!_nodes.ContainsKey(reference) && !unsupported.Contains(reference))
         {
-            problems.Add(flow.Id, $"flujo colgante: el {role} «{reference}» no es un nodo del proceso");
+            problems.Add(flow.Id, $"flujo colgante: el {role} {Spanish.Quote(reference)} no es un nodo del proceso");
         }
     }
 
@@ -106,7 +107,7 @@ internal sealed class StructureChecker(IReadOnlyList<FlowNode> nodes, IReadOnlyL
         }
         else if (!unsupported.Contains(boundary.AttachedTo))
         {
-            problems.Add(boundary.Id, $"está adosado a «{boundary.AttachedTo}», que no existe en el proceso");
+            problems.Add(boundary.Id, $"está adosado a {Spanish.Quote(boundary.AttachedTo)}, que no existe en el proceso");
         }
     }
 
@@ -117,7 +118,7 @@ internal sealed class StructureChecker(IReadOnlyList<FlowNode> nodes, IReadOnlyL
             var defaultFlow = outgoing.Find(f => f.Flow.Id == defaultId);
             if (defaultFlow is null)
             {
-                problems.Add(gateway.Id, $"el flujo por omisión «{defaultId}» no es uno de los flujos que salen de la compuerta");
+                problems.Add(gateway.Id, $"el flujo por omisión {Spanish.Quote(defaultId)} no es uno de los flujos que salen de la compuerta");
             }
             else if (defaultFlow.HasCondition)
             {
