@@ -16,10 +16,14 @@ internal static class BpmnXml
 
     public static bool IsModel(XElement element) => element.Name.Namespace == Model;
 
-    /// <summary>How messages name an element kind, with the conventional prefix: "bpmn:scriptTask".</summary>
+    /// <summary>
+    /// How messages name an element kind, with the conventional prefix: "bpmn:scriptTask",
+    /// "foc:property"; another tool's element with the prefix its file gives it ("camunda:formData").
+    /// </summary>
     public static string Kind(XElement element) =>
         element.Name.Namespace == Model ? "bpmn:" + element.Name.LocalName
         : element.Name.Namespace == Focalizacion ? "foc:" + element.Name.LocalName
+        : element.GetPrefixOfNamespace(element.Name.Namespace) is { Length: > 0 } prefix ? $"{prefix}:{element.Name.LocalName}"
         : element.Name.LocalName;
 
     /// <summary>

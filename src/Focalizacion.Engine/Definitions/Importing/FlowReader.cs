@@ -25,6 +25,7 @@ internal static class FlowReader
                     break;
             }
         }
+        SettingsReader.Misplaced(element, id, problems);
         var flow = new SequenceFlow(
             id,
             element.Attribute("name")?.Value,

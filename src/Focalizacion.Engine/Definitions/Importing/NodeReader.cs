@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 using Focalizacion.Calendar;
 
@@ -39,6 +40,7 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
         {
             problems.Add(element, id, "el flujo por omisión (default) solo se admite en compuertas exclusivas");
         }
+        CheckActivityAttributes(element, id);
         FlowNode? node = element.Name.LocalName switch
         {
             "serviceTask" => new ServiceTask(id, name, Handler(element, id)),
@@ -132,6 +134,26 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
         }
         problems.Add(element, id, $"el mensaje {Spanish.Quote(BpmnXml.Attribute(element, "messageRef")!)} no existe: no hay un bpmn:message con ese id");
         return "";
+    }
+
+    /// <summary>Activity attributes whose other values ask for what the engine does not do; their defaults are fine.</summary>
+    private void CheckActivityAttributes(XElement element, string id)
+    {
+        if (BpmnXml.Attribute(element, "isForCompensation") is { } compensation and not ("false" or "0"))
+        {
+            problems.Add(element, id, $"isForCompensation={Spanish.Quote(compensation)} no se admite: el motor no ejecuta compensaciones");
+        }
+        foreach (var quantity in (string[])["startQuantity", "completionQuantity"])
+        {
+            if (BpmnXml.Attribute(element, quantity) is { } value && !(int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n == 1))
+            {
+                problems.Add(element, id, $"{quantity}={Spanish.Quote(value)} no se admite: el motor mueve un token a la vez por cada tarea (solo 1)");
+            }
+        }
+        if (element.Name.LocalName == "receiveTask" && BpmnXml.Attribute(element, "instantiate") is { } instantiate and not ("false" or "0"))
+        {
+            problems.Add(element, id, $"instantiate={Spanish.Quote(instantiate)} no se admite: una tarea de recepción no inicia instancias; cada instancia empieza en el evento de inicio");
+        }
     }
 
     private bool Interrupting(XElement boundary, string id)

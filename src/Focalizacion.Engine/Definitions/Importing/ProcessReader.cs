@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Focalizacion.Calendar;
 
 namespace Focalizacion.Engine.Definitions.Importing;
 
@@ -20,6 +21,13 @@ internal sealed class ProcessReader(XElement process, NodeReader nodeReader, Pro
         var nodes = new List<FlowNode>();
         var flows = new List<FlowDraft>();
         var unsupported = new HashSet<string>(StringComparer.Ordinal);
+        SettingsReader.Misplaced(process, BpmnXml.Reference(process), problems);
+        foreach (var foreign in process.Elements().Where(e => !BpmnXml.IsModel(e)))
+        {
+            problems.Add(foreign,
+                $"{BpmnXml.Kind(foreign)} (línea {BpmnXml.Line(foreign)}) no es un elemento de BPMN sino de {Spanish.Quote(foreign.Name.NamespaceName)}: "
+                + "lo que agregan otras herramientas va dentro de bpmn:extensionElements");
+        }
         foreach (var child in BpmnXml.ModelChildren(process))
         {
             var kind = child.Name.LocalName;

@@ -39,4 +39,21 @@ internal static class SettingsReader
         }
         return settings.Count == 0 ? ExtensionSettings.Empty : new ExtensionSettings(settings);
     }
+
+    /// <summary>
+    /// Reports our settings on an element that takes none (a sequence flow, the process): only flow
+    /// nodes have settings, and one written elsewhere would be silently unused.
+    /// </summary>
+    public static void Misplaced(XElement element, string elementId, ProblemList problems)
+    {
+        var attributes = element.Attributes().Where(a => a.Name.Namespace == BpmnXml.Focalizacion).Select(a => "foc:" + a.Name.LocalName);
+        var properties = element.Elements(BpmnXml.Model + "extensionElements").Elements().Where(e => e.Name.Namespace == BpmnXml.Focalizacion)
+            .Select(e => BpmnXml.Kind(e) + (BpmnXml.Attribute(e, "name") is { } name ? " " + Spanish.Quote(name) : ""));
+        var misplaced = attributes.Concat(properties).ToList();
+        if (misplaced.Count > 0)
+        {
+            problems.Add(element, elementId,
+                $"los ajustes foc: van solo en los nodos (tareas, eventos y compuertas); en {BpmnXml.Kind(element)} nadie los lee: {string.Join(", ", misplaced)}");
+        }
+    }
 }

@@ -5,8 +5,8 @@ namespace Focalizacion.Engine.Definitions.Importing;
 
 /// <summary>
 /// The checks that need the whole process: flows that lead nowhere, nodes without a way in or
-/// out, exclusive gateways whose choice is not fully specified, boundary timers on the wrong
-/// element, the single start event. A reference to an element already reported as unsupported is
+/// out or not reached from the start, exclusive gateways whose choice is not fully specified,
+/// boundary timers on the wrong element, the single start event. A reference to an element already reported as unsupported is
 /// not reported again, so one unsupported element gives one problem.
 /// </summary>
 internal sealed class StructureChecker(IReadOnlyList<FlowNode> nodes, IReadOnlyList<FlowDraft> flows, IReadOnlySet<string> unsupported, ProblemList problems)
@@ -26,6 +26,12 @@ internal sealed class StructureChecker(IReadOnlyList<FlowNode> nodes, IReadOnlyL
             CheckNode(node);
         }
         CheckStart(process);
+        // Without any start event, "not reached from the start" would only repeat that one problem.
+        var starts = process.Elements(BpmnXml.Model + "startEvent").Select(BpmnXml.Id).OfType<string>().ToList();
+        if (starts.Count > 0)
+        {
+            new ReachabilityChecker(nodes, flows, unsupported, problems).Check(starts);
+        }
     }
 
     private void CheckFlow(FlowDraft draft)
