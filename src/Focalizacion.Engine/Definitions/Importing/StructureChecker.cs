@@ -6,8 +6,9 @@ namespace Focalizacion.Engine.Definitions.Importing;
 /// <summary>
 /// The checks that need the whole process: flows that lead nowhere, nodes without a way in or
 /// out or not reached from the start, exclusive gateways whose choice is not fully specified,
-/// boundary timers on the wrong element, the single start event. A reference to an element already reported as unsupported is
-/// not reported again, so one unsupported element gives one problem.
+/// boundary timers on the wrong element, the single start event, cycles that never wait. A
+/// reference to an element already reported as unsupported is not reported again, so one
+/// unsupported element gives one problem.
 /// </summary>
 internal sealed class StructureChecker(IReadOnlyList<FlowNode> nodes, IReadOnlyList<FlowDraft> flows, IReadOnlySet<string> unsupported, ProblemList problems)
 {
@@ -32,6 +33,7 @@ internal sealed class StructureChecker(IReadOnlyList<FlowNode> nodes, IReadOnlyL
         {
             new ReachabilityChecker(nodes, flows, unsupported, problems).Check(starts);
         }
+        new WaitlessLoopChecker(nodes, flows, problems).Check();
     }
 
     private void CheckFlow(FlowDraft draft)
