@@ -81,7 +81,7 @@ internal sealed partial class PlazoRuleParser
     private PlazoAnchor Anchor()
     {
         var first = Take("se esperaba un día del mes («15 de marzo»), un ordinal («primer día hábil de diciembre») o un número de días");
-        if (int.TryParse(first.Word, out var number))
+        if (PlazoVocabulary.Number(first.Word) is { } number)
         {
             var after = Peek();
             if (after?.Word == "de")
@@ -98,11 +98,19 @@ internal sealed partial class PlazoRuleParser
         }
         if (PlazoVocabulary.Ordinal(first.Word) is { } ordinal)
         {
+            if (ordinal is 0 or > PlazoRule.MaxOrdinal)
+            {
+                throw Fail(first, $"el ordinal {Spanish.Quote(first.Raw)} está fuera de rango: los ordinales van de 1° a {PlazoRule.MaxOrdinal}°");
+            }
             Expect("dia", "se esperaba «día hábil» después del ordinal");
             Expect("habil", "se esperaba «hábil» después de «día»");
             Expect("de", "se esperaba «de» y un mes");
             var month = Month();
             return new NthBusinessDay(ordinal, month, Year());
+        }
+        if (first.Word[0] is '-' or '+' && PlazoVocabulary.Number(first.Word[1..]) is not null)
+        {
+            throw Fail(first, $"los números van sin signo ({Spanish.Quote(first.Raw)}): para contar hacia atrás escriba «antes del plazo …»");
         }
         throw Fail(first, $"{Spanish.Quote(first.Raw)} no es un día, un ordinal ni un número de días");
     }
@@ -112,16 +120,17 @@ internal sealed partial class PlazoRuleParser
         var month = Month();
         if (day < 1 || day > 31 || day > CalendarSystem.Iso.GetDaysInMonth(2001, month))
         {
-            throw Fail(dayToken, $"el día {day} no existe en {Spanish.MonthName(month)}" + (month == 2 && day == 29 ? " todos los años" : ""));
+            var written = day <= 31 ? day.ToString(System.Globalization.CultureInfo.InvariantCulture) : Spanish.Quote(dayToken.Raw);
+            throw Fail(dayToken, $"el día {written} no existe en {Spanish.MonthName(month)}" + (month == 2 && day == 29 ? " todos los años" : ""));
         }
         return new FixedDay(day, month, Year());
     }
 
     private DayOffset Offset(int days, Token daysToken)
     {
-        if (days > 3660)
+        if (days > PlazoRule.MaxDays)
         {
-            throw Fail(daysToken, "el número de días es demasiado grande (máximo 3660)");
+            throw Fail(daysToken, $"el número de días es demasiado grande (máximo {PlazoRule.MaxDays})");
         }
         var count = TryTake("habiles") || TryTake("habil") ? DayCount.Business : DayCount.Calendar;
         if (count == DayCount.Calendar)
