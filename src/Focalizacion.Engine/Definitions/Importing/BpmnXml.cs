@@ -68,9 +68,19 @@ internal static class BpmnXml
     /// <summary>The id that problems name: the element's, else its nearest ancestor's, else its kind and line.</summary>
     public static string Reference(XElement element)
     {
+        // Only model elements above the outermost extension (or foreign) element have ids: walk
+        // up once to find it, then take the first id above, so a deep file costs its depth, not its square.
+        var named = element;
         for (var at = element; at is not null; at = at.Parent)
         {
-            if (Id(at) is { } id)
+            if (!IsModel(at) || at.Name.LocalName == "extensionElements")
+            {
+                named = at.Parent;
+            }
+        }
+        for (var at = named; at is not null; at = at.Parent)
+        {
+            if (NonEmpty(at.Attribute("id")?.Value) is { } id)
             {
                 return id;
             }
