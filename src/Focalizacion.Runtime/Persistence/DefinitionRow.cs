@@ -16,7 +16,6 @@ public sealed class DefinitionRow
     public string? Name { get; set; }
 
     /// <summary>The uploaded file's bytes (not text: its encoding is the file's own, decoded by the importer).</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1819:Properties should not return arrays", Justification = "An EF Core bytea column maps to byte[].")]
     public required byte[] BpmnXml { get; set; }
 
     public Instant CreatedAt { get; set; }
