@@ -44,6 +44,24 @@ public static class Spanish
         });
     }
 
+    /// <summary>The longest echo of the user's input that a message quotes, in characters.</summary>
+    public const int MaxQuoted = 80;
+
+    /// <summary>
+    /// What the user wrote, in Spanish quotation marks («…»), cut to <see cref="MaxQuoted"/>
+    /// characters with "…": a message repeats the input so it can be found, not to copy a page of it.
+    /// </summary>
+    public static string Quote(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= MaxQuoted)
+        {
+            return $"«{text}»";
+        }
+        var cut = char.IsHighSurrogate(text[MaxQuoted - 2]) ? MaxQuoted - 2 : MaxQuoted - 1; // never half a character
+        return $"«{text[..cut]}…»";
+    }
+
     /// <summary>The long form used in oficios: "lunes 1 de diciembre de 2025".</summary>
     public static string LongDate(LocalDate date) =>
         $"{WeekdayName(date.DayOfWeek)} {date.Day} de {MonthName(date.Month)} de {date.Year}";

@@ -16,6 +16,9 @@ namespace Focalizacion.Cli;
 /// <param name="Clock">The clock; the system clock outside tests.</param>
 internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<HolidayCalendar> LoadCalendar, string ConnectionString, IClock Clock)
 {
+    /// <summary>Opens standard output as bytes, for output that must not be re-encoded (an exported file).</summary>
+    public Func<Stream> StandardOutput { get; init; } = Console.OpenStandardOutput;
+
     /// <summary>Environment variable with the PostgreSQL connection string.</summary>
     public const string DatabaseVariable = "FOCALIZACION_DB";
 

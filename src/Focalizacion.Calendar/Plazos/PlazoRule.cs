@@ -17,6 +17,12 @@ namespace Focalizacion.Calendar.Plazos;
 /// </remarks>
 public sealed record PlazoRule(PlazoAnchor Anchor, LocalTime? Time = null, bool RollForward = false)
 {
+    /// <summary>The largest number of days a rule may count (ten years): "3660 días desde el evento x".</summary>
+    public const int MaxDays = 3660;
+
+    /// <summary>The largest ordinal ("31° día hábil de …"): no month has more days, let alone business days.</summary>
+    public const int MaxOrdinal = 31;
+
     private const int MaxReferenceDepth = 16;
 
     /// <summary>Reads a rule; a failure gives the 1-based position and a Spanish reason.</summary>

@@ -73,7 +73,7 @@ internal sealed partial class PlazoRuleParser
         }
         if (Peek() is { } extra)
         {
-            throw Fail(extra, $"sobra «{extra.Raw}»; las opciones van después de una coma");
+            throw Fail(extra, $"sobra {Spanish.Quote(extra.Raw)}; las opciones van después de una coma");
         }
         return new PlazoRule(anchor, time, rollForward ?? false);
     }
@@ -81,7 +81,7 @@ internal sealed partial class PlazoRuleParser
     private PlazoAnchor Anchor()
     {
         var first = Take("se esperaba un día del mes («15 de marzo»), un ordinal («primer día hábil de diciembre») o un número de días");
-        if (int.TryParse(first.Word, out var number))
+        if (PlazoVocabulary.Number(first.Word) is { } number)
         {
             var after = Peek();
             if (after?.Word == "de")
@@ -98,13 +98,21 @@ internal sealed partial class PlazoRuleParser
         }
         if (PlazoVocabulary.Ordinal(first.Word) is { } ordinal)
         {
+            if (ordinal is 0 or > PlazoRule.MaxOrdinal)
+            {
+                throw Fail(first, $"el ordinal {Spanish.Quote(first.Raw)} está fuera de rango: los ordinales van de 1° a {PlazoRule.MaxOrdinal}°");
+            }
             Expect("dia", "se esperaba «día hábil» después del ordinal");
             Expect("habil", "se esperaba «hábil» después de «día»");
             Expect("de", "se esperaba «de» y un mes");
             var month = Month();
             return new NthBusinessDay(ordinal, month, Year());
         }
-        throw Fail(first, $"«{first.Raw}» no es un día, un ordinal ni un número de días");
+        if (first.Word[0] is '-' or '+' && PlazoVocabulary.Number(first.Word[1..]) is not null)
+        {
+            throw Fail(first, $"los números van sin signo ({Spanish.Quote(first.Raw)}): para contar hacia atrás escriba «antes del plazo …»");
+        }
+        throw Fail(first, $"{Spanish.Quote(first.Raw)} no es un día, un ordinal ni un número de días");
     }
 
     private FixedDay FixedDay(int day, Token dayToken)
@@ -112,16 +120,17 @@ internal sealed partial class PlazoRuleParser
         var month = Month();
         if (day < 1 || day > 31 || day > CalendarSystem.Iso.GetDaysInMonth(2001, month))
         {
-            throw Fail(dayToken, $"el día {day} no existe en {Spanish.MonthName(month)}" + (month == 2 && day == 29 ? " todos los años" : ""));
+            var written = day <= 31 ? day.ToString(System.Globalization.CultureInfo.InvariantCulture) : Spanish.Quote(dayToken.Raw);
+            throw Fail(dayToken, $"el día {written} no existe en {Spanish.MonthName(month)}" + (month == 2 && day == 29 ? " todos los años" : ""));
         }
         return new FixedDay(day, month, Year());
     }
 
     private DayOffset Offset(int days, Token daysToken)
     {
-        if (days > 3660)
+        if (days > PlazoRule.MaxDays)
         {
-            throw Fail(daysToken, "el número de días es demasiado grande (máximo 3660)");
+            throw Fail(daysToken, $"el número de días es demasiado grande (máximo {PlazoRule.MaxDays})");
         }
         var count = TryTake("habiles") || TryTake("habil") ? DayCount.Business : DayCount.Calendar;
         if (count == DayCount.Calendar)
@@ -141,7 +150,7 @@ internal sealed partial class PlazoRuleParser
             articleTaken = TryTake("del");
             if (!articleTaken)
             {
-                Expect("de", $"se esperaba «de» o «del» después de «{_tokens[_next - 1].Raw}»");
+                Expect("de", $"se esperaba «de» o «del» después de {Spanish.Quote(_tokens[_next - 1].Raw)}");
             }
         }
         else
@@ -157,12 +166,12 @@ internal sealed partial class PlazoRuleParser
         {
             "evento" => ReferenceKind.Event,
             "plazo" => ReferenceKind.Plazo,
-            _ => throw Fail(kindToken, $"se esperaba «evento» o «plazo» y no «{kindToken.Raw}»"),
+            _ => throw Fail(kindToken, $"se esperaba «evento» o «plazo» y no {Spanish.Quote(kindToken.Raw)}"),
         };
         var keyToken = Take($"falta la clave del {kindToken.Word}");
         if (!KeyPattern().IsMatch(keyToken.Raw))
         {
-            throw Fail(keyToken, $"«{keyToken.Raw}» no es una clave válida: use minúsculas sin tilde, números y guiones (p. ej. focalizacion-final)");
+            throw Fail(keyToken, $"{Spanish.Quote(keyToken.Raw)} no es una clave válida: use minúsculas sin tilde, números y guiones (p. ej. focalizacion-final)");
         }
         return new DayOffset(days, count, before, kind, keyToken.Raw);
     }
@@ -170,7 +179,7 @@ internal sealed partial class PlazoRuleParser
     private int Month()
     {
         var token = Take("falta el mes");
-        return PlazoVocabulary.Month(token.Word) ?? throw Fail(token, $"«{token.Raw}» no es un mes");
+        return PlazoVocabulary.Month(token.Word) ?? throw Fail(token, $"{Spanish.Quote(token.Raw)} no es un mes");
     }
 
     private RuleYear Year()
@@ -193,7 +202,7 @@ internal sealed partial class PlazoRuleParser
     {
         var token = Take("falta la hora (HH:mm)");
         var parsed = LocalTimePattern.CreateWithInvariantCulture("H:mm").Parse(token.Raw);
-        return parsed.Success ? parsed.Value : throw Fail(token, $"«{token.Raw}» no es una hora válida (HH:mm, de 00:00 a 23:59)");
+        return parsed.Success ? parsed.Value : throw Fail(token, $"{Spanish.Quote(token.Raw)} no es una hora válida (HH:mm, de 00:00 a 23:59)");
     }
 
     private Token? Peek() => _next < _tokens.Count ? _tokens[_next] : null;

@@ -24,7 +24,10 @@ internal static class PlazoVocabulary
     private static readonly string[] OrdinalWords =
         ["primer", "segundo", "tercer", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno", "décimo"];
 
-    /// <summary>The ordinal of a normalized word ("primer" → 1, "ultimo" → −1), or of "5°"/"5º"; null if none.</summary>
+    /// <summary>
+    /// The ordinal of a normalized word ("primer" → 1, "ultimo" → −1), or of "5°"/"5º" (read as
+    /// <see cref="Number"/>, so its range is the caller's to check); null if none.
+    /// </summary>
     public static int? Ordinal(string normalized)
     {
         if (Ordinals.TryGetValue(normalized, out var n))
@@ -32,7 +35,20 @@ internal static class PlazoVocabulary
             return n;
         }
         var digits = normalized.TrimEnd('°', 'º');
-        return digits.Length < normalized.Length && int.TryParse(digits, out n) && n > 0 ? n : null;
+        return digits.Length < normalized.Length ? Number(digits) : null;
+    }
+
+    /// <summary>
+    /// A number written in ASCII digits without sign, or null. One of more than nine digits is
+    /// <see cref="int.MaxValue"/>: larger than every bound, and never an overflow.
+    /// </summary>
+    public static int? Number(string word)
+    {
+        if (word.Length == 0 || !word.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+        return word.Length > 9 ? int.MaxValue : int.Parse(word, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The word for an ordinal: "primer", "último", or "11°" past ten.</summary>

@@ -17,7 +17,7 @@ internal static class DefinicionVerb
           definicion publicar <id> | definicion retirar <clave> <versión>
               Publica un borrador como nueva versión; retira una versión (las instancias en curso siguen).
           definicion listar [--json] | definicion exportar <id>
-              Lista las definiciones; escribe el XML tal como se subió.
+              Lista las definiciones; escribe el archivo tal como se subió, byte por byte.
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
@@ -30,18 +30,18 @@ internal static class DefinicionVerb
             case "validar":
                 {
                     var file = parsed.ExactPositionals("acción", "archivo.bpmn")[1];
-                    var result = BpmnImporter.Import(JsonInput.ReadFile(file), runtime.Handlers.Names);
+                    var result = BpmnImporter.Import(InputFile.ReadBytes(file, BpmnImporter.MaxFileBytes), runtime.Handlers.Names);
                     return Report(result, parsed.Has("--json"), context);
                 }
             case "importar":
                 {
                     var file = parsed.ExactPositionals("acción", "archivo.bpmn")[1];
-                    var (draft, result) = await runtime.Definitions.ImportAsync(JsonInput.ReadFile(file), CliContext.Actor);
+                    var (draft, result) = await runtime.Definitions.ImportAsync(InputFile.ReadBytes(file, BpmnImporter.MaxFileBytes), CliContext.Actor);
                     if (draft is null)
                     {
                         return Report(result, json: false, context);
                     }
-                    context.Output.WriteLine($"Borrador {draft.Id} de «{draft.ProcessKey}» guardado. Publíquelo con: definicion publicar {draft.Id}");
+                    context.Output.WriteLine(OneLine.Of($"Borrador {draft.Id} de «{draft.ProcessKey}» guardado. Publíquelo con: definicion publicar {draft.Id}"));
                     return Cli.Ok;
                 }
             case "publicar":
@@ -77,7 +77,13 @@ internal static class DefinicionVerb
             case "exportar":
                 {
                     var id = Id(parsed.ExactPositionals("acción", "id")[1]);
-                    context.Output.Write(await runtime.Definitions.ExportAsync(id));
+                    var bpmn = await runtime.Definitions.ExportAsync(id);
+                    // The file's own bytes: text output would re-encode a UTF-16 or windows-1252 file and drop a byte order mark.
+                    await context.Output.FlushAsync();
+                    await using (var stdout = context.StandardOutput())
+                    {
+                        await stdout.WriteAsync(bpmn);
+                    }
                     return Cli.Ok;
                 }
             default:
@@ -89,7 +95,7 @@ internal static class DefinicionVerb
     {
         if (result.NotBpmnReason is { } reason)
         {
-            context.Error.WriteLine($"Error: {reason}");
+            context.Error.WriteLine($"Error: {OneLine.Of(reason)}");
             return Cli.UsageError;
         }
         if (json)
@@ -98,13 +104,13 @@ internal static class DefinicionVerb
         }
         else if (result.Success)
         {
-            context.Output.WriteLine($"Válida: «{result.Definition!.ProcessId}» ({result.Definition.Nodes.Count} elementos) se puede ejecutar.");
+            context.Output.WriteLine(OneLine.Of($"Válida: «{result.Definition!.ProcessId}» ({result.Definition.Nodes.Count} elementos) se puede ejecutar."));
         }
         else
         {
             foreach (var problem in result.Problems)
             {
-                context.Output.WriteLine(problem.ToString());
+                context.Output.WriteLine(OneLine.Of(problem.ToString()));
             }
         }
         return result.Success ? Cli.Ok : 1;

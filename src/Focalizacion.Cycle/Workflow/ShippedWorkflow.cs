@@ -15,12 +15,12 @@ public static class ShippedWorkflow
 
     private const string ResourceSuffix = "ciclo-focalizacion-regional.bpmn";
 
-    /// <summary>The shipped BPMN file, exactly as in the repository.</summary>
-    public static string Xml { get; } = Read();
+    /// <summary>The shipped BPMN file's bytes, exactly as in the repository.</summary>
+    public static ReadOnlyMemory<byte> Bpmn { get; } = Read();
 
     /// <summary>
-    /// Publishes the shipped file as a new version unless the newest published version already has
-    /// exactly this text (so restarting the service never piles up versions); returns the version in
+    /// Publishes the shipped file as a new version unless the newest published version already is
+    /// exactly this file, byte for byte (so restarting the service never piles up versions); returns the version in
     /// force and whether this call published it.
     /// </summary>
     /// <remarks>An admin's newer edit published from the designer is left alone only if it is identical;
@@ -34,12 +34,12 @@ public static class ShippedWorkflow
             var latest = await db.Definitions.AsNoTracking()
                 .Where(d => d.ProcessKey == ProcessKey && d.Status == DefinitionStatus.Published)
                 .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
-            if (latest is not null && latest.BpmnXml == Xml)
+            if (latest is not null && Bpmn.Span.SequenceEqual(latest.BpmnXml))
             {
                 return (latest.Version!.Value, false);
             }
         }
-        var (draft, result) = await definitions.ImportAsync(Xml, actor, cancellationToken);
+        var (draft, result) = await definitions.ImportAsync(Bpmn.ToArray(), actor, cancellationToken);
         if (draft is null)
         {
             throw new InvalidOperationException("The shipped workflow does not import: " + string.Join("; ", result.Problems));
@@ -48,12 +48,13 @@ public static class ShippedWorkflow
         return (published.Version!.Value, true);
     }
 
-    private static string Read()
+    private static byte[] Read()
     {
         var assembly = typeof(ShippedWorkflow).Assembly;
         var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(ResourceSuffix, StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
     }
 }

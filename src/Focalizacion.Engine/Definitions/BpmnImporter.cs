@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+using Focalizacion.Calendar;
 using Focalizacion.Engine.Definitions.Importing;
 
 namespace Focalizacion.Engine.Definitions;
@@ -15,16 +17,44 @@ namespace Focalizacion.Engine.Definitions;
 /// </remarks>
 public static class BpmnImporter
 {
-    /// <summary>Imports one BPMN file; bad input gives problems or a not-BPMN reason, never an exception.</summary>
+    /// <summary>
+    /// The largest file accepted: 10 MiB (for text already decoded, as many characters). The
+    /// shipped cycle, diagram included, is under 100 KB.
+    /// </summary>
+    public const int MaxFileBytes = 10 * 1024 * 1024;
+
+    /// <summary>The deepest nesting of elements accepted (the root is level 1); real files nest about 10 levels.</summary>
+    public const int MaxDepth = 100;
+
+    /// <summary>
+    /// Imports one BPMN file as uploaded; the XML reader decodes it as the file says (byte order
+    /// mark, else the XML declaration's encoding, else UTF-8). Bad input gives problems or a
+    /// not-BPMN reason, never an exception.
+    /// </summary>
+    /// <param name="bpmn">The file's bytes.</param>
+    /// <param name="knownHandlers">The service-task handler names the host provides (<c>foc:handler</c>).</param>
+    public static ImportResult Import(byte[] bpmn, IReadOnlySet<string> knownHandlers)
+    {
+        ArgumentNullException.ThrowIfNull(bpmn);
+        ArgumentNullException.ThrowIfNull(knownHandlers);
+        return Read(DocumentLoader.Load(bpmn), knownHandlers);
+    }
+
+    /// <summary>
+    /// Imports BPMN text that is already decoded (the XML declaration's encoding is then moot);
+    /// for text built in code. A file should go through <see cref="Import(byte[], IReadOnlySet{string})"/>.
+    /// </summary>
     /// <param name="xml">The file's text.</param>
     /// <param name="knownHandlers">The service-task handler names the host provides (<c>foc:handler</c>).</param>
     public static ImportResult Import(string xml, IReadOnlySet<string> knownHandlers)
     {
         ArgumentNullException.ThrowIfNull(xml);
         ArgumentNullException.ThrowIfNull(knownHandlers);
-        var document = BpmnXml.Load(xml);
-        return document.Success
+        return Read(DocumentLoader.Load(xml), knownHandlers);
+    }
+
+    private static ImportResult Read(Result<XDocument> document, IReadOnlySet<string> knownHandlers) =>
+        document.Success
             ? new DefinitionsReader(document.Value, knownHandlers).Read()
             : new ImportResult(null, [], document.Error);
-    }
 }

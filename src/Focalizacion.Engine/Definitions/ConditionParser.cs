@@ -59,8 +59,8 @@ internal sealed class ConditionParser
             TokenKind.End => condition,
             TokenKind.CloseParen => throw Fail(Peek, "sobra «)»: no hay un paréntesis abierto que cerrar"),
             TokenKind.Identifier or TokenKind.Literal or TokenKind.Not or TokenKind.OpenParen =>
-                throw Fail(Peek, $"sobra «{Peek.Raw}»: falta un operador (==, !=, <, >, &&, ||) antes"),
-            _ => throw Fail(Peek, $"sobra «{Peek.Raw}»"),
+                throw Fail(Peek, $"sobra {Spanish.Quote(Peek.Raw)}: falta un operador (==, !=, <, >, &&, ||) antes"),
+            _ => throw Fail(Peek, $"sobra {Spanish.Quote(Peek.Raw)}"),
         };
     }
 

@@ -19,6 +19,13 @@ public sealed record TimerDefinition(TimerKind Kind, string Text)
     /// <summary>The <c>language</c> attribute value that marks a plazo rule.</summary>
     public const string PlazoLanguage = "plazo";
 
+    /// <summary>
+    /// The longest <c>timeDuration</c>: ten years, counting every year as 366 days and every month
+    /// as 31, so that no accepted duration is longer whatever the calendar. Longer ones are
+    /// mistakes, and far longer ones overflowed the arithmetic that schedules them.
+    /// </summary>
+    public const int MaxDurationDays = 3660;
+
     public PlazoRule? Rule { get; init; }
 
     /// <summary>

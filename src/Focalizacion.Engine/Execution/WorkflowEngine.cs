@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Focalizacion.Engine.Definitions;
 using NodaTime;
@@ -20,6 +21,17 @@ namespace Focalizacion.Engine.Execution;
 /// </remarks>
 public static class WorkflowEngine
 {
+    /// <summary>
+    /// How many times one step may enter a node. A step ends when every moving token waits, so a
+    /// longer step is a cycle that never waits; the importer refuses those, and this is the
+    /// backstop for a definition it did not check: the tokens still moving are blocked, each an
+    /// incident with the reason, instead of a step that never returns. Real steps enter tens of nodes.
+    /// </summary>
+    public const int MaxNodeEntriesPerStep = 10_000;
+
+    /// <summary>"10.000", as Chile writes it.</summary>
+    private static readonly string MaxNodeEntriesText = MaxNodeEntriesPerStep.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
+
     public static StepResult Step(WorkflowDefinition definition, InstanceState state, WorkflowEvent @event, EngineContext context)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -250,12 +262,29 @@ public static class WorkflowEngine
 
         private void RunArrivals()
         {
+            int entries = 0;
             while (_arrivals.Count > 0 && _status == InstanceStatus.Running)
             {
+                if (++entries > MaxNodeEntriesPerStep)
+                {
+                    BlockArrivals();
+                    break;
+                }
                 var (token, node) = _arrivals.Dequeue();
                 Enter(token, node);
             }
             _arrivals.Clear();
+        }
+
+        /// <summary>Stops a step that goes round a cycle without waiting: every token still moving is blocked where it was going.</summary>
+        private void BlockArrivals()
+        {
+            while (_arrivals.TryDequeue(out var arrival))
+            {
+                Block(arrival.Token with { NodeId = arrival.Node.Id },
+                    $"{arrival.Node.Label}: este paso entró {MaxNodeEntriesText} veces en nodos sin llegar a ninguna espera; "
+                    + "la definición tiene un ciclo sin esperas (corríjala y cancele la instancia)");
+            }
         }
 
         private void Enter(Token token, FlowNode node)

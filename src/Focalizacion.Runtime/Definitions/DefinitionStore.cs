@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Focalizacion.Engine.Definitions;
 using Focalizacion.Runtime.Handlers;
 using Focalizacion.Runtime.Persistence;
@@ -9,20 +10,24 @@ namespace Focalizacion.Runtime.Definitions;
 
 /// <summary>
 /// Versioned BPMN definitions in PostgreSQL: import as a draft (only if the engine can run it),
-/// publish as the next version, retire, list, export the XML exactly as uploaded.
+/// publish as the next version, retire, list, export the file exactly as uploaded.
 /// </summary>
 /// <remarks>
 /// Publishing never touches running instances: each instance keeps the definition row it started
-/// with. Parsed definitions are cached by row id; a row's XML never changes once stored.
+/// with. Parsed definitions are cached by row id; a row's file never changes once stored. Files
+/// are kept as bytes, so export returns them byte for byte (byte order mark and encoding included).
 /// </remarks>
 public sealed class DefinitionStore(Store store, IClock clock, HandlerRegistry handlers)
 {
     private readonly ConcurrentDictionary<long, WorkflowDefinition> _parsed = new();
 
-    /// <summary>Validates and stores a draft; a file the engine cannot run is returned with its problems and nothing is stored.</summary>
-    public async Task<(DefinitionRow? Draft, ImportResult Result)> ImportAsync(string xml, string actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Validates and stores a draft; a file the engine cannot run is returned with its problems and
+    /// nothing is stored. The bytes are decoded as the file declares and stored as they are.
+    /// </summary>
+    public async Task<(DefinitionRow? Draft, ImportResult Result)> ImportAsync(byte[] bpmn, string actor, CancellationToken cancellationToken = default)
     {
-        var result = BpmnImporter.Import(xml, handlers.Names);
+        var result = BpmnImporter.Import(bpmn, handlers.Names);
         if (!result.Success)
         {
             return (null, result);
@@ -33,7 +38,7 @@ public sealed class DefinitionStore(Store store, IClock clock, HandlerRegistry h
             ProcessKey = result.Definition!.ProcessId,
             Name = result.Definition.Name,
             Status = DefinitionStatus.Draft,
-            BpmnXml = xml,
+            BpmnXml = bpmn,
             CreatedAt = clock.GetCurrentInstant(),
             CreatedBy = actor,
         };
@@ -42,6 +47,13 @@ public sealed class DefinitionStore(Store store, IClock clock, HandlerRegistry h
         await db.SaveChangesAsync(cancellationToken);
         return (row, result);
     }
+
+    /// <summary>
+    /// Validates and stores a draft given as text (built in code, or a file already read as text),
+    /// stored as its UTF-8 bytes: right for text whose XML declaration names UTF-8 or no encoding.
+    /// </summary>
+    public Task<(DefinitionRow? Draft, ImportResult Result)> ImportAsync(string xml, string actor, CancellationToken cancellationToken = default) =>
+        ImportAsync(Encoding.UTF8.GetBytes(xml), actor, cancellationToken);
 
     /// <summary>Publishes a draft as the next version of its process key.</summary>
     public async Task<DefinitionRow> PublishAsync(long draftId, string actor, CancellationToken cancellationToken = default)
@@ -83,8 +95,8 @@ public sealed class DefinitionStore(Store store, IClock clock, HandlerRegistry h
         return await db.Definitions.AsNoTracking().OrderBy(d => d.ProcessKey).ThenBy(d => d.Version).ThenBy(d => d.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The XML exactly as uploaded.</summary>
-    public async Task<string> ExportAsync(long id, CancellationToken cancellationToken = default)
+    /// <summary>The file exactly as uploaded, byte for byte.</summary>
+    public async Task<byte[]> ExportAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var db = store.Open();
         return await db.Definitions.Where(d => d.Id == id).Select(d => d.BpmnXml).SingleOrDefaultAsync(cancellationToken)
@@ -109,8 +121,8 @@ public sealed class DefinitionStore(Store store, IClock clock, HandlerRegistry h
             return cached;
         }
         await using var db = store.Open();
-        var xml = await db.Definitions.Where(d => d.Id == id).Select(d => d.BpmnXml).SingleAsync(cancellationToken);
-        var result = BpmnImporter.Import(xml, handlers.Names);
+        var bpmn = await db.Definitions.Where(d => d.Id == id).Select(d => d.BpmnXml).SingleAsync(cancellationToken);
+        var result = BpmnImporter.Import(bpmn, handlers.Names);
         return _parsed.GetOrAdd(id, result.Definition
             ?? throw new InvalidOperationException($"Stored definition {id} no longer imports: {string.Join("; ", result.Problems)}"));
     }

@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace Focalizacion.Runtime.Persistence;
 
-/// <summary>A stored BPMN definition, with the XML exactly as uploaded.</summary>
+/// <summary>A stored BPMN definition, with the file exactly as uploaded.</summary>
 public sealed class DefinitionRow
 {
     public long Id { get; set; }
@@ -15,7 +15,8 @@ public sealed class DefinitionRow
 
     public string? Name { get; set; }
 
-    public required string BpmnXml { get; set; }
+    /// <summary>The uploaded file's bytes (not text: its encoding is the file's own, decoded by the importer).</summary>
+    public required byte[] BpmnXml { get; set; }
 
     public Instant CreatedAt { get; set; }
 

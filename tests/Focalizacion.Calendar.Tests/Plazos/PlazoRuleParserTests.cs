@@ -64,6 +64,14 @@ public class PlazoRuleParserTests
     [TestCase("15 días corridos hasta el evento x", 18, "se esperaba «desde», «después de» o «antes de»")] // wrong direction word
     [TestCase("primer día de diciembre", 12, "se esperaba «hábil»")] // the ordinal form is for business days
     [TestCase("5000 días desde el evento x", 1, "demasiado grande")] // absurd term
+    [TestCase("99999999999 días desde el evento x", 1, "el número de días es demasiado grande (máximo 3660)")] // too many digits for an int: too large, not "not a number"
+    [TestCase("-5 días hábiles desde el evento x", 1, "los números van sin signo («-5»): para contar hacia atrás escriba «antes del plazo …»")] // scheduled its due date before its event
+    [TestCase("-2147483648 días hábiles desde el evento x", 1, "los números van sin signo")] // negating it overflowed
+    [TestCase("+5 días desde el evento x", 1, "los números van sin signo")] // a plus sign is no clearer
+    [TestCase("2147483647° día hábil de marzo", 1, "el ordinal «2147483647°» está fuera de rango: los ordinales van de 1° a 31°")] // threw at evaluation
+    [TestCase("32° día hábil de marzo", 1, "está fuera de rango")] // just past the bound
+    [TestCase("0° día hábil de marzo", 1, "el ordinal «0°» está fuera de rango")] // there is no zeroth day
+    [TestCase("99999999999 de marzo", 1, "el día «99999999999» no existe en marzo")] // a day number too long for an int
     public void Rejects_with_position_and_reason(string text, int position, string reason)
     {
         var parsed = PlazoRule.Parse(text);
@@ -72,6 +80,19 @@ public class PlazoRuleParserTests
             Assert.That(parsed.Success, Is.False);
             Assert.That(parsed.Position, Is.EqualTo(position), parsed.ToString());
             Assert.That(parsed.Error, Does.Contain(reason));
+        });
+    }
+
+    [Test]
+    public void Bounds_are_inclusive()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(PlazoRule.Parse("31° día hábil de marzo").Value.Anchor, Is.EqualTo(new NthBusinessDay(31, 3, RuleYear.Cycle)));
+            Assert.That(PlazoRule.Parse("32° día hábil de marzo").Success, Is.False);
+            Assert.That(PlazoRule.Parse("3660 días hábiles desde el evento x").Value.Anchor, Is.EqualTo(new DayOffset(3660, DayCount.Business, false, ReferenceKind.Event, "x")));
+            Assert.That(PlazoRule.Parse("3661 días hábiles desde el evento x").Success, Is.False);
+            Assert.That(PlazoRule.Parse("007 días antes del plazo x").Value.Anchor, Is.EqualTo(new DayOffset(7, DayCount.Calendar, true, ReferenceKind.Plazo, "x"))); // leading zeros are digits too
         });
     }
 }

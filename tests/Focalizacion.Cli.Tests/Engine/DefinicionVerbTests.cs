@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text;
 using Focalizacion.Testing;
 
 namespace Focalizacion.Cli.Tests.Engine;
@@ -49,6 +51,32 @@ public class DefinicionVerbTests
         });
     }
 
+    [Test]
+    public void Validar_keeps_one_line_per_problem_whatever_the_file_holds()
+    {
+        // An id with character references for a newline and a terminal control (CSI) could print a line of its own.
+        var path = Temporary("""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">
+              <bpmn:process id="P">
+                <bpmn:startEvent id="Inicio" />
+                <bpmn:userTask id="T&#10;Fin: el plazo venció&#x9B;2J" />
+                <bpmn:endEvent id="Fin" />
+                <bpmn:sequenceFlow id="F1" sourceRef="Inicio" targetRef="T&#10;Fin: el plazo venció&#x9B;2J" />
+                <bpmn:sequenceFlow id="F2" sourceRef="Inicio" targetRef="Fin" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """);
+        var text = CliRun.InProcess("definicion", "validar", path);
+        var json = CliRun.InProcess("definicion", "validar", path, "--json");
+        File.Delete(path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(text.ExitCode, Is.EqualTo(1));
+            Assert.That(text.Output, Is.EqualTo("T\\nFin: el plazo venció\\u009B2J: no tiene salida: ningún flujo sale de este elemento\n"));
+            Assert.That(json.Json()[0].GetProperty("elemento").GetString(), Is.EqualTo("T\nFin: el plazo venció\u009B2J")); // JSON keeps the id as it is
+        });
+    }
+
     [TestCase("esto no es XML")] // not XML at all
     [TestCase("<html><body>hola</body></html>")] // XML, but not BPMN
     public void Validar_rejects_text_that_is_not_BPMN_with_exit_2(string text)
@@ -61,11 +89,45 @@ public class DefinicionVerbTests
     }
 
     [Test]
+    public void Validar_decodes_the_bytes_as_the_file_declares()
+    {
+        // The same runnable file, as UTF-8 bytes that claim to be UTF-16: the reader cannot switch
+        // to UTF-16 without a byte order mark, so the file is not well formed.
+        var valid = Fixtures.Read("plazo-con-recordatorio.bpmn");
+        var lying = Temporary(valid.Replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"", StringComparison.Ordinal));
+        var run = CliRun.InProcess("definicion", "validar", lying);
+        File.Delete(lying);
+        Assert.That(valid, Does.Contain("encoding=\"UTF-8\""));
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
+            Assert.That(run.Error, Does.StartWith("Error: el archivo no es XML bien formado"));
+        });
+    }
+
+    [Test]
     public void Validar_reports_an_unreadable_file_with_exit_2()
     {
         var run = CliRun.InProcess("definicion", "validar", "/no/existe.bpmn");
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.Error, Does.Contain("no se puede leer «/no/existe.bpmn»"));
+        Assert.That(run.Error, Is.EqualTo("Error: no se puede leer «/no/existe.bpmn»: no existe\n"));
+    }
+
+    [TestCase("validar")] // checking a file
+    [TestCase("importar")] // and storing one read the same way
+    public void A_directory_or_an_endless_file_is_refused_with_exit_2(string action)
+    {
+        var folder = CliRun.InProcess("definicion", action, Path.GetTempPath());
+        // /dev/zero never ends: the read stops past the size limit instead of filling memory.
+        var endless = Task.Run(() => CliRun.InProcess("definicion", action, "/dev/zero"));
+        Assert.That(endless.Wait(TimeSpan.FromMinutes(1)), Is.True, "reading /dev/zero must stop");
+        Assert.Multiple(() =>
+        {
+            Assert.That(folder.ExitCode, Is.EqualTo(2));
+            Assert.That(folder.Error, Is.EqualTo($"Error: no se puede leer «{Path.GetTempPath()}»: es una carpeta, no un archivo\n"));
+            Assert.That(endless.Result.ExitCode, Is.EqualTo(2));
+            Assert.That(endless.Result.Error, Is.EqualTo("Error: el archivo pesa más de 10 MB, el máximo que se acepta\n"));
+        });
     }
 
     [Test]
@@ -92,6 +154,30 @@ public class DefinicionVerbTests
             Assert.That(early.ExitCode, Is.EqualTo(1), "the oficio is not delivered yet: nobody waits for the document");
             Assert.That(early.Error, Does.Contain("Rechazado: ninguna espera del mensaje «documento-recibido»"));
             Assert.That(await database.ScalarAsync("SELECT count(*) FROM journal WHERE actor = 'operador:ana' AND kind = 'definicion-publicada'"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Exportar_writes_the_uploaded_bytes_of_a_utf16_file()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var environment = EngineDatabase.Environment(database);
+        var text = Fixtures.Read("plazo-con-recordatorio.bpmn").Replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"", StringComparison.Ordinal);
+        byte[] upload = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)];
+        var path = Path.Combine(Path.GetTempPath(), $"definicion-{Guid.NewGuid():N}.bpmn");
+        await File.WriteAllBytesAsync(path, upload);
+        var imported = CliRun.AsProcess(environment, "definicion", "importar", path);
+        File.Delete(path);
+        Assert.That(imported.ExitCode, Is.Zero, imported.Error + imported.Output);
+
+        using var export = Process.Start(CliRun.StartInfo(environment, "definicion", "exportar", "1"))!;
+        using var exported = new MemoryStream();
+        await export.StandardOutput.BaseStream.CopyToAsync(exported);
+        await export.WaitForExitAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(export.ExitCode, Is.Zero);
+            Assert.That(exported.ToArray(), Is.EqualTo(upload)); // a text writer would have re-encoded it as UTF-8
         });
     }
 }

@@ -72,6 +72,17 @@ public class TimerTests
     [TestCase("<bpmn:timeDuration>PT0S</bpmn:timeDuration>", "debe ser mayor que cero")] // zero in other units too
     [TestCase("<bpmn:timeDuration>P-1D</bpmn:timeDuration>", "debe ser mayor que cero")] // negative
     [TestCase("<bpmn:timeDuration>P1DT-2H</bpmn:timeDuration>", "debe ser mayor que cero")] // a negative part
+    [TestCase("<bpmn:timeDuration>P106752D</bpmn:timeDuration>", "la duración «P106752D» pasa del máximo de 3660 días (10 años), contando años de 366 días y meses de 31")] // overflowed as nanoseconds: a stack trace
+    [TestCase("<bpmn:timeDuration>PT2562048H</bpmn:timeDuration>", "pasa del máximo de 3660 días")] // the same in hours
+    [TestCase("<bpmn:timeDuration>P15251W</bpmn:timeDuration>", "pasa del máximo de 3660 días")] // and in weeks
+    [TestCase("<bpmn:timeDuration>P7974Y</bpmn:timeDuration>", "pasa del máximo de 3660 días")] // validated, then crashed the engine
+    [TestCase("<bpmn:timeDuration>P3661D</bpmn:timeDuration>", "pasa del máximo de 3660 días")] // one day past the bound
+    [TestCase("<bpmn:timeDuration>P120M</bpmn:timeDuration>", "pasa del máximo de 3660 días")] // months count as 31 days
+    [TestCase("<bpmn:timeDate>9999-12-31T23:59:59-14:00</bpmn:timeDate>", "la fecha «9999-12-31T23:59:59-14:00» está fuera de los años que cubre el calendario (2020–2101)")] // past the last instant: crashed the engine
+    [TestCase("<bpmn:timeDate>2102-01-01T00:00</bpmn:timeDate>", "fuera de los años que cubre el calendario")] // the year after the calendar
+    [TestCase("<bpmn:timeDate>2019-12-31T23:59:59Z</bpmn:timeDate>", "fuera de los años que cubre el calendario")] // the year before
+    [TestCase("<bpmn:timeCycle language='plazo'>99999999999 y 7 días antes del plazo focalizacion-final</bpmn:timeCycle>", "«99999999999 días antes del plazo focalizacion-final»: posición 1: el número de días es demasiado grande (máximo 3660)")] // a series number too long for an int
+    [TestCase("<bpmn:timeCycle language='plazo'>07 y 7 días antes del plazo focalizacion-final</bpmn:timeCycle>", "el número 7 se repite")] // one moment written twice
     [TestCase("<bpmn:timeDate language='plazo'>15 de marzzo</bpmn:timeDate>", "regla de plazo no válida «15 de marzzo»: posición 7: «marzzo» no es un mes")] // the rule's own position and reason
     [TestCase("<bpmn:timeDuration language='plazo'>30 de diciembre</bpmn:timeDuration>", "va en timeDate")] // a rule is a date, not a span
     [TestCase("<bpmn:timeDate language='javascript'>new Date()</bpmn:timeDate>", "lenguaje de temporizador no soportado «javascript»")] // scripts never run
@@ -121,5 +132,19 @@ public class TimerTests
             + "<bpmn:boundaryEvent id='B' attachedToRef='T'><bpmn:timerEventDefinition><bpmn:timeDate language='plazo'>31 de abril</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:boundaryEvent>"
             + "<bpmn:sequenceFlow id='FB' sourceRef='B' targetRef='E'/>");
         Assert.That(result.Problems, Is.EqualTo(new[] { new DefinitionProblem("B", "regla de plazo no válida «31 de abril»: posición 1: el día 31 no existe en abril") }));
+    }
+
+    [Test]
+    public void Bounds_are_inclusive()
+    {
+        static bool Accepted(string timerContent) => ImportProcess(Process(timerContent)).Success;
+        Assert.Multiple(() =>
+        {
+            Assert.That(Accepted("<bpmn:timeDuration>P10Y</bpmn:timeDuration>"), Is.True); // ten years of 366 days
+            Assert.That(Accepted("<bpmn:timeDuration>P3660D</bpmn:timeDuration>"), Is.True);
+            Assert.That(Accepted("<bpmn:timeDuration>P3660DT1S</bpmn:timeDuration>"), Is.False); // a second past it
+            Assert.That(Accepted("<bpmn:timeDate>2020-01-01T00:00</bpmn:timeDate>"), Is.True);
+            Assert.That(Accepted("<bpmn:timeDate>2101-12-31T23:59:59-14:00</bpmn:timeDate>"), Is.True);
+        });
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Focalizacion.Calendar;
 
 namespace Focalizacion.Engine.Definitions.Conditions;
 
@@ -117,7 +118,7 @@ internal sealed class ConditionLexer
         string raw = _text[start.._at];
         return decimal.TryParse(raw, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
             ? new ConditionToken(TokenKind.Literal, raw, start + 1, ConditionValue.Of(number))
-            : throw new ConditionSyntaxException($"el número «{raw}» es demasiado grande", start + 1);
+            : throw new ConditionSyntaxException($"el número {Spanish.Quote(raw)} es demasiado grande", start + 1);
     }
 
     private void SkipDigits()

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Focalizacion.Calendar;
 
 namespace Focalizacion.Engine.Definitions.Importing;
 
@@ -23,12 +24,23 @@ internal sealed class DefinitionsReader(XDocument document, IReadOnlySet<string>
     private static readonly string[] CollaborationParts =
         ["participant", "messageFlow", "documentation", "extensionElements", "textAnnotation", "association", "group"];
 
+    /// <summary>The flow elements of the BPMN schema (its <c>flowElement</c> substitution group).</summary>
+    private static readonly HashSet<string> FlowElements = new(StringComparer.Ordinal)
+    {
+        "adHocSubProcess", "boundaryEvent", "businessRuleTask", "callActivity", "callChoreography", "choreographyTask", "complexGateway",
+        "dataObject", "dataObjectReference", "dataStoreReference", "endEvent", "event", "eventBasedGateway", "exclusiveGateway",
+        "implicitThrowEvent", "inclusiveGateway", "intermediateCatchEvent", "intermediateThrowEvent", "manualTask", "parallelGateway",
+        "receiveTask", "scriptTask", "sendTask", "sequenceFlow", "serviceTask", "startEvent", "subChoreography", "subProcess", "task",
+        "transaction", "userTask",
+    };
+
     private readonly ProblemList _problems = new(document);
 
     public ImportResult Read()
     {
         var root = document.Root!;
         var duplicates = Duplicates(root);
+        CheckHiddenFlowElements(root);
         XElement? process = null;
         foreach (var child in BpmnXml.ModelChildren(root))
         {
@@ -91,6 +103,22 @@ internal sealed class DefinitionsReader(XDocument document, IReadOnlySet<string>
             }
         }
         return duplicates;
+    }
+
+    /// <summary>
+    /// A BPMN flow element inside <c>extensionElements</c> looks like part of the process in some
+    /// tools but is not one: nothing there runs, so it is a problem rather than a silent no-op.
+    /// </summary>
+    private void CheckHiddenFlowElements(XElement root)
+    {
+        var hidden = root.Descendants(BpmnXml.Model + "extensionElements").Descendants()
+            .Where(e => BpmnXml.IsModel(e) && FlowElements.Contains(e.Name.LocalName)).Distinct();
+        foreach (var element in hidden)
+        {
+            var name = element.Attribute("id")?.Value is { Length: > 0 } id ? " " + Spanish.Quote(id) : "";
+            _problems.Add(element,
+                $"{BpmnXml.Kind(element)}{name} está dentro de extensionElements, donde el motor no ejecuta nada: los elementos del flujo van directamente en el proceso");
+        }
     }
 
     private void CheckCollaboration(XElement collaboration)

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Focalizacion.Calendar;
 
 namespace Focalizacion.Engine.Definitions.Importing;
 
@@ -24,6 +25,7 @@ internal static class FlowReader
                     break;
             }
         }
+        SettingsReader.Misplaced(element, id, problems);
         var flow = new SequenceFlow(
             id,
             element.Attribute("name")?.Value,
@@ -39,13 +41,13 @@ internal static class FlowReader
         // expression language, which never runs code, is accepted.
         if (BpmnXml.Attribute(expression, "language") is { } language)
         {
-            problems.Add(expression, id, $"lenguaje de condición no soportado «{language}»: escriba la condición sin atributo language");
+            problems.Add(expression, id, $"lenguaje de condición no soportado {Spanish.Quote(language)}: escriba la condición sin atributo language");
             return null;
         }
         var parsed = Condition.Parse(expression.Value.Trim());
         if (!parsed.Success)
         {
-            problems.Add(expression, id, $"condición no válida «{expression.Value.Trim()}»: {parsed}");
+            problems.Add(expression, id, $"condición no válida {Spanish.Quote(expression.Value.Trim())}: {parsed}");
             return null;
         }
         return parsed.Value;

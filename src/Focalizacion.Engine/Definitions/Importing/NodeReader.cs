@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Xml.Linq;
+using Focalizacion.Calendar;
 
 namespace Focalizacion.Engine.Definitions.Importing;
 
@@ -19,6 +21,9 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
 
     private static readonly string[] PlainChildren = ["documentation", "extensionElements", "incoming", "outgoing"];
 
+    /// <summary>References already reported as unreadable (a QName with an undeclared prefix): not reported again as missing.</summary>
+    public HashSet<string> ReportedReferences { get; } = new(StringComparer.Ordinal);
+
     public FlowNode? Read(XElement element, string id)
     {
         var name = element.Attribute("name")?.Value;
@@ -35,6 +40,7 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
         {
             problems.Add(element, id, "el flujo por omisión (default) solo se admite en compuertas exclusivas");
         }
+        CheckActivityAttributes(element, id);
         FlowNode? node = element.Name.LocalName switch
         {
             "serviceTask" => new ServiceTask(id, name, Handler(element, id)),
@@ -58,7 +64,7 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
             ("intermediateCatchEvent", 1, "messageEventDefinition") => new MessageCatchEvent(id, name, Message(definitions[0], id)),
             ("intermediateCatchEvent", 1, "timerEventDefinition") => new TimerCatchEvent(id, name, TimerReader.Read(definitions[0], id, problems)),
             ("boundaryEvent", 1, "timerEventDefinition") => new BoundaryTimerEvent(
-                id, name, BpmnXml.Attribute(element, "attachedToRef") ?? "", Interrupting(element, id), TimerReader.Read(definitions[0], id, problems)),
+                id, name, AttachedTo(element, id), Interrupting(element, id), TimerReader.Read(definitions[0], id, problems)),
             _ => null,
         };
         if (node is TimerCatchEvent { Timer.Kind: TimerKind.Cycle } || node is BoundaryTimerEvent { Interrupting: true, Timer.Kind: TimerKind.Cycle })
@@ -89,28 +95,65 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
         }
         if (!handlers.Contains(handler))
         {
-            problems.Add(task, id, $"el manejador «{handler}» no existe; {known}");
+            problems.Add(task, id, $"el manejador {Spanish.Quote(handler)} no existe; {known}");
         }
         return handler;
     }
 
-    /// <summary>The name of the message an element waits for (its <c>messageRef</c>).</summary>
+    /// <summary>The activity a boundary event is on; empty when missing, the text as written when unreadable (reported here).</summary>
+    private string AttachedTo(XElement boundary, string id)
+    {
+        var reference = BpmnXml.QualifiedReference(boundary, "attachedToRef");
+        if (reference.Success)
+        {
+            return reference.Value ?? "";
+        }
+        problems.Add(boundary, id, reference.Error);
+        var written = BpmnXml.Attribute(boundary, "attachedToRef")!;
+        ReportedReferences.Add(written);
+        return written;
+    }
+
+    /// <summary>The name of the message an element waits for (its <c>messageRef</c>, a QName: "tns:Message_1" as some tools write it).</summary>
     private string Message(XElement element, string id)
     {
-        var reference = BpmnXml.Attribute(element, "messageRef");
-        if (reference is null)
+        var reference = BpmnXml.QualifiedReference(element, "messageRef");
+        if (!reference.Success)
+        {
+            problems.Add(element, id, reference.Error);
+            return "";
+        }
+        if (reference.Value is null)
         {
             problems.Add(element, id, "falta messageRef: indique el mensaje (bpmn:message) que se espera");
             return "";
         }
-        // Some tools write the reference as a qualified name ("tns:Message_1").
-        var local = reference[(reference.IndexOf(':', StringComparison.Ordinal) + 1)..];
-        if (messages.TryGetValue(reference, out var name) || messages.TryGetValue(local, out name))
+        if (messages.TryGetValue(reference.Value, out var name))
         {
             return name;
         }
-        problems.Add(element, id, $"el mensaje «{reference}» no existe: no hay un bpmn:message con ese id");
+        problems.Add(element, id, $"el mensaje {Spanish.Quote(BpmnXml.Attribute(element, "messageRef")!)} no existe: no hay un bpmn:message con ese id");
         return "";
+    }
+
+    /// <summary>Activity attributes whose other values ask for what the engine does not do; their defaults are fine.</summary>
+    private void CheckActivityAttributes(XElement element, string id)
+    {
+        if (BpmnXml.Attribute(element, "isForCompensation") is { } compensation and not ("false" or "0"))
+        {
+            problems.Add(element, id, $"isForCompensation={Spanish.Quote(compensation)} no se admite: el motor no ejecuta compensaciones");
+        }
+        foreach (var quantity in (string[])["startQuantity", "completionQuantity"])
+        {
+            if (BpmnXml.Attribute(element, quantity) is { } value && !(int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n == 1))
+            {
+                problems.Add(element, id, $"{quantity}={Spanish.Quote(value)} no se admite: el motor mueve un token a la vez por cada tarea (solo 1)");
+            }
+        }
+        if (element.Name.LocalName == "receiveTask" && BpmnXml.Attribute(element, "instantiate") is { } instantiate and not ("false" or "0"))
+        {
+            problems.Add(element, id, $"instantiate={Spanish.Quote(instantiate)} no se admite: una tarea de recepción no inicia instancias; cada instancia empieza en el evento de inicio");
+        }
     }
 
     private bool Interrupting(XElement boundary, string id)
@@ -122,7 +165,7 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
             case "false" or "0":
                 return false;
             case var other:
-                problems.Add(boundary, id, $"cancelActivity debe ser true o false, no «{other}»");
+                problems.Add(boundary, id, $"cancelActivity debe ser true o false, no {Spanish.Quote(other)}");
                 return true;
         }
     }

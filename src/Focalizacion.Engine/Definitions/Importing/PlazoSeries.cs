@@ -27,9 +27,9 @@ internal static partial class PlazoSeries
             var rule = PlazoRule.Parse(ruleText);
             if (!rule.Success)
             {
-                return Result<IReadOnlyList<(string, PlazoRule)>>.Fail($"«{ruleText}»: {rule}");
+                return Result<IReadOnlyList<(string, PlazoRule)>>.Fail($"{Spanish.Quote(ruleText)}: {rule}");
             }
-            if (series.Exists(s => s.Item1 == ruleText))
+            if (series.Exists(s => s.Item2 == rule.Value)) // "07" and "7" are one moment
             {
                 return Result<IReadOnlyList<(string, PlazoRule)>>.Fail($"el número {number} se repite en la serie");
             }
@@ -38,7 +38,8 @@ internal static partial class PlazoSeries
         return Result<IReadOnlyList<(string, PlazoRule)>>.Ok(series);
     }
 
-    [GeneratedRegex(@"^\s*(?<numeros>\d+(?:\s*,\s*\d+)*(?:\s+y\s+\d+)?)\s+(?<resto>d[ií]as?\b.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    // [0-9], not \d, which takes any script's digits; the rule parser bounds each number.
+    [GeneratedRegex(@"^\s*(?<numeros>[0-9]+(?:\s*,\s*[0-9]+)*(?:\s+y\s+[0-9]+)?)\s+(?<resto>d[ií]as?\b.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex NumbersThenRest();
 
     [GeneratedRegex(@"\s*,\s*|\s+y\s+")]

@@ -26,8 +26,11 @@ internal sealed class ProblemList
 
     public bool Any => _problems.Count > 0;
 
-    /// <summary>The first element with each id, in document order.</summary>
-    public IReadOnlyDictionary<string, XElement> ElementsById => _byId;
+    /// <summary>Whether some element already goes by <paramref name="id"/>.</summary>
+    public bool IsTaken(string id) => _byId.ContainsKey(id);
+
+    /// <summary>Lets problems name an element without an id of its own by the id the importer gave it.</summary>
+    public void Name(XElement element, string id) => _byId.TryAdd(id, element);
 
     public void Add(XElement at, string message) => Add(at, BpmnXml.Reference(at), message);
 

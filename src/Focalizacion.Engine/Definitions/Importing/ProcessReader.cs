@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Focalizacion.Calendar;
 
 namespace Focalizacion.Engine.Definitions.Importing;
 
@@ -12,11 +13,21 @@ internal sealed class ProcessReader(XElement process, NodeReader nodeReader, Pro
     /// <summary>Allowed but never executed: text for people, lanes (who does what) and grouping.</summary>
     private static readonly string[] Skipped = ["documentation", "extensionElements", "laneSet", "textAnnotation", "association", "group"];
 
+    /// <summary>For flows without id: the last number given to flows with the same ends.</summary>
+    private readonly Dictionary<string, int> _sameEnds = new(StringComparer.Ordinal);
+
     public (List<FlowNode> Nodes, List<SequenceFlow> Flows) Read()
     {
         var nodes = new List<FlowNode>();
         var flows = new List<FlowDraft>();
         var unsupported = new HashSet<string>(StringComparer.Ordinal);
+        SettingsReader.Misplaced(process, BpmnXml.Reference(process), problems);
+        foreach (var foreign in process.Elements().Where(e => !BpmnXml.IsModel(e)))
+        {
+            problems.Add(foreign,
+                $"{BpmnXml.Kind(foreign)} (línea {BpmnXml.Line(foreign)}) no es un elemento de BPMN sino de {Spanish.Quote(foreign.Name.NamespaceName)}: "
+                + "lo que agregan otras herramientas va dentro de bpmn:extensionElements");
+        }
         foreach (var child in BpmnXml.ModelChildren(process))
         {
             var kind = child.Name.LocalName;
@@ -33,13 +44,13 @@ internal sealed class ProcessReader(XElement process, NodeReader nodeReader, Pro
                     unsupported.Add(id);
                 }
             }
+            else if (kind == "sequenceFlow")
+            {
+                flows.Add(FlowReader.Read(child, id ?? FlowId(child), problems));
+            }
             else if (id is null)
             {
                 problems.Add(child, $"{BpmnXml.Kind(child)} (línea {BpmnXml.Line(child)})", "falta el atributo id");
-            }
-            else if (kind == "sequenceFlow")
-            {
-                flows.Add(FlowReader.Read(child, id, problems));
             }
             else if (nodeReader.Read(child, id) is { } node)
             {
@@ -50,7 +61,28 @@ internal sealed class ProcessReader(XElement process, NodeReader nodeReader, Pro
                 unsupported.Add(id);
             }
         }
+        unsupported.UnionWith(nodeReader.ReportedReferences);
         new StructureChecker(nodes, flows, unsupported, problems).Check(process);
         return (nodes, [.. flows.Select(f => f.Flow)]);
+    }
+
+    /// <summary>
+    /// The id of a sequence flow that has none (the schema allows it, and engines accept it): its
+    /// ends, "Tarea_1 → Fin", stable as long as they are. An XML id never has spaces, so only a file
+    /// breaking the schema could already use it; then, and for a second flow between the same two
+    /// nodes, a number keeps them apart.
+    /// </summary>
+    private string FlowId(XElement flow)
+    {
+        var ends = $"{BpmnXml.Attribute(flow, "sourceRef") ?? "?"} → {BpmnXml.Attribute(flow, "targetRef") ?? "?"}";
+        var id = ends;
+        var n = _sameEnds.GetValueOrDefault(ends, 1);
+        while (problems.IsTaken(id))
+        {
+            id = $"{ends} ({++n})";
+        }
+        _sameEnds[ends] = n;
+        problems.Name(flow, id);
+        return id;
     }
 }

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Focalizacion.Calendar;
 
 namespace Focalizacion.Engine.Definitions.Importing;
 
@@ -29,13 +30,30 @@ internal static class SettingsReader
             var value = extension.Attribute("value")?.Value;
             if (name is null || value is null)
             {
-                problems.Add(extension, $"foc:property{(name is null ? "" : $" «{name}»")} necesita los atributos name y value");
+                problems.Add(extension, $"foc:property{(name is null ? "" : " " + Spanish.Quote(name))} necesita los atributos name y value");
             }
             else if (!settings.TryAdd(name, value))
             {
-                problems.Add(extension, $"el ajuste «{name}» está repetido");
+                problems.Add(extension, $"el ajuste {Spanish.Quote(name)} está repetido");
             }
         }
         return settings.Count == 0 ? ExtensionSettings.Empty : new ExtensionSettings(settings);
+    }
+
+    /// <summary>
+    /// Reports our settings on an element that takes none (a sequence flow, the process): only flow
+    /// nodes have settings, and one written elsewhere would be silently unused.
+    /// </summary>
+    public static void Misplaced(XElement element, string elementId, ProblemList problems)
+    {
+        var attributes = element.Attributes().Where(a => a.Name.Namespace == BpmnXml.Focalizacion).Select(a => "foc:" + a.Name.LocalName);
+        var properties = element.Elements(BpmnXml.Model + "extensionElements").Elements().Where(e => e.Name.Namespace == BpmnXml.Focalizacion)
+            .Select(e => BpmnXml.Kind(e) + (BpmnXml.Attribute(e, "name") is { } name ? " " + Spanish.Quote(name) : ""));
+        var misplaced = attributes.Concat(properties).ToList();
+        if (misplaced.Count > 0)
+        {
+            problems.Add(element, elementId,
+                $"los ajustes foc: van solo en los nodos (tareas, eventos y compuertas); en {BpmnXml.Kind(element)} nadie los lee: {string.Join(", ", misplaced)}");
+        }
     }
 }

@@ -1,12 +1,14 @@
 using System.Xml.Linq;
+using Focalizacion.Calendar;
 
 namespace Focalizacion.Engine.Definitions.Importing;
 
 /// <summary>
 /// The checks that need the whole process: flows that lead nowhere, nodes without a way in or
-/// out, exclusive gateways whose choice is not fully specified, boundary timers on the wrong
-/// element, the single start event. A reference to an element already reported as unsupported is
-/// not reported again, so one unsupported element gives one problem.
+/// out or not reached from the start, exclusive gateways whose choice is not fully specified,
+/// boundary timers on the wrong element, the single start event, cycles that never wait. A
+/// reference to an element already reported as unsupported is not reported again, so one
+/// unsupported element gives one problem.
 /// </summary>
 internal sealed class StructureChecker(IReadOnlyList<FlowNode> nodes, IReadOnlyList<FlowDraft> flows, IReadOnlySet<string> unsupported, ProblemList problems)
 {
@@ -25,6 +27,13 @@ internal sealed class StructureChecker(IReadOnlyList<FlowNode> nodes, IReadOnlyL
             CheckNode(node);
         }
         CheckStart(process);
+        // Without any start event, "not reached from the start" would only repeat that one problem.
+        var starts = process.Elements(BpmnXml.Model + "startEvent").Select(BpmnXml.Id).OfType<string>().ToList();
+        if (starts.Count > 0)
+        {
+            new ReachabilityChecker(nodes, flows, unsupported, problems).Check(starts);
+        }
+        new WaitlessLoopChecker(nodes, flows, problems).Check();
     }
 
     private void CheckFlow(FlowDraft draft)
@@ -46,7 +55,7 @@ internal sealed class StructureChecker(IReadOnlyList<FlowNode> nodes, IReadOnlyL
         }
         else if (!_nodes.ContainsKey(reference) && !unsupported.Contains(reference))
         {
-            problems.Add(flow.Id, $"flujo colgante: el {role} «{reference}» no es un nodo del proceso");
+            problems.Add(flow.Id, $"flujo colgante: el {role} {Spanish.Quote(reference)} no es un nodo del proceso");
         }
     }
 
@@ -106,7 +115,7 @@ internal sealed class StructureChecker(IReadOnlyList<FlowNode> nodes, IReadOnlyL
         }
         else if (!unsupported.Contains(boundary.AttachedTo))
         {
-            problems.Add(boundary.Id, $"está adosado a «{boundary.AttachedTo}», que no existe en el proceso");
+            problems.Add(boundary.Id, $"está adosado a {Spanish.Quote(boundary.AttachedTo)}, que no existe en el proceso");
         }
     }
 
@@ -117,7 +126,7 @@ internal sealed class StructureChecker(IReadOnlyList<FlowNode> nodes, IReadOnlyL
             var defaultFlow = outgoing.Find(f => f.Flow.Id == defaultId);
             if (defaultFlow is null)
             {
-                problems.Add(gateway.Id, $"el flujo por omisión «{defaultId}» no es uno de los flujos que salen de la compuerta");
+                problems.Add(gateway.Id, $"el flujo por omisión {Spanish.Quote(defaultId)} no es uno de los flujos que salen de la compuerta");
             }
             else if (defaultFlow.HasCondition)
             {

@@ -70,7 +70,7 @@ internal static class TimerReader
         if (language is not null)
         {
             return Result<TimerDefinition>.Fail(
-                $"lenguaje de temporizador no soportado «{language}»: use language=\"{TimerDefinition.PlazoLanguage}\" o ninguno (ISO 8601)");
+                $"lenguaje de temporizador no soportado {Spanish.Quote(language)}: use language=\"{TimerDefinition.PlazoLanguage}\" o ninguno (ISO 8601)");
         }
         return kind == TimerKind.Date ? IsoTimerText.Moment(text) : IsoTimerText.Duration(text);
     }
@@ -80,7 +80,7 @@ internal static class TimerReader
         var series = PlazoSeries.Parse(text);
         return series.Success
             ? Result<TimerDefinition>.Ok(new TimerDefinition(TimerKind.Cycle, text) { Series = series.Value })
-            : Result<TimerDefinition>.Fail($"serie de plazos no válida «{text}»: {series.Error}");
+            : Result<TimerDefinition>.Fail($"serie de plazos no válida {Spanish.Quote(text)}: {series.Error}");
     }
 
     private static Result<TimerDefinition> Plazo(string text)
@@ -88,6 +88,6 @@ internal static class TimerReader
         var rule = PlazoRule.Parse(text);
         return rule.Success
             ? Result<TimerDefinition>.Ok(new TimerDefinition(TimerKind.Date, text) { Rule = rule.Value })
-            : Result<TimerDefinition>.Fail($"regla de plazo no válida «{text}»: {rule}");
+            : Result<TimerDefinition>.Fail($"regla de plazo no válida {Spanish.Quote(text)}: {rule}");
     }
 }
