@@ -27,7 +27,7 @@ public static class CycleVersions
         {
             return (id, CyclePlan.Of(await runtime.Definitions.ParsedAsync(id, cancellationToken)));
         }
-        var shipped = BpmnImporter.Import(ShippedWorkflow.Xml, runtime.Handlers.Names).Definition
+        var shipped = BpmnImporter.Import(ShippedWorkflow.Bpmn.ToArray(), runtime.Handlers.Names).Definition
             ?? throw new InvalidOperationException("The shipped workflow does not import.");
         return (null, CyclePlan.Of(shipped));
     }

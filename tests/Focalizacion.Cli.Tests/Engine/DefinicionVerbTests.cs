@@ -93,7 +93,7 @@ public class DefinicionVerbTests
     {
         // The same runnable file, as UTF-8 bytes that claim to be UTF-16: the reader cannot switch
         // to UTF-16 without a byte order mark, so the file is not well formed.
-        var valid = Fixtures.Read("plazo-con-recordatorio.bpmn");
+        var valid = Fixtures.Read(EngineDatabase.Fixture);
         var lying = Temporary(valid.Replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"", StringComparison.Ordinal));
         var run = CliRun.InProcess("definicion", "validar", lying);
         File.Delete(lying);
@@ -160,9 +160,9 @@ public class DefinicionVerbTests
     [Test]
     public async Task Exportar_writes_the_uploaded_bytes_of_a_utf16_file()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
         var environment = EngineDatabase.Environment(database);
-        var text = Fixtures.Read("plazo-con-recordatorio.bpmn").Replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"", StringComparison.Ordinal);
+        var text = Fixtures.Read(EngineDatabase.Fixture).Replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"", StringComparison.Ordinal);
         byte[] upload = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)];
         var path = Path.Combine(Path.GetTempPath(), $"definicion-{Guid.NewGuid():N}.bpmn");
         await File.WriteAllBytesAsync(path, upload);

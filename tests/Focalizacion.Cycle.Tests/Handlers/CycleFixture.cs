@@ -45,7 +45,7 @@ internal sealed class CycleFixture : IAsyncDisposable
 
     /// <summary>The shipped cycle workflow, as the definition an effect's instance is pinned to.</summary>
     public static WorkflowDefinition Shipped { get; } =
-        BpmnImporter.Import(ShippedWorkflow.Xml, new HashSet<string> { "enviar-correo", "registrar-resultado", "buscar-focalizacion-anterior" }).Definition!;
+        BpmnImporter.Import(ShippedWorkflow.Bpmn.ToArray(), new HashSet<string> { "enviar-correo", "registrar-resultado", "buscar-focalizacion-anterior" }).Definition!;
 
     public static EffectRequest Request(
         string key, IReadOnlyDictionary<string, string> settings, JsonObject? variables = null, int attempt = 1, WorkflowDefinition? definition = null) =>

@@ -25,8 +25,9 @@ public class DeadlinesFromTheDefinitionTests
     private static string VersionDueOn29December()
     {
         const string shipped = """language="plazo">30 de diciembre</bpmn:timeDate>""";
-        Assert.That(ShippedWorkflow.Xml, Does.Contain(shipped), "the shipped VenceFinal rule");
-        return ShippedWorkflow.Xml.Replace(shipped, """language="plazo">29 de diciembre</bpmn:timeDate>""", StringComparison.Ordinal);
+        var xml = System.Text.Encoding.UTF8.GetString(ShippedWorkflow.Bpmn.Span);
+        Assert.That(xml, Does.Contain(shipped), "the shipped VenceFinal rule");
+        return xml.Replace(shipped, """language="plazo">29 de diciembre</bpmn:timeDate>""", StringComparison.Ordinal);
     }
 
     private static async Task<(EngineRuntime Runtime, VirtualClock Clock)> PrepareAsync(TestDatabase database, SmtpSink sink, Instant now)

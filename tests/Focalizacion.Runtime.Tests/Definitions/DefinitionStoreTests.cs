@@ -48,7 +48,7 @@ public class DefinitionStoreTests
                 ('utf8', 'Draft', '<?xml version="1.0" encoding="utf-8"?><a>Región de Ñuble</a>', now(), 'prueba'),
                 ('latin1', 'Draft', '<?xml version="1.0" encoding="ISO-8859-1"?><a>Región de Ñuble</a>', now(), 'prueba');
             """);
-        Assert.That(await Migrator.ApplyAsync(database.Store.DataSource), Is.EqualTo(new[] { "0005_bpmn_en_bytes.sql" }));
+        Assert.That(await Migrator.ApplyAsync(database.Store.DataSource, [TestModule.Schema]), Is.EqualTo(new[] { "0005_bpmn_en_bytes.sql" }));
         await using var db = database.Store.Open();
         var rows = db.Definitions.ToDictionary(d => d.ProcessKey, d => d.BpmnXml);
         Assert.Multiple(() =>
