@@ -135,6 +135,8 @@ internal static class PhaseProfile
     {
         public string Name => inner.Name;
 
+        public IReadOnlyList<Focalizacion.Engine.Definitions.Settings.SettingSpec> Settings => inner.Settings;
+
         public Task<JsonObject?> HandleAsync(EffectRequest request, CancellationToken cancellationToken) =>
             timed($"manejador «{inner.Name}»", () => inner.HandleAsync(request, cancellationToken));
     }

@@ -28,7 +28,7 @@ public sealed class EngineRuntime
         Clock = clock;
         Module = module;
         Handlers = new HandlerRegistry(module.Handlers);
-        Definitions = new DefinitionStore(store, clock, Handlers);
+        Definitions = new DefinitionStore(store, clock, module.Catalog());
         options ??= new RuntimeOptions();
         Steps = new InstanceSteps(store, clock, module.Calendars, Definitions, wakeUps ?? NoWakeUps.Instance, options.InstanceCacheCapacity);
         Instances = new WorkflowInstances(store, Steps, Definitions);

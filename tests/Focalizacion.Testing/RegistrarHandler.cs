@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Focalizacion.Engine.Definitions.Settings;
 using Focalizacion.Runtime.Handlers;
 using Focalizacion.Runtime.Persistence;
 using NodaTime;
@@ -14,6 +15,8 @@ namespace Focalizacion.Testing;
 public sealed class RegistrarHandler(Store store, IClock clock) : IEffectHandler
 {
     public string Name => "registrar";
+
+    public IReadOnlyList<SettingSpec> Settings { get; } = [];
 
     public async Task<JsonObject?> HandleAsync(EffectRequest request, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
 using Focalizacion.Engine.Definitions;
+using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 
 namespace Focalizacion.Cli.Verbs;
@@ -11,11 +12,12 @@ internal static class DefinicionVerb
 {
     public const string Usage = """
           definicion validar <archivo.bpmn> [--json]
-              0: el motor puede ejecutarla; 1: una línea «<elemento>: <motivo>» por problema; 2: ilegible o no es BPMN.
-          definicion importar <archivo.bpmn>
-              La guarda como borrador si el motor puede ejecutarla.
-          definicion publicar <id> | definicion retirar <clave> <versión>
-              Publica un borrador como nueva versión; retira una versión (las instancias en curso siguen).
+              0: el motor puede ejecutarla; 1: una línea «<elemento>: <motivo>» por problema (ajustes de cada
+              elemento incluidos); 2: ilegible o no es BPMN.
+          definicion importar <archivo.bpmn> [--json]
+              La guarda como borrador si el motor puede ejecutarla (si no, los problemas, como validar).
+          definicion publicar <id> [--json] | definicion retirar <clave> <versión>
+              Publica un borrador como nueva versión, si aún se puede ejecutar; retira una versión (las instancias en curso siguen).
           definicion listar [--json] | definicion exportar <id>
               Lista las definiciones; escribe el archivo tal como se subió, byte por byte.
         """;
@@ -30,7 +32,7 @@ internal static class DefinicionVerb
             case "validar":
                 {
                     var file = parsed.ExactPositionals("acción", "archivo.bpmn")[1];
-                    var result = BpmnImporter.Import(InputFile.ReadBytes(file, BpmnImporter.MaxFileBytes), runtime.Handlers.Names);
+                    var result = runtime.Definitions.Validate(InputFile.ReadBytes(file, BpmnImporter.MaxFileBytes));
                     return Report(result, parsed.Has("--json"), context);
                 }
             case "importar":
@@ -39,7 +41,7 @@ internal static class DefinicionVerb
                     var (draft, result) = await runtime.Definitions.ImportAsync(InputFile.ReadBytes(file, BpmnImporter.MaxFileBytes), CliContext.Actor);
                     if (draft is null)
                     {
-                        return Report(result, json: false, context);
+                        return Report(result, parsed.Has("--json"), context);
                     }
                     context.Output.WriteLine(OneLine.Of($"Borrador {draft.Id} de «{draft.ProcessKey}» guardado. Publíquelo con: definicion publicar {draft.Id}"));
                     return Cli.Ok;
@@ -47,7 +49,16 @@ internal static class DefinicionVerb
             case "publicar":
                 {
                     var id = Id(parsed.ExactPositionals("acción", "id")[1]);
-                    var row = await runtime.Definitions.PublishAsync(id, CliContext.Actor);
+                    DefinitionRow row;
+                    try
+                    {
+                        row = await runtime.Definitions.PublishAsync(id, CliContext.Actor);
+                    }
+                    catch (DefinitionProblemsException refused)
+                    {
+                        context.Error.WriteLine($"Error: {refused.Message}:");
+                        return Report(new ImportResult(null, refused.Problems, null), parsed.Has("--json"), context);
+                    }
                     context.Output.WriteLine($"«{row.ProcessKey}» versión {row.Version} publicada (definición {row.Id}).");
                     return Cli.Ok;
                 }

@@ -9,15 +9,6 @@ namespace Focalizacion.Cycle.Directorio;
 /// </summary>
 public sealed class RecipientDirectory(Store store)
 {
-    /// <summary>Splits a <c>foc:destinatarios</c> setting ("gore-gobernador, gore-contraparte") into roles.</summary>
-    public static IReadOnlyList<string> ParseRoles(string setting)
-    {
-        ArgumentNullException.ThrowIfNull(setting);
-        return setting.Split([',', ' ', ';', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-    }
-
     /// <summary>
     /// The recipients holding <paramref name="roles"/> for <paramref name="region"/>, in the roles'
     /// order; a role nobody holds is an error, because an oficio must not silently skip its addressee.

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Focalizacion.Engine.Definitions.Settings;
 using Focalizacion.Runtime.Handlers;
 
 namespace Focalizacion.Cycle.Handlers;
@@ -11,6 +12,8 @@ namespace Focalizacion.Cycle.Handlers;
 public sealed class BuscarFocalizacionAnteriorHandler(CycleRecords records) : IEffectHandler
 {
     public string Name => "buscar-focalizacion-anterior";
+
+    public IReadOnlyList<SettingSpec> Settings { get; } = [];
 
     public async Task<JsonObject?> HandleAsync(EffectRequest request, CancellationToken cancellationToken)
     {

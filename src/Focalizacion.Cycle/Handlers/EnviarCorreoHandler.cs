@@ -5,6 +5,7 @@ using Focalizacion.Cycle.Directorio;
 using Focalizacion.Cycle.Oficios;
 using Focalizacion.Cycle.Plan;
 using Focalizacion.Cycle.Plantillas;
+using Focalizacion.Engine.Definitions.Settings;
 using Focalizacion.Runtime.Handlers;
 using Focalizacion.Runtime.Persistence;
 using NodaTime;
@@ -33,16 +34,20 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
 
     public string Name => "enviar-correo";
 
+    public IReadOnlyList<SettingSpec> Settings => EmailSettings.All;
+
     public async Task<JsonObject?> HandleAsync(EffectRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var type = Setting(request, "tipo");
+        var type = Setting(request, EmailSettings.Type);
         if (!MailTypes.All.Contains(type))
         {
             throw new CycleException($"foc:tipo «{type}» no es válido: debe ser «oficio», «recordatorio» o «aviso».");
         }
-        var milestone = Setting(request, "hito");
+        var milestone = Setting(request, EmailSettings.Milestone);
+        // A plazo the version names is a milestone too (import accepts it as a hito), described as the plan describes it.
         var description = CycleMilestones.Describe(milestone)
+            ?? (CyclePlan.Of(request.Definition).Milestone(milestone) is { } named ? (named.Description, named.Owner) : ((string, string)?)null)
             ?? throw new CycleException($"foc:hito «{milestone}» no es un hito del ciclo ({string.Join(", ", CycleMilestones.Keys)}).");
         if (await SentAsync(request.Key, cancellationToken) is { } sent)
         {
@@ -52,8 +57,8 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         var variables = CycleVariables.From(request.Variables);
         var region = variables.Region;
         var now = clock.GetCurrentInstant();
-        var recipients = await _directory.ResolveAsync(region.IsoSuffix, RecipientDirectory.ParseRoles(Setting(request, "destinatarios")), cancellationToken);
-        var template = await _templates.GetAsync(Setting(request, "plantilla"), cancellationToken);
+        var recipients = await _directory.ResolveAsync(region.IsoSuffix, SettingSpec.Values(Setting(request, EmailSettings.Recipients)), cancellationToken);
+        var template = await _templates.GetAsync(Setting(request, EmailSettings.Template), cancellationToken);
         var model = new TemplateModel(region.Name, region.OfficialName, region.IsoSuffix, region.Seat, variables.BudgetYear, now.InZone(region.Zone).Date, recipients)
         {
             Deadline = Deadline(request, milestone, variables),
@@ -67,7 +72,8 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         RenderedMail rendered;
         if (type == MailTypes.Oficio)
         {
-            var code = OficioIssuer.Code(Setting(request, "emisor"), region);
+            // Every cycle oficio comes from Sercotec central unless the task says otherwise (Reglamento §4).
+            var code = OficioIssuer.Code(request.Settings.GetValueOrDefault(EmailSettings.Issuer.Name)?.Trim() ?? OficioIssuer.GerenciaGeneral, region);
             issuer = code;
             // Rendered inside the numbering transaction: a template that cannot render consumes no number.
             (oficio, rendered) = await _numbering.AssignAsync(request.Key, code, region.IsoSuffix, milestone, now,
@@ -100,10 +106,10 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         return Outputs(type, milestone, oficio);
     }
 
-    private static string Setting(EffectRequest request, string name) =>
-        request.Settings.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)
+    private static string Setting(EffectRequest request, SettingSpec spec) =>
+        request.Settings.TryGetValue(spec.Name, out var value) && !string.IsNullOrWhiteSpace(value)
             ? value.Trim()
-            : throw new CycleException($"La tarea «{request.NodeId}» no indica foc:{name}.");
+            : throw new CycleException($"La tarea «{request.NodeId}» no indica foc:{spec.Name}.");
 
     private static JsonObject? Outputs(string type, string milestone, OficioNumber? oficio) =>
         type == MailTypes.Oficio && oficio is not null ? new JsonObject { [$"oficio_{milestone.Replace('-', '_')}"] = oficio.Number } : null;
@@ -115,7 +121,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
     /// </summary>
     private LocalDate? Deadline(EffectRequest request, string milestone, CycleVariables variables)
     {
-        var key = request.Settings.TryGetValue("plazo", out var plazo) && !string.IsNullOrWhiteSpace(plazo) ? plazo.Trim() : milestone;
+        var key = request.Settings.TryGetValue(EmailSettings.Plazo.Name, out var plazo) && !string.IsNullOrWhiteSpace(plazo) ? plazo.Trim() : milestone;
         var plan = CyclePlan.Of(request.Definition);
         return plan.Deadline(key, calendar.BusinessDays(variables.Region), variables.BudgetYear, variables.Events)?.Plazo.Date;
     }
@@ -148,7 +154,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         command.Parameters.Add(new NpgsqlParameter { Value = variables.BudgetYear });
         command.Parameters.Add(new NpgsqlParameter { Value = type });
         command.Parameters.Add(new NpgsqlParameter { Value = milestone });
-        command.Parameters.Add(new NpgsqlParameter { Value = Setting(request, "plantilla") });
+        command.Parameters.Add(new NpgsqlParameter { Value = Setting(request, EmailSettings.Template) });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)issuer ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)oficio?.Number ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)oficio?.Year ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });

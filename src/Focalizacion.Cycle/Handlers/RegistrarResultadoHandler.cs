@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Focalizacion.Engine.Definitions.Settings;
 using Focalizacion.Runtime.Handlers;
 using NodaTime;
 
@@ -12,10 +13,15 @@ public sealed class RegistrarResultadoHandler(CycleRecords records, IClock clock
 {
     public string Name => "registrar-resultado";
 
+    /// <summary>Which outcome the task records.</summary>
+    public static SettingSpec Outcome { get; } = new("resultado", "el resultado del ciclo que registra la tarea") { Required = true, Allowed = CycleOutcomes.All };
+
+    public IReadOnlyList<SettingSpec> Settings { get; } = [Outcome];
+
     public async Task<JsonObject?> HandleAsync(EffectRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var outcome = request.Settings.GetValueOrDefault("resultado")
+        var outcome = request.Settings.GetValueOrDefault(Outcome.Name)
             ?? throw new CycleException("La tarea no indica foc:resultado (focalizacion-final, focalizacion-anterior o definicion-sercotec).");
         var variables = CycleVariables.From(request.Variables);
         await records.InsertOutcomeAsync(variables.Region.IsoSuffix, variables.BudgetYear, outcome, clock.GetCurrentInstant(), "flujo",

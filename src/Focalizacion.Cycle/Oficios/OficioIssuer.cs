@@ -14,6 +14,9 @@ public static class OficioIssuer
     /// <summary>The setting value naming the region's own office; the region is added to make the series code.</summary>
     public const string DireccionRegional = "direccion-regional";
 
+    /// <summary>The values <c>foc:emisor</c> accepts.</summary>
+    public static IReadOnlyList<string> Settings { get; } = [GerenciaGeneral, DireccionRegional];
+
     /// <summary>The series code for a <c>foc:emisor</c> setting in a region.</summary>
     public static string Code(string setting, Region region)
     {

@@ -1,5 +1,4 @@
 using Focalizacion.Cycle.Workflow;
-using Focalizacion.Engine.Definitions;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +26,7 @@ public static class CycleVersions
         {
             return (id, CyclePlan.Of(await runtime.Definitions.ParsedAsync(id, cancellationToken)));
         }
-        var shipped = BpmnImporter.Import(ShippedWorkflow.Bpmn.ToArray(), runtime.Handlers.Names).Definition
+        var shipped = runtime.Definitions.Validate(ShippedWorkflow.Bpmn.ToArray()).Definition
             ?? throw new InvalidOperationException("The shipped workflow does not import.");
         return (null, CyclePlan.Of(shipped));
     }

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Focalizacion.Calendar;
 using Focalizacion.Engine.Definitions.Importing;
+using Focalizacion.Engine.Definitions.Settings;
 
 namespace Focalizacion.Engine.Definitions;
 
@@ -32,29 +33,51 @@ public static class BpmnImporter
     /// not-BPMN reason, never an exception.
     /// </summary>
     /// <param name="bpmn">The file's bytes.</param>
-    /// <param name="knownHandlers">The service-task handler names the host provides (<c>foc:handler</c>).</param>
-    public static ImportResult Import(byte[] bpmn, IReadOnlySet<string> knownHandlers)
+    /// <param name="catalog">The handlers the host provides (<c>foc:handler</c>) with their settings, and the settings other nodes may carry.</param>
+    public static ImportResult Import(byte[] bpmn, ImportCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(bpmn);
-        ArgumentNullException.ThrowIfNull(knownHandlers);
-        return Read(DocumentLoader.Load(bpmn), knownHandlers);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return Read(DocumentLoader.Load(bpmn), catalog);
+    }
+
+    /// <summary>As <see cref="Import(byte[], ImportCatalog)"/>, with handlers that take no settings (the engine's own tests).</summary>
+    public static ImportResult Import(byte[] bpmn, IReadOnlySet<string> knownHandlers) => Import(bpmn, ImportCatalog.WithHandlers(knownHandlers));
+
+    /// <summary>
+    /// Reads a version stored earlier, to run it: the file and its structure are checked as at
+    /// import, but not its settings and plazo references, which were checked when it was imported
+    /// under the rules of the day. A version stays runnable for the instances pinned to it when the
+    /// checks of later releases get stricter; what it lacks shows as incidents of those instances.
+    /// </summary>
+    public static ImportResult Load(byte[] bpmn, ImportCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(bpmn);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var document = DocumentLoader.Load(bpmn);
+        return document.Success
+            ? new DefinitionsReader(document.Value, catalog, checkSettings: false).Read()
+            : new ImportResult(null, [], document.Error);
     }
 
     /// <summary>
     /// Imports BPMN text that is already decoded (the XML declaration's encoding is then moot);
-    /// for text built in code. A file should go through <see cref="Import(byte[], IReadOnlySet{string})"/>.
+    /// for text built in code. A file should go through <see cref="Import(byte[], ImportCatalog)"/>.
     /// </summary>
     /// <param name="xml">The file's text.</param>
-    /// <param name="knownHandlers">The service-task handler names the host provides (<c>foc:handler</c>).</param>
-    public static ImportResult Import(string xml, IReadOnlySet<string> knownHandlers)
+    /// <param name="catalog">The handlers the host provides with their settings, and the settings other nodes may carry.</param>
+    public static ImportResult Import(string xml, ImportCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        ArgumentNullException.ThrowIfNull(knownHandlers);
-        return Read(DocumentLoader.Load(xml), knownHandlers);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return Read(DocumentLoader.Load(xml), catalog);
     }
 
-    private static ImportResult Read(Result<XDocument> document, IReadOnlySet<string> knownHandlers) =>
+    /// <summary>As <see cref="Import(string, ImportCatalog)"/>, with handlers that take no settings (the engine's own tests).</summary>
+    public static ImportResult Import(string xml, IReadOnlySet<string> knownHandlers) => Import(xml, ImportCatalog.WithHandlers(knownHandlers));
+
+    private static ImportResult Read(Result<XDocument> document, ImportCatalog catalog) =>
         document.Success
-            ? new DefinitionsReader(document.Value, knownHandlers).Read()
+            ? new DefinitionsReader(document.Value, catalog, checkSettings: true).Read()
             : new ImportResult(null, [], document.Error);
 }

@@ -1,3 +1,4 @@
+using Focalizacion.Engine.Definitions.Settings;
 using Focalizacion.Runtime.Handlers;
 using Focalizacion.Runtime.Persistence;
 
@@ -11,4 +12,12 @@ namespace Focalizacion.Runtime.Composition;
 /// <param name="Handlers">The named handlers; definitions naming any other are refused at import.</param>
 /// <param name="Calendars">Each instance's calendar, from its variables.</param>
 /// <param name="Migrations">The module's own SQL migrations, applied after the engine's.</param>
-public sealed record EngineModule(IReadOnlyList<IEffectHandler> Handlers, IInstanceCalendars Calendars, IReadOnlyList<MigrationSet> Migrations);
+public sealed record EngineModule(IReadOnlyList<IEffectHandler> Handlers, IInstanceCalendars Calendars, IReadOnlyList<MigrationSet> Migrations)
+{
+    /// <summary>The settings nodes other than service tasks may carry for this module (the cycle's <c>foc:ventana</c>…).</summary>
+    public IReadOnlyList<NodeSetting> NodeSettings { get; init; } = [];
+
+    /// <summary>What definitions may use: these handlers with their settings, and these node settings.</summary>
+    public ImportCatalog Catalog() =>
+        new(Handlers.ToDictionary(h => h.Name, h => h.Settings, StringComparer.Ordinal), NodeSettings);
+}

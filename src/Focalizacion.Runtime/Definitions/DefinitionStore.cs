@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Focalizacion.Engine.Definitions;
-using Focalizacion.Runtime.Handlers;
+using Focalizacion.Engine.Definitions.Settings;
 using Focalizacion.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -17,7 +17,7 @@ namespace Focalizacion.Runtime.Definitions;
 /// with. Parsed definitions are cached by row id; a row's file never changes once stored. Files
 /// are kept as bytes, so export returns them byte for byte (byte order mark and encoding included).
 /// </remarks>
-public sealed class DefinitionStore(Store store, IClock clock, HandlerRegistry handlers)
+public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog catalog)
 {
     private readonly ConcurrentDictionary<long, WorkflowDefinition> _parsed = new();
 
@@ -27,7 +27,7 @@ public sealed class DefinitionStore(Store store, IClock clock, HandlerRegistry h
     /// </summary>
     public async Task<(DefinitionRow? Draft, ImportResult Result)> ImportAsync(byte[] bpmn, string actor, CancellationToken cancellationToken = default)
     {
-        var result = BpmnImporter.Import(bpmn, handlers.Names);
+        var result = Validate(bpmn);
         if (!result.Success)
         {
             return (null, result);
@@ -65,6 +65,12 @@ public sealed class DefinitionStore(Store store, IClock clock, HandlerRegistry h
         if (row.Status != DefinitionStatus.Draft)
         {
             throw new RuntimeException($"la definición {draftId} no es un borrador (está {Spanish(row.Status)})");
+        }
+        // Checked again under today's handlers and settings: a draft imported before a handler
+        // changed must not become the version new instances start with unless it still runs.
+        if (Validate(row.BpmnXml) is { Success: false } result)
+        {
+            throw new DefinitionProblemsException($"la definición {draftId} no se puede publicar", result.Problems);
         }
         // Serialize publications of one key so two never get the same version number.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({row.ProcessKey}))", cancellationToken);
@@ -113,7 +119,16 @@ public sealed class DefinitionStore(Store store, IClock clock, HandlerRegistry h
             ?? throw new RuntimeException($"no hay una versión publicada de «{processKey}»");
     }
 
-    /// <summary>The runnable form of a stored definition (parsed once per row).</summary>
+    /// <summary>
+    /// Every problem that keeps a file from being imported here: the structure, every setting of
+    /// every node against the handlers and settings this runtime has, and the plazos it refers to.
+    /// </summary>
+    public ImportResult Validate(byte[] bpmn) => BpmnImporter.Import(bpmn, catalog);
+
+    /// <summary>
+    /// The runnable form of a stored definition (parsed once per row). Its settings were checked when
+    /// it was imported; only its structure must still be one the engine runs (<see cref="BpmnImporter.Load"/>).
+    /// </summary>
     public async Task<WorkflowDefinition> ParsedAsync(long id, CancellationToken cancellationToken)
     {
         if (_parsed.TryGetValue(id, out var cached))
@@ -122,7 +137,7 @@ public sealed class DefinitionStore(Store store, IClock clock, HandlerRegistry h
         }
         await using var db = store.Open();
         var bpmn = await db.Definitions.Where(d => d.Id == id).Select(d => d.BpmnXml).SingleAsync(cancellationToken);
-        var result = BpmnImporter.Import(bpmn, handlers.Names);
+        var result = BpmnImporter.Load(bpmn, catalog);
         return _parsed.GetOrAdd(id, result.Definition
             ?? throw new InvalidOperationException($"Stored definition {id} no longer imports: {string.Join("; ", result.Problems)}"));
     }

@@ -7,7 +7,6 @@ public sealed class HandlerRegistry(IEnumerable<IEffectHandler> handlers)
 {
     private readonly FrozenDictionary<string, IEffectHandler> _byName = handlers.ToFrozenDictionary(h => h.Name);
 
-    public IReadOnlySet<string> Names => _byName.Keys.ToFrozenSet();
 
     public IEffectHandler? Find(string name) => _byName.GetValueOrDefault(name);
 }

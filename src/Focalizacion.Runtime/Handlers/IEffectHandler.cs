@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Focalizacion.Engine.Definitions.Settings;
 
 namespace Focalizacion.Runtime.Handlers;
 
@@ -15,6 +16,12 @@ public interface IEffectHandler
 {
     /// <summary>The name BPMN service tasks bind to (<c>foc:handler</c>).</summary>
     string Name { get; }
+
+    /// <summary>
+    /// The settings its tasks take (<c>foc:tipo</c>…), with what each accepts: checked at import,
+    /// so a definition that imports is one whose every effect can run.
+    /// </summary>
+    IReadOnlyList<SettingSpec> Settings { get; }
 
     /// <summary>Performs the effect; the returned object's properties become instance variables.</summary>
     Task<JsonObject?> HandleAsync(EffectRequest request, CancellationToken cancellationToken);

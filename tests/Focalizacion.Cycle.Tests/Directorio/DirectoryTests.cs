@@ -26,7 +26,7 @@ public sealed class DirectoryTests
     [TestCase("  gore-gobernador   central-gerencia-regiones ", new[] { "gore-gobernador", "central-gerencia-regiones" })] // spaces only
     [TestCase("gore-gobernador,gore-gobernador", new[] { "gore-gobernador" })] // a repeated role is one
     public void Roles_setting_splits_on_commas_and_spaces(string setting, string[] expected) =>
-        Assert.That(RecipientDirectory.ParseRoles(setting), Is.EqualTo(expected));
+        Assert.That(Focalizacion.Engine.Definitions.Settings.SettingSpec.Values(setting), Is.EqualTo(expected));
 
     [Test]
     public async Task Central_roles_apply_to_every_region_and_regional_ones_only_to_theirs()

@@ -43,9 +43,16 @@ internal sealed class CycleFixture : IAsyncDisposable
 
     public IEffectHandler Handler(string name) => Handlers.Single(h => h.Name == name);
 
-    /// <summary>The shipped cycle workflow, as the definition an effect's instance is pinned to.</summary>
-    public static WorkflowDefinition Shipped { get; } =
-        BpmnImporter.Import(ShippedWorkflow.Bpmn.ToArray(), new HashSet<string> { "enviar-correo", "registrar-resultado", "buscar-focalizacion-anterior" }).Definition!;
+    /// <summary>The shipped cycle workflow, as the definition an effect's instance is pinned to, checked with the cycle's own catalog.</summary>
+    public static WorkflowDefinition Shipped { get; } = ImportShipped();
+
+    private static WorkflowDefinition ImportShipped()
+    {
+        var mail = new MailSettings();
+        var catalog = CycleRuntime.Module(new Runtime.Persistence.Store(TestDatabase.ServerConnectionString), NodaTime.SystemClock.Instance, HolidayCalendar.RulesOnly, mail, mail.CreateTransport()).Catalog();
+        var result = BpmnImporter.Import(ShippedWorkflow.Bpmn.ToArray(), catalog);
+        return result.Definition ?? throw new InvalidOperationException(string.Join("; ", result.Problems));
+    }
 
     public static EffectRequest Request(
         string key, IReadOnlyDictionary<string, string> settings, JsonObject? variables = null, int attempt = 1, WorkflowDefinition? definition = null) =>

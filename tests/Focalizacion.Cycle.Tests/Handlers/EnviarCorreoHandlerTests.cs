@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Plantillas;
+using Focalizacion.Engine.Definitions;
 using Focalizacion.Testing;
 using MimeKit;
 using NodaTime;
@@ -161,6 +163,36 @@ public sealed class EnviarCorreoHandlerTests
         Assert.That(message.TextBody, Does.Contain("Esta etapa corresponde al Gobierno Regional de Ñuble. El plazo vence el domingo 15 de noviembre de 2026 (quedan 10 días)."));
         Assert.That(message.To.Mailboxes.Select(m => m.Address), Is.EqualTo(new[] { "contraparte.nb@gore.ejemplo.invalid", "gerencia.regiones@sercotec.ejemplo.invalid" }));
         Assert.That(await fixture.Database.ScalarAsync("SELECT count(*) FROM oficios"), Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task A_reminder_of_a_plazo_an_admin_added_is_described_and_dated_from_the_definition()
+    {
+        // An admin's version names its own plazo ("sesion-de-trabajo", 30 September): the reminder
+        // for it describes it by its timer's name and shows its date, as the plan reads it.
+        var xml = System.Text.Encoding.UTF8.GetString(Focalizacion.Cycle.Workflow.ShippedWorkflow.Bpmn.Span).Replace(
+            "<bpmn:boundaryEvent id=\"VenceMontos\" name=\"Vence el primer día hábil de diciembre\" attachedToRef=\"EsperaMontos\" cancelActivity=\"false\" foc:plazo=\"montos-preliminares\">",
+            "<bpmn:boundaryEvent id=\"VenceMontos\" name=\"Segunda sesión de trabajo GORE y Dirección Regional\" attachedToRef=\"EsperaMontos\" cancelActivity=\"false\" foc:plazo=\"sesion-de-trabajo\">",
+            StringComparison.Ordinal).Replace(">primer día hábil de diciembre</bpmn:timeDate>", ">30 de septiembre</bpmn:timeDate>", StringComparison.Ordinal)
+            .Replace("del plazo montos-preliminares, a las 09:00", "del plazo sesion-de-trabajo, a las 09:00", StringComparison.Ordinal);
+        var catalog = CycleRuntime.Module(new Focalizacion.Runtime.Persistence.Store(TestDatabase.ServerConnectionString), NodaTime.SystemClock.Instance,
+            HolidayCalendar.RulesOnly, new MailSettings(), new MailSettings().CreateTransport()).Catalog();
+        var imported = BpmnImporter.Import(xml, catalog);
+        Assert.That(imported.Problems, Is.Empty);
+        await using var sink = await SmtpSink.StartNewAsync();
+        await using var fixture = await CycleFixture.CreateAsync(new MailSettings { Host = "127.0.0.1", Port = sink.Port }, Instant.FromUtc(2026, 9, 16, 13, 0));
+        var settings = new Dictionary<string, string>
+        {
+            ["tipo"] = "recordatorio",
+            ["hito"] = "sesion-de-trabajo",
+            ["plantilla"] = "recordatorio",
+            ["destinatarios"] = "gore-contraparte",
+        };
+
+        await fixture.Handler("enviar-correo").HandleAsync(CycleFixture.Request("s1", settings, definition: imported.Definition), CancellationToken.None);
+
+        var message = sink.Messages().Single();
+        Assert.That(message.Subject, Is.EqualTo("Recordatorio: Segunda sesión de trabajo GORE y Dirección Regional — Ñuble, vence el miércoles 30 de septiembre de 2026"));
     }
 
     [Test]

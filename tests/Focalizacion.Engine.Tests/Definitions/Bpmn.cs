@@ -1,13 +1,19 @@
 using Focalizacion.Engine.Definitions;
+using Focalizacion.Engine.Definitions.Settings;
 
 namespace Focalizacion.Engine.Tests.Definitions;
 
 /// <summary>Small BPMN documents for table rows, the fixture files, and the importer call they share.</summary>
 internal static class Bpmn
 {
-    /// <summary>The handlers the host registers in these tests.</summary>
-    public static readonly IReadOnlySet<string> Handlers =
-        new HashSet<string> { "registrar", "enviar-oficio", "recordar", "aplicar-focalizacion-anterior" };
+    /// <summary>The settings the test host's handlers and nodes accept, all optional (the fixtures' own).</summary>
+    private static readonly IReadOnlyList<SettingSpec> TestSettings =
+        [.. new[] { "hito", "plantilla", "destinatarios", "formulario", "prioridad", "area", "copia", "rol" }.Select(n => new SettingSpec(n, n))];
+
+    /// <summary>The host these tests import for: its handlers, and the settings its tasks and other nodes take.</summary>
+    public static readonly ImportCatalog Handlers = new(
+        new[] { "registrar", "enviar-oficio", "recordar", "aplicar-focalizacion-anterior" }.ToDictionary(h => h, _ => TestSettings),
+        [.. TestSettings.Select(s => new NodeSetting(s, node => node is not ServiceTask, "elementos"))]);
 
     /// <summary>S → T → E around a user task T (Wait); rows add to or replace parts of it.</summary>
     public const string Head = "<bpmn:startEvent id='S'/><bpmn:sequenceFlow id='F0' sourceRef='S' targetRef='T'/>";

@@ -33,7 +33,10 @@ public class BpmnJsFixtureTests
             new TimerCatchEvent("Pausa_Observaciones", "15 días para observaciones", new TimerDefinition(TimerKind.Duration, "P15D") { Period = Period.FromDays(15) }),
             new UserTask("Aprobar_Final", "Aprobar focalización final") { Settings = Settings(("rol", "gore")) },
             new BoundaryTimerEvent("Recordatorio", "7 días antes", "Aprobar_Final", Interrupting: false, Plazo("7 días antes del plazo focalizacion-final, a las 09:00")),
-            new BoundaryTimerEvent("Plazo_Vencido", "30 de diciembre", "Aprobar_Final", Interrupting: true, Plazo("30 de diciembre")),
+            new BoundaryTimerEvent("Plazo_Vencido", "30 de diciembre", "Aprobar_Final", Interrupting: true, Plazo("30 de diciembre"))
+            {
+                Settings = Settings(("plazo", "focalizacion-final")),
+            },
             new ServiceTask("Enviar_Recordatorio", "Enviar recordatorio", "recordar") { Settings = Settings(("handler", "recordar")) },
             new EndEvent("Fin_Recordatorio", "Recordatorio enviado", Terminate: false),
             new ExclusiveGateway("Decision", "¿Resultado?", "Flujo_Rechazada"),

@@ -1,4 +1,5 @@
 using Focalizacion.Engine.Definitions;
+using Focalizacion.Engine.Definitions.Settings;
 
 namespace Focalizacion.Engine.Tests.Definitions;
 
@@ -47,7 +48,7 @@ public class NotBpmnTests
         Assert.Multiple(() =>
         {
             Assert.That(() => BpmnImporter.Import((string)null!, Bpmn.Handlers), Throws.ArgumentNullException);
-            Assert.That(() => BpmnImporter.Import(Bpmn.Definitions(""), null!), Throws.ArgumentNullException);
+            Assert.That(() => BpmnImporter.Import(Bpmn.Definitions(""), (ImportCatalog)null!), Throws.ArgumentNullException);
         });
     }
 }

@@ -103,7 +103,8 @@ public class TimerTests
         var result = ImportProcess(Head + Wait + Tail
             + "<bpmn:boundaryEvent id='B' attachedToRef='T' cancelActivity='false'><bpmn:timerEventDefinition>"
             + "<bpmn:timeCycle language='plazo'>30, 14, 7 y 0 días antes del plazo focalizacion-final, a las 09:00</bpmn:timeCycle>"
-            + "</bpmn:timerEventDefinition></bpmn:boundaryEvent><bpmn:sequenceFlow id='FB' sourceRef='B' targetRef='E'/>");
+            + "</bpmn:timerEventDefinition></bpmn:boundaryEvent><bpmn:sequenceFlow id='FB' sourceRef='B' targetRef='E'/>"
+            + "<bpmn:boundaryEvent id='V' attachedToRef='T' cancelActivity='false' foc:plazo='focalizacion-final'><bpmn:timerEventDefinition><bpmn:timeDate language='plazo'>30 de diciembre</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:boundaryEvent><bpmn:sequenceFlow id='FV' sourceRef='V' targetRef='E'/>");
         Assert.That(result.Problems, Is.Empty);
         var timer = ((BoundaryTimerEvent)result.Definition!.Node("B")).Timer;
         Assert.That(timer.Series!.Select(s => s.Text), Is.EqualTo(new[]

@@ -34,7 +34,11 @@ public class ReminderSeriesTests
     {
         var definitions = Definitions.Bpmn.ImportProcess(Definitions.Bpmn.Head + Definitions.Bpmn.Wait + Definitions.Bpmn.Tail
             + $"<bpmn:boundaryEvent id='B' attachedToRef='T' cancelActivity='false'><bpmn:timerEventDefinition><bpmn:timeCycle language='plazo'>{Series}</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:boundaryEvent>"
-            + "<bpmn:sequenceFlow id='FB' sourceRef='B' targetRef='E'/>");
+            + "<bpmn:sequenceFlow id='FB' sourceRef='B' targetRef='E'/>"
+            // The plazo the series counts from, named in the same definition.
+            + "<bpmn:boundaryEvent id='V' attachedToRef='T' cancelActivity='false' foc:plazo='focalizacion-preliminar'><bpmn:timerEventDefinition>"
+            + "<bpmn:timeDate language='plazo'>15 de noviembre</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:boundaryEvent><bpmn:sequenceFlow id='FV' sourceRef='V' targetRef='E'/>");
+        Assert.That(definitions.Problems, Is.Empty);
         return ((BoundaryTimerEvent)definitions.Definition!.Node("B")).Timer;
     }
 

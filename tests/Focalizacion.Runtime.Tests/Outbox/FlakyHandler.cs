@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Focalizacion.Engine.Definitions.Settings;
 using Focalizacion.Runtime.Handlers;
 
 namespace Focalizacion.Runtime.Tests.Outbox;
@@ -11,6 +12,8 @@ internal sealed class FlakyHandler : IEffectHandler
     public List<(string Key, int Attempt)> Calls { get; } = [];
 
     public string Name => "registrar-fragil";
+
+    public IReadOnlyList<SettingSpec> Settings { get; } = [];
 
     public Task<JsonObject?> HandleAsync(EffectRequest request, CancellationToken cancellationToken)
     {

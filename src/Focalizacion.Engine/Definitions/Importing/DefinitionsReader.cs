@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Focalizacion.Calendar;
+using Focalizacion.Engine.Definitions.Settings;
 
 namespace Focalizacion.Engine.Definitions.Importing;
 
@@ -7,7 +8,7 @@ namespace Focalizacion.Engine.Definitions.Importing;
 /// Reads a <c>bpmn:definitions</c> document: checks ids, finds its one process, collects the
 /// messages, and hands the process to <see cref="ProcessReader"/>.
 /// </summary>
-internal sealed class DefinitionsReader(XDocument document, IReadOnlySet<string> handlers)
+internal sealed class DefinitionsReader(XDocument document, ImportCatalog catalog, bool checkSettings)
 {
     /// <summary>
     /// Top-level elements that only declare things (messages, signals, item types) or describe
@@ -72,8 +73,14 @@ internal sealed class DefinitionsReader(XDocument document, IReadOnlySet<string>
         {
             _problems.Add(process, $"bpmn:process (línea {BpmnXml.Line(process)})", "falta el atributo id del proceso");
         }
-        var nodeReader = new NodeReader(Messages(root), handlers, _problems);
+        var messages = Messages(root);
+        var nodeReader = new NodeReader(messages, catalog.Handlers.Keys.ToHashSet(StringComparer.Ordinal), _problems);
         var (nodes, flows) = new ProcessReader(process, nodeReader, _problems, duplicates).Read();
+        if (checkSettings)
+        {
+            new SettingsChecker(catalog, _problems).Check(nodes, [.. messages.Values]);
+            new PlazoChecker(_problems).Check(nodes, [.. messages.Values]);
+        }
         return _problems.Any
             ? Failed()
             : new ImportResult(new WorkflowDefinition(processId!, process.Attribute("name")?.Value, nodes, flows), [], null);

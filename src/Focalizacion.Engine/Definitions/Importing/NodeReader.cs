@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Focalizacion.Calendar;
+using Focalizacion.Engine.Definitions.Settings;
 
 namespace Focalizacion.Engine.Definitions.Importing;
 
@@ -86,7 +87,7 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
 
     private string Handler(XElement task, string id)
     {
-        var handler = task.Attribute(BpmnXml.Focalizacion + "handler")?.Value.Trim();
+        var handler = task.Attribute(BpmnXml.Focalizacion + ImportCatalog.HandlerSetting)?.Value.Trim();
         var known = handlers.Count == 0 ? "no hay ninguno registrado" : "los disponibles son: " + string.Join(", ", handlers.Order(StringComparer.Ordinal));
         if (string.IsNullOrEmpty(handler))
         {

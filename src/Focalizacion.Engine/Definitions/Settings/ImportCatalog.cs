@@ -8,6 +8,11 @@ namespace Focalizacion.Engine.Definitions.Settings;
 /// </summary>
 public sealed partial class ImportCatalog
 {
+    /// <summary>The setting that binds a service task to its handler: read by the importer, never passed on as one of the handler's.</summary>
+    public const string HandlerSetting = "handler";
+
+    private static readonly SettingSpec Handler = new(HandlerSetting, "el manejador de la tarea");
+
     /// <summary>A timer's name, which rules of the same definition refer to.</summary>
     public static SettingSpec PlazoName { get; } = new(NamedPlazo.Setting, "nombre del plazo de este temporizador")
     {
@@ -37,7 +42,7 @@ public sealed partial class ImportCatalog
         ArgumentNullException.ThrowIfNull(node);
         if (node is ServiceTask task)
         {
-            return Handlers.TryGetValue(task.Handler, out var specs) ? [.. specs, .. ForAny(node)] : null;
+            return Handlers.TryGetValue(task.Handler, out var specs) ? [Handler, .. specs, .. ForAny(node)] : null;
         }
         return ForAny(node);
     }

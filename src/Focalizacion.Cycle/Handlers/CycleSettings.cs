@@ -1,0 +1,33 @@
+using Focalizacion.Cycle.Plan;
+using Focalizacion.Engine.Definitions;
+using Focalizacion.Engine.Definitions.Settings;
+
+namespace Focalizacion.Cycle.Handlers;
+
+/// <summary>
+/// The settings the cycle lets nodes other than its service tasks carry (a timer's window, a
+/// receive task's owner and milestone), and the milestone setting they share with emails.
+/// </summary>
+public static class CycleSettings
+{
+    /// <summary>A milestone key: one the catalogue describes, or a plazo the definition names.</summary>
+    public static SettingSpec Milestone(string description) => new(CycleNodeSettings.Milestone, description)
+    {
+        Check = (value, facts) => CycleMilestones.Describe(value) is not null || facts.NamedPlazos.Contains(value)
+            ? null
+            : $"«{value}» no es un hito del ciclo; los hitos son: {string.Join(", ", CycleMilestones.Keys.Union(facts.NamedPlazos))}",
+    };
+
+    public static IReadOnlyList<NodeSetting> Nodes { get; } =
+    [
+        new(new SettingSpec(CycleNodeSettings.Window, "el plazo cuya ventana legal abre este temporizador")
+        {
+            Check = (value, facts) => facts.NamedPlazos.Contains(value)
+                ? null
+                : $"«{value}» no es un plazo de esta definición; los plazos nombrados son: {string.Join(", ", facts.NamedPlazos.Order(StringComparer.Ordinal))}",
+        }, node => WorkflowDefinition.TimerOf(node) is not null, "temporizadores"),
+        new(new SettingSpec(CycleNodeSettings.Owner, "quién debe registrar lo que la tarea espera") { Allowed = CycleNodeSettings.Owners },
+            node => node is ReceiveTask, "tareas de recepción"),
+        new(Milestone("el hito cuyo registro espera la tarea"), node => node is ReceiveTask, "tareas de recepción"),
+    ];
+}
