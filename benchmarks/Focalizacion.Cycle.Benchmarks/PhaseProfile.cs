@@ -53,7 +53,7 @@ internal static class PhaseProfile
         var records = new CycleRecords(store);
         await Do("preparar: directorio, flujo publicado, focalizaciones anteriores, 16 inicios", async () =>
         {
-            await CycleBootstrap.PrepareAsync(runtime, Simulator.Actor);
+            await CycleBootstrap.PrepareAsync(runtime, Actor.Simulation);
             foreach (var region in scenario.WithPreviousFocalizacion)
             {
                 await records.RecordOutcomeAsync(region.IsoSuffix, scenario.BudgetYear - 1, CycleOutcomes.Final, start, "escenario");
@@ -61,7 +61,7 @@ internal static class PhaseProfile
             var starter = new CycleStarter(runtime, calendar);
             foreach (var region in scenario.Regions)
             {
-                await starter.StartAsync(scenario.BudgetYear, region, new Dictionary<string, LocalDate>(), Simulator.Actor);
+                await starter.StartAsync(scenario.BudgetYear, region, new Dictionary<string, LocalDate>(), Actor.Simulation);
             }
         });
         var recorder = new CycleEventRecorder(runtime.Instances, new DeclaredConformity());
@@ -96,7 +96,7 @@ internal static class PhaseProfile
         {
             await RunUntil(scenarioEvent.At);
             await Timed("eventos del escenario (paso del motor)", () =>
-                recorder.RecordAsync(scenarioEvent.Region.IsoSuffix, scenario.BudgetYear, scenarioEvent.Event, scenarioEvent.Data, Simulator.Actor));
+                recorder.RecordAsync(scenarioEvent.Region.IsoSuffix, scenario.BudgetYear, scenarioEvent.Event, scenarioEvent.Data, Actor.Simulation));
             await Settle();
         }
         await RunUntil(end);

@@ -176,26 +176,26 @@ EngineRuntime Runtime(Store store, RuntimeOptions? options = null) => new(store,
 
 static async Task PublishAsync(EngineRuntime runtime, string xml)
 {
-    var (draft, result) = await runtime.Definitions.ImportAsync(xml, "benchmark");
+    var (draft, result) = await runtime.Definitions.ImportAsync(xml, Actor.Cli("benchmark"));
     if (draft is null)
     {
         throw new InvalidOperationException(string.Join("; ", result.Problems) + result.NotBpmnReason);
     }
-    await runtime.Definitions.PublishAsync(draft.Id, "benchmark");
+    await runtime.Definitions.PublishAsync(draft.Id, Actor.Cli("benchmark"));
 }
 
 static async Task<List<Guid>> StartManyAsync(EngineRuntime runtime, string key, int count)
 {
     var ids = new System.Collections.Concurrent.ConcurrentBag<Guid>();
     await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, token) =>
-        ids.Add(await runtime.Instances.StartAsync(key, new JsonObject { ["region"] = "RM", ["anioPresupuestario"] = 2027 }, null, "RM/2027", "benchmark", token)));
+        ids.Add(await runtime.Instances.StartAsync(key, new JsonObject { ["region"] = "RM", ["anioPresupuestario"] = 2027 }, null, "RM/2027", Actor.Cli("benchmark"), token)));
     return [.. ids];
 }
 
 static Task DeliverAllAsync(EngineRuntime runtime, List<Guid> ids) =>
     Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (id, token) =>
     {
-        var outcome = await runtime.Instances.SendMessageAsync(id, "documento", null, "benchmark", token);
+        var outcome = await runtime.Instances.SendMessageAsync(id, "documento", null, Actor.Cli("benchmark"), token);
         if (!outcome.Applied)
         {
             throw new InvalidOperationException(outcome.Refusal);

@@ -38,9 +38,9 @@ internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<Holi
         return clock.Success ? clock.Value : throw new Arguments.UsageException(clock.Error);
     }
 
-    /// <summary>"operador:ana": who the journal says did it.</summary>
-    public static string Actor =>
-        "operador:" + (Environment.GetEnvironmentVariable(OperatorVariable) is { Length: > 0 } name ? name : Environment.UserName);
+    /// <summary>Who the journal says did it: the operator (<see cref="OperatorVariable"/>, or the system user), through the CLI.</summary>
+    public static Actor Actor =>
+        Actor.Cli(Environment.GetEnvironmentVariable(OperatorVariable) is { Length: > 0 } name ? name : Environment.UserName);
 
     /// <summary>
     /// The runtime over the configured store, with the cycle's handlers (email per

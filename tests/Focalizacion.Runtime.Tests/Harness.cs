@@ -49,20 +49,20 @@ internal sealed class Harness : IAsyncDisposable
 
     public async Task<long> PublishAsync(string fixture)
     {
-        var (draft, result) = await Runtime.Definitions.ImportAsync(Fixture(fixture), "prueba");
+        var (draft, result) = await Runtime.Definitions.ImportAsync(Fixture(fixture), Actor.Cli("prueba"));
         Assert.That(draft, Is.Not.Null, string.Join("; ", result.Problems) + result.NotBpmnReason);
-        return (await Runtime.Definitions.PublishAsync(draft!.Id, "prueba")).Id;
+        return (await Runtime.Definitions.PublishAsync(draft!.Id, Actor.Cli("prueba"))).Id;
     }
 
     /// <summary>Starts the fixture for a region and budget year, found later by the correlation key <see cref="Key"/>.</summary>
     public Task<Guid> StartAsync(string region = "NB", int budgetYear = 2027) =>
-        Runtime.Instances.StartAsync("Plazo_Con_Recordatorio", new JsonObject { ["region"] = region, ["anioPresupuestario"] = budgetYear }, null, Key(region, budgetYear), "prueba");
+        Runtime.Instances.StartAsync("Plazo_Con_Recordatorio", new JsonObject { ["region"] = region, ["anioPresupuestario"] = budgetYear }, null, Key(region, budgetYear), Actor.Cli("prueba"));
 
     public static string Key(string region, int budgetYear) => $"{region}/{budgetYear}";
 
     /// <summary>Sends a message by correlation key, as the cycle does by region and budget year.</summary>
     public Task<StepOutcome> SendAsync(string region, int budgetYear, string message, JsonObject? payload, string actor) =>
-        Runtime.Instances.SendMessageAsync(Key(region, budgetYear), message, payload, actor, $"no hay una instancia en curso de {Key(region, budgetYear)}");
+        Runtime.Instances.SendMessageAsync(Key(region, budgetYear), message, payload, Actor.Cli(actor), $"no hay una instancia en curso de {Key(region, budgetYear)}");
 
     public async ValueTask DisposeAsync() => await Database.DisposeAsync();
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle.Plan;
+using Focalizacion.Runtime;
 using Focalizacion.Runtime.Instances;
 
 namespace Focalizacion.Cycle.Events;
@@ -15,7 +16,7 @@ namespace Focalizacion.Cycle.Events;
 /// </remarks>
 public sealed class CycleEventRecorder(WorkflowInstances instances, IConformityValidator conformity)
 {
-    public async Task<StepOutcome> RecordAsync(string regionCode, int budgetYear, string eventName, JsonObject? data, string actor, CancellationToken cancellationToken = default)
+    public async Task<StepOutcome> RecordAsync(string regionCode, int budgetYear, string eventName, JsonObject? data, Actor actor, CancellationToken cancellationToken = default)
     {
         var region = RegionRegistry.Find(regionCode);
         if (region is null)

@@ -1,3 +1,4 @@
+using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 using NodaTime;
 using Npgsql;
@@ -33,7 +34,7 @@ public sealed class TemplateStore(Store store, IClock clock)
     /// goes past a bound of <see cref="TemplateLimits"/> or fails to render with
     /// <see cref="TemplateModel.Sample"/>; nothing changes then.
     /// </summary>
-    public async Task SaveAsync(MailTemplate template, string editedBy, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(MailTemplate template, Actor editedBy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(template);
         var problems = await TemplateRenderer.ValidateAsync(template);
@@ -50,7 +51,7 @@ public sealed class TemplateStore(Store store, IClock clock)
         command.Parameters.Add(new NpgsqlParameter { Value = template.Html });
         command.Parameters.Add(new NpgsqlParameter { Value = template.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = clock.GetCurrentInstant() });
-        command.Parameters.Add(new NpgsqlParameter { Value = editedBy });
+        command.Parameters.Add(new NpgsqlParameter { Value = editedBy.ToString() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Handlers;
+using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 using Focalizacion.Runtime.VirtualTime;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,7 @@ public sealed class SimulationRun
         {
             var scenarioEvent = _scenario.Events[_nextEvent++];
             await _driver.RunUntilAsync(scenarioEvent.At, cancellationToken);
-            var outcome = await _recorder.RecordAsync(scenarioEvent.Region.IsoSuffix, _scenario.BudgetYear, scenarioEvent.Event, scenarioEvent.Data, Simulator.Actor, cancellationToken);
+            var outcome = await _recorder.RecordAsync(scenarioEvent.Region.IsoSuffix, _scenario.BudgetYear, scenarioEvent.Event, scenarioEvent.Data, Actor.Simulation, cancellationToken);
             var description = CycleEvent.Find(scenarioEvent.Event)!;
             _events.Add(new TimelineEntry(scenarioEvent.At, scenarioEvent.Region, "evento", description.Milestone, [], null, null,
                 outcome.Applied ? description.Description : $"{description.Description}: rechazado, {outcome.Refusal}")

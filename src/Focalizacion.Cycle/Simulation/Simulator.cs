@@ -4,6 +4,7 @@ using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Handlers;
 using Focalizacion.Cycle.Starting;
+using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 using Focalizacion.Runtime.VirtualTime;
 using NodaTime;
@@ -22,8 +23,6 @@ namespace Focalizacion.Cycle.Simulation;
 /// </remarks>
 public sealed class Simulator(string serverConnectionString, HolidayCalendar calendar, MailSettings mail)
 {
-    public const string Actor = "simulacion";
-
     public async Task<SimulationResult> RunAsync(Scenario scenario, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -52,7 +51,7 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
         var clock = new VirtualClock(start);
         var runtime = CycleRuntime.Create(store, clock, calendar, mail);
         var records = new CycleRecords(store);
-        await CycleBootstrap.PrepareAsync(runtime, Actor, cancellationToken);
+        await CycleBootstrap.PrepareAsync(runtime, Actor.Simulation, cancellationToken);
         foreach (var region in scenario.WithPreviousFocalizacion)
         {
             await records.RecordOutcomeAsync(region.IsoSuffix, scenario.BudgetYear - 1, CycleOutcomes.Final, start, "escenario", cancellationToken);
@@ -60,7 +59,7 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
         var starter = new CycleStarter(runtime, calendar);
         foreach (var region in scenario.Regions)
         {
-            await starter.StartAsync(scenario.BudgetYear, region, new Dictionary<string, LocalDate>(), Actor, cancellationToken);
+            await starter.StartAsync(scenario.BudgetYear, region, new Dictionary<string, LocalDate>(), Actor.Simulation, cancellationToken);
         }
         return new SimulationRun(store, scenario, clock, end, new VirtualTimeDriver(clock, runtime.Timers, runtime.Outbox),
             new CycleEventRecorder(runtime.Instances, new DeclaredConformity()));

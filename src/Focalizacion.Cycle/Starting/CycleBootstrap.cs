@@ -19,8 +19,6 @@ namespace Focalizacion.Cycle.Starting;
 /// </remarks>
 public sealed class CycleBootstrap(EngineRuntime runtime, HolidayCalendar calendar)
 {
-    public const string Actor = "servicio";
-
     private volatile bool _completed;
 
     /// <summary>True once a run finished: the directory is seeded, the workflow published and the cycles started.</summary>
@@ -30,7 +28,7 @@ public sealed class CycleBootstrap(EngineRuntime runtime, HolidayCalendar calend
     /// The first two steps, shared by the service, <c>ciclo preparar</c> and the simulation: seed the
     /// directory's placeholders for roles nobody holds, and publish the shipped workflow if it changed.
     /// </summary>
-    public static async Task<CyclePreparation> PrepareAsync(EngineRuntime runtime, string actor, CancellationToken cancellationToken = default)
+    public static async Task<CyclePreparation> PrepareAsync(EngineRuntime runtime, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         var added = await DirectorySeed.SeedAsync(runtime.Store, cancellationToken);
@@ -41,13 +39,13 @@ public sealed class CycleBootstrap(EngineRuntime runtime, HolidayCalendar calend
     /// <summary>Runs the three steps; returns what starting the cycles did, region by region.</summary>
     public async Task<IReadOnlyList<CycleStart>> RunAsync(CancellationToken cancellationToken = default)
     {
-        await PrepareAsync(runtime, Actor, cancellationToken);
+        await PrepareAsync(runtime, Actor.Service, cancellationToken);
         var year = CycleStarter.BudgetYearInProgress(runtime.Clock.GetCurrentInstant());
         var starter = new CycleStarter(runtime, calendar);
         var starts = new List<CycleStart>();
         foreach (var region in RegionRegistry.All)
         {
-            starts.Add(await starter.StartAsync(year, region, new Dictionary<string, LocalDate>(), Actor, cancellationToken));
+            starts.Add(await starter.StartAsync(year, region, new Dictionary<string, LocalDate>(), Actor.Service, cancellationToken));
         }
         _completed = true;
         return starts;

@@ -78,7 +78,7 @@ public sealed class CycleStarter(EngineRuntime runtime, HolidayCalendar calendar
         return null;
     }
 
-    public async Task<CycleStart> StartAsync(int budgetYear, Region region, IReadOnlyDictionary<string, LocalDate> recorded, string actor, CancellationToken cancellationToken = default)
+    public async Task<CycleStart> StartAsync(int budgetYear, Region region, IReadOnlyDictionary<string, LocalDate> recorded, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(region);
         var (definitionId, plan) = await CycleVersions.ToStartAsync(runtime, cancellationToken);

@@ -1,3 +1,4 @@
+using Focalizacion.Runtime;
 using Focalizacion.Runtime.Definitions;
 using Focalizacion.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public static class ShippedWorkflow
     /// </summary>
     /// <remarks>An admin's newer edit published from the designer is left alone only if it is identical;
     /// a different shipped file is a new release and becomes the next version. Running instances keep theirs.</remarks>
-    public static async Task<(int Version, bool Published)> PublishAsync(Store store, DefinitionStore definitions, string actor, CancellationToken cancellationToken = default)
+    public static async Task<(int Version, bool Published)> PublishAsync(Store store, DefinitionStore definitions, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(definitions);

@@ -31,9 +31,9 @@ public sealed record RaiseIncident(string TokenId, string NodeId, string Reason)
 
 /// <summary>A line for the append-only journal.</summary>
 /// <param name="Activity">The node concerned, if any.</param>
-/// <param name="Kind">What happened, as a short key ("nodo-completado").</param>
+/// <param name="Kind">What happened.</param>
 /// <param name="Details">Spanish details for auditors.</param>
-public sealed record JournalLine(string? Activity, string Kind, string Details) : EngineEffect;
+public sealed record JournalLine(string? Activity, JournalKind Kind, string Details) : EngineEffect;
 
 /// <summary>Record when a timer fired relative to its due instant (late timers say how late).</summary>
 public sealed record TimerLateness(string TimerId, Duration Lateness) : EngineEffect;

@@ -89,7 +89,7 @@ public static class WorkflowEngine
                 RunArrivals();
                 if (_tokens.Count == 0 && _status == InstanceStatus.Running)
                 {
-                    Journal(null, "instancia-completada", "la instancia terminó: no quedan tokens");
+                    Journal(null, JournalKind.InstanceCompleted, "la instancia terminó: no quedan tokens");
                 }
             }
             return refusal;
@@ -101,10 +101,10 @@ public static class WorkflowEngine
             {
                 return "la instancia ya se inició";
             }
-            Journal(definition.Start.Id, "instancia-iniciada", $"inicio de «{definition.Name ?? definition.ProcessId}» con las variables {_variables.ToJsonString()}");
+            Journal(definition.Start.Id, JournalKind.InstanceStarted, $"inicio de «{definition.Name ?? definition.ProcessId}» con las variables {_variables.ToJsonString()}");
             foreach (var (name, date) in _events)
             {
-                Journal(null, "evento-previo", $"«{name}» ocurrió el {date:yyyy-MM-dd}, antes del inicio (registrado por quien inició la instancia)");
+                Journal(null, JournalKind.EventBeforeStart, $"«{name}» ocurrió el {date:yyyy-MM-dd}, antes del inicio (registrado por quien inició la instancia)");
             }
             Arrive(NewToken(definition.Start.Id), definition.Start);
             return null;
@@ -124,7 +124,7 @@ public static class WorkflowEngine
             _timers.Remove(timer);
             Effects.Add(new TimerLateness(timer.Id, context.Now - timer.DueAt));
             var node = definition.Node(timer.NodeId);
-            Journal(node.Id, "temporizador-disparado", $"{node.Label}: «{timer.Rule}», vencía {timer.DueAt}, disparado con {(context.Now - timer.DueAt).TotalSeconds:0} s de atraso");
+            Journal(node.Id, JournalKind.TimerFired, $"{node.Label}: «{timer.Rule}», vencía {timer.DueAt}, disparado con {(context.Now - timer.DueAt).TotalSeconds:0} s de atraso");
             var token = _tokens.Single(t => t.Id == timer.TokenId);
             if (node is TimerCatchEvent)
             {
@@ -152,21 +152,21 @@ public static class WorkflowEngine
                 _events[message.Name] = context.Now.InZone(context.Calendar.Zone).Date;
             }
             return Resume(token, $"ninguna espera del mensaje «{message.Name}» está abierta en esta instancia",
-                message.Payload, "mensaje-recibido", _ => $"mensaje «{message.Name}» recibido");
+                message.Payload, JournalKind.MessageReceived, _ => $"mensaje «{message.Name}» recibido");
         }
 
         private string? CompleteUserTask(UserTaskCompleted completed) =>
             Resume(_tokens.Find(t => t.Wait == TokenWait.User && t.NodeId == completed.NodeId),
                 $"la tarea {completed.NodeId} no está esperando en esta instancia",
-                completed.Data, "tarea-completada", t => $"{definition.Node(t.NodeId).Label} completada");
+                completed.Data, JournalKind.UserTaskCompleted, t => $"{definition.Node(t.NodeId).Label} completada");
 
         private string? CompleteEffect(EffectCompleted effect) =>
             Resume(_tokens.Find(t => t.Wait == TokenWait.Effect && t.Key == effect.Key),
                 $"ninguna tarea espera el efecto {effect.Key}",
-                effect.Outputs, "efecto-entregado", t => $"{definition.Node(t.NodeId).Label}: efecto {effect.Key} entregado");
+                effect.Outputs, JournalKind.EffectDelivered, t => $"{definition.Node(t.NodeId).Label}: efecto {effect.Key} entregado");
 
         /// <summary>Ends a token's wait with the data that ended it, or refuses when no token waits.</summary>
-        private string? Resume(Token? token, string refusal, JsonObject? data, string kind, Func<Token, string> details)
+        private string? Resume(Token? token, string refusal, JsonObject? data, JournalKind kind, Func<Token, string> details)
         {
             if (token is null)
             {
@@ -192,7 +192,7 @@ public static class WorkflowEngine
             {
                 return $"{node.Label}: una decisión no se puede omitir; corrija los datos y reintente";
             }
-            Journal(node.Id, retry ? "incidente-reintentado" : "incidente-omitido", $"{node.Label}: {(retry ? "reintento" : "se omite y el flujo continúa")}");
+            Journal(node.Id, retry ? JournalKind.IncidentRetried : JournalKind.IncidentSkipped, $"{node.Label}: {(retry ? "reintento" : "se omite y el flujo continúa")}");
             if (retry)
             {
                 CancelTimersOf(token);
@@ -215,7 +215,7 @@ public static class WorkflowEngine
                 EndWait(token, "instancia cancelada");
             }
             _status = InstanceStatus.Cancelled;
-            Journal(null, "instancia-cancelada", "la instancia fue cancelada");
+            Journal(null, JournalKind.InstanceCancelled, "la instancia fue cancelada");
             return null;
         }
 
@@ -226,7 +226,7 @@ public static class WorkflowEngine
                 return refusal;
             }
             _status = to;
-            Journal(null, to == InstanceStatus.Suspended ? "instancia-suspendida" : "instancia-reanudada", to == InstanceStatus.Suspended ? "suspendida" : "reanudada");
+            Journal(null, to == InstanceStatus.Suspended ? JournalKind.InstanceSuspended : JournalKind.InstanceResumed, to == InstanceStatus.Suspended ? "suspendida" : "reanudada");
             return null;
         }
 
@@ -246,7 +246,7 @@ public static class WorkflowEngine
                 Effects.Add(new WithdrawHandler(token.Key!));
             }
             _tokens.Remove(token);
-            Journal(token.NodeId, "espera-terminada", $"{definition.Node(token.NodeId).Label}: {why}");
+            Journal(token.NodeId, JournalKind.WaitEnded, $"{definition.Node(token.NodeId).Label}: {why}");
         }
 
         private void CancelTimersOf(Token token)
@@ -295,7 +295,7 @@ public static class WorkflowEngine
                     Leave(token, node);
                     break;
                 case EndEvent end:
-                    Journal(end.Id, "fin", $"{end.Label}{(end.Terminate ? ": termina la instancia" : "")}");
+                    Journal(end.Id, JournalKind.End, $"{end.Label}{(end.Terminate ? ": termina la instancia" : "")}");
                     if (end.Terminate)
                     {
                         foreach (var other in _tokens.ToList())
@@ -303,7 +303,7 @@ public static class WorkflowEngine
                             EndWait(other, $"terminado por {end.Label}");
                         }
                         _status = InstanceStatus.Completed;
-                        Journal(null, "instancia-completada", $"terminada por {end.Label}");
+                        Journal(null, JournalKind.InstanceCompleted, $"terminada por {end.Label}");
                     }
                     break;
                 case ServiceTask task:
@@ -341,7 +341,7 @@ public static class WorkflowEngine
         private void Wait(Token token, FlowNode node, string what)
         {
             _tokens.Add(token);
-            Journal(node.Id, "espera", $"{node.Label}: {what}");
+            Journal(node.Id, JournalKind.Waiting, $"{node.Label}: {what}");
             foreach (var boundary in definition.BoundaryEvents(node.Id))
             {
                 if (!Schedule(token, boundary, boundary.Timer))
@@ -372,7 +372,7 @@ public static class WorkflowEngine
             var ahead = occurrences.Value.Where(o => !notice || (o.Due >= context.Now && (after is null || o.Due > after))).ToList();
             foreach (var (text, due) in occurrences.Value.Except(ahead).Where(o => after is null || o.Due > after))
             {
-                Journal(timerNode.Id, "aviso-omitido", $"{timerNode.Label}: «{text}» vencía {due}, ya había pasado; no se programa");
+                Journal(timerNode.Id, JournalKind.NoticeSkipped, $"{timerNode.Label}: «{text}» vencía {due}, ya había pasado; no se programa");
             }
             if (ahead.Count == 0)
             {
@@ -382,7 +382,7 @@ public static class WorkflowEngine
             var active = new ActiveTimer($"t{++_sequence}", timerNode.Id, token.Id, dueAt, rule);
             _timers.Add(active);
             Effects.Add(new ScheduleTimer(active));
-            Journal(timerNode.Id, "temporizador-programado", $"{timerNode.Label}: «{rule}» vence {dueAt}");
+            Journal(timerNode.Id, JournalKind.TimerScheduled, $"{timerNode.Label}: «{rule}» vence {dueAt}");
             return true;
         }
 
@@ -397,7 +397,7 @@ public static class WorkflowEngine
                 Block(token with { NodeId = gateway.Id }, $"{gateway.Label}: ningún flujo de salida cumple su condición y no hay flujo por defecto");
                 return;
             }
-            Journal(gateway.Id, "decision", $"{gateway.Label}: sigue por {chosen.Name ?? chosen.Id}");
+            Journal(gateway.Id, JournalKind.Decision, $"{gateway.Label}: sigue por {chosen.Name ?? chosen.Id}");
             Follow(token, chosen);
         }
 
@@ -420,7 +420,7 @@ public static class WorkflowEngine
             {
                 _tokens.Remove(arrived!);
             }
-            Journal(gateway.Id, "union", $"{gateway.Label}: llegaron todas las ramas");
+            Journal(gateway.Id, JournalKind.Join, $"{gateway.Label}: llegaron todas las ramas");
             Leave(NewToken(gateway.Id), gateway);
         }
 
@@ -443,7 +443,7 @@ public static class WorkflowEngine
             _tokens.RemoveAll(t => t.Id == token.Id);
             _tokens.Add(token with { Wait = TokenWait.Incident, Key = reason });
             Effects.Add(new RaiseIncident(token.Id, token.NodeId, reason));
-            Journal(token.NodeId, "incidente", reason);
+            Journal(token.NodeId, JournalKind.Incident, reason);
         }
 
         /// <summary>What a handler sees: the variables, plus the recorded event dates under <see cref="InstanceVariables.Events"/>.</summary>
@@ -461,6 +461,6 @@ public static class WorkflowEngine
 
         private Token NewToken(string nodeId) => new($"k{++_sequence}", nodeId, TokenWait.Join);
 
-        private void Journal(string? activity, string kind, string details) => Effects.Add(new JournalLine(activity, kind, details));
+        private void Journal(string? activity, JournalKind kind, string details) => Effects.Add(new JournalLine(activity, kind, details));
     }
 }

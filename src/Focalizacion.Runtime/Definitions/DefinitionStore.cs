@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Focalizacion.Engine.Definitions;
 using Focalizacion.Engine.Definitions.Settings;
+using Focalizacion.Engine.Execution;
 using Focalizacion.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -25,7 +26,7 @@ public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog cat
     /// Validates and stores a draft; a file the engine cannot run is returned with its problems and
     /// nothing is stored. The bytes are decoded as the file declares and stored as they are.
     /// </summary>
-    public async Task<(DefinitionRow? Draft, ImportResult Result)> ImportAsync(byte[] bpmn, string actor, CancellationToken cancellationToken = default)
+    public async Task<(DefinitionRow? Draft, ImportResult Result)> ImportAsync(byte[] bpmn, Actor actor, CancellationToken cancellationToken = default)
     {
         var result = Validate(bpmn);
         if (!result.Success)
@@ -40,10 +41,10 @@ public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog cat
             Status = DefinitionStatus.Draft,
             BpmnXml = bpmn,
             CreatedAt = clock.GetCurrentInstant(),
-            CreatedBy = actor,
+            CreatedBy = actor.ToString(),
         };
         db.Definitions.Add(row);
-        db.Journal.Add(Journal(actor, "definicion-importada", $"borrador de «{row.ProcessKey}» importado"));
+        db.Journal.Add(Journal(actor, JournalKind.DefinitionImported, $"borrador de «{row.ProcessKey}» importado"));
         await db.SaveChangesAsync(cancellationToken);
         return (row, result);
     }
@@ -52,11 +53,11 @@ public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog cat
     /// Validates and stores a draft given as text (built in code, or a file already read as text),
     /// stored as its UTF-8 bytes: right for text whose XML declaration names UTF-8 or no encoding.
     /// </summary>
-    public Task<(DefinitionRow? Draft, ImportResult Result)> ImportAsync(string xml, string actor, CancellationToken cancellationToken = default) =>
+    public Task<(DefinitionRow? Draft, ImportResult Result)> ImportAsync(string xml, Actor actor, CancellationToken cancellationToken = default) =>
         ImportAsync(Encoding.UTF8.GetBytes(xml), actor, cancellationToken);
 
     /// <summary>Publishes a draft as the next version of its process key.</summary>
-    public async Task<DefinitionRow> PublishAsync(long draftId, string actor, CancellationToken cancellationToken = default)
+    public async Task<DefinitionRow> PublishAsync(long draftId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = store.Open();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -78,20 +79,20 @@ public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog cat
         row.Version = last + 1;
         row.Status = DefinitionStatus.Published;
         row.PublishedAt = clock.GetCurrentInstant();
-        db.Journal.Add(Journal(actor, "definicion-publicada", $"«{row.ProcessKey}» versión {row.Version} publicada"));
+        db.Journal.Add(Journal(actor, JournalKind.DefinitionPublished, $"«{row.ProcessKey}» versión {row.Version} publicada"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return row;
     }
 
     /// <summary>Retires a published version: no new instance starts on it; running ones continue.</summary>
-    public async Task RetireAsync(string processKey, int version, string actor, CancellationToken cancellationToken = default)
+    public async Task RetireAsync(string processKey, int version, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = store.Open();
         var row = await db.Definitions.SingleOrDefaultAsync(d => d.ProcessKey == processKey && d.Version == version, cancellationToken)
             ?? throw new RuntimeException($"no existe la versión {version} de «{processKey}»");
         row.Status = DefinitionStatus.Retired;
-        db.Journal.Add(Journal(actor, "definicion-retirada", $"«{processKey}» versión {version} retirada"));
+        db.Journal.Add(Journal(actor, JournalKind.DefinitionRetired, $"«{processKey}» versión {version} retirada"));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -142,8 +143,8 @@ public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog cat
             ?? throw new InvalidOperationException($"Stored definition {id} no longer imports: {string.Join("; ", result.Problems)}"));
     }
 
-    private JournalRow Journal(string actor, string kind, string details) =>
-        new() { At = clock.GetCurrentInstant(), Actor = actor, Kind = kind, Details = details };
+    private JournalRow Journal(Actor actor, JournalKind kind, string details) =>
+        new() { At = clock.GetCurrentInstant(), Actor = actor.Name, Via = actor.ViaText, Kind = kind.Text(), Details = details };
 
     private static string Spanish(DefinitionStatus status) => status switch
     {

@@ -11,10 +11,10 @@ namespace Focalizacion.Runtime.Instances;
 /// </summary>
 public sealed class IncidentResolution(Store store, InstanceSteps steps)
 {
-    public async Task<StepOutcome> RetryAsync(long incidentId, string actor, CancellationToken cancellationToken = default) =>
+    public async Task<StepOutcome> RetryAsync(long incidentId, Actor actor, CancellationToken cancellationToken = default) =>
         await ResolveAsync(incidentId, retry: true, actor, cancellationToken);
 
-    public async Task<StepOutcome> SkipAsync(long incidentId, string actor, CancellationToken cancellationToken = default) =>
+    public async Task<StepOutcome> SkipAsync(long incidentId, Actor actor, CancellationToken cancellationToken = default) =>
         await ResolveAsync(incidentId, retry: false, actor, cancellationToken);
 
     public async Task<IReadOnlyList<IncidentRow>> OpenAsync(CancellationToken cancellationToken = default)
@@ -23,7 +23,7 @@ public sealed class IncidentResolution(Store store, InstanceSteps steps)
         return await db.Incidents.AsNoTracking().Where(i => i.State == IncidentState.Open).OrderBy(i => i.Id).ToListAsync(cancellationToken);
     }
 
-    private async Task<StepOutcome> ResolveAsync(long incidentId, bool retry, string actor, CancellationToken cancellationToken)
+    private async Task<StepOutcome> ResolveAsync(long incidentId, bool retry, Actor actor, CancellationToken cancellationToken)
     {
         Guid instanceId;
         await using (var db = store.Open())
@@ -51,7 +51,7 @@ public sealed class IncidentResolution(Store store, InstanceSteps steps)
         var now = steps.Clock.GetCurrentInstant();
         transaction.Write(
             "UPDATE incidents SET state = $2, resolved_at = $3, resolved_by = $4 WHERE id = $1",
-            incidentId, (retry ? IncidentState.Retried : IncidentState.Skipped).ToString(), now, actor);
+            incidentId, (retry ? IncidentState.Retried : IncidentState.Skipped).ToString(), now, actor.ToString());
         StepOutcome outcome;
         if (incident.OutboxId is { } outboxId && retry)
         {
@@ -60,8 +60,9 @@ public sealed class IncidentResolution(Store store, InstanceSteps steps)
             {
                 InstanceId = instanceId,
                 At = now,
-                Actor = actor,
-                Kind = "incidente-reintentado",
+                Actor = actor.Name,
+                Via = actor.ViaText,
+                Kind = JournalKind.IncidentRetried.Text(),
                 Activity = incident.NodeId,
                 Details = $"«{incident.Handler}» vuelve a la bandeja de salida",
             });

@@ -44,7 +44,7 @@ public sealed class InstanceSteps(Store store, IClock clock, IInstanceCalendars 
     /// caller then commits with <see cref="CommitAsync"/>.
     /// </summary>
     internal async Task<StepOutcome> StepLockedAsync(
-        StepTransaction transaction, LockedInstance instance, WorkflowEvent @event, string actor, CancellationToken cancellationToken)
+        StepTransaction transaction, LockedInstance instance, WorkflowEvent @event, Actor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         var definition = await definitions.ParsedAsync(instance.DefinitionId, cancellationToken);
@@ -56,8 +56,9 @@ public sealed class InstanceSteps(Store store, IClock clock, IInstanceCalendars 
             {
                 InstanceId = instance.Id,
                 At = now,
-                Actor = actor,
-                Kind = "evento-rechazado",
+                Actor = actor.Name,
+                Via = actor.ViaText,
+                Kind = JournalKind.EventRefused.Text(),
                 Event = @event.Description,
                 Details = step.Refusal!,
             });
@@ -89,7 +90,7 @@ public sealed class InstanceSteps(Store store, IClock clock, IInstanceCalendars 
     }
 
     /// <summary>Delivers an event to an instance in its own transaction, waiting for the instance lock if needed.</summary>
-    public async Task<StepOutcome> DeliverAsync(Guid instanceId, WorkflowEvent @event, string actor, CancellationToken cancellationToken = default)
+    public async Task<StepOutcome> DeliverAsync(Guid instanceId, WorkflowEvent @event, Actor actor, CancellationToken cancellationToken = default)
     {
         if (_cache.TryGet(instanceId, out var cached) && await DeliverCachedAsync(cached, @event, actor, cancellationToken) is { } outcome)
         {
@@ -111,7 +112,7 @@ public sealed class InstanceSteps(Store store, IClock clock, IInstanceCalendars 
     /// Steps the cached state and commits in one round trip behind a version guard; null when the
     /// row had moved on (the transaction is rolled back and the entry dropped).
     /// </summary>
-    private async Task<StepOutcome?> DeliverCachedAsync(LockedInstance cached, WorkflowEvent @event, string actor, CancellationToken cancellationToken)
+    private async Task<StepOutcome?> DeliverCachedAsync(LockedInstance cached, WorkflowEvent @event, Actor actor, CancellationToken cancellationToken)
     {
         await using var transaction = await OpenAsync(cancellationToken);
         transaction.GuardVersion(cached);

@@ -141,16 +141,17 @@ internal sealed class StepTransaction : IAsyncDisposable
 
     private NpgsqlBatchCommand JournalInsert() => Command(
         """
-        INSERT INTO journal (instance_id, at, actor, kind, activity, event, details)
-        SELECT instance_id, at, actor, kind, activity, event, details
-        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-            WITH ORDINALITY AS line (instance_id, at, actor, kind, activity, event, details, n)
+        INSERT INTO journal (instance_id, at, actor, via, kind, activity, event, details)
+        SELECT instance_id, at, actor, via, kind, activity, event, details
+        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+            WITH ORDINALITY AS line (instance_id, at, actor, via, kind, activity, event, details, n)
         ORDER BY n
         """,
         [
             _journal.Select(j => j.InstanceId).ToArray(),
             _journal.Select(j => j.At).ToArray(),
             _journal.Select(j => j.Actor).ToArray(),
+            _journal.Select(j => j.Via).ToArray(),
             _journal.Select(j => j.Kind).ToArray(),
             _journal.Select(j => j.Activity).ToArray(),
             _journal.Select(j => j.Event).ToArray(),

@@ -18,7 +18,7 @@ namespace Focalizacion.Runtime.Instances;
 internal static class StepWriter
 {
     public static void Write(
-        StepTransaction transaction, LockedInstance instance, StepResult step, WorkflowEvent @event, string actor, Instant now)
+        StepTransaction transaction, LockedInstance instance, StepResult step, WorkflowEvent @event, Actor actor, Instant now)
     {
         var instanceId = instance.Id;
         var state = InstanceStateJson.Serialize(step.State);
@@ -65,8 +65,9 @@ internal static class StepWriter
                     {
                         InstanceId = instanceId,
                         At = now,
-                        Actor = actor,
-                        Kind = line.Kind,
+                        Actor = actor.Name,
+                        Via = actor.ViaText,
+                        Kind = line.Kind.Text(),
                         Activity = line.Activity,
                         Event = @event.Description,
                         Details = line.Details,

@@ -21,7 +21,7 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
     /// Starts an instance of the newest published version of <paramref name="processKey"/>, pinned
     /// to that version for its whole life.
     /// </summary>
-    public Task<Guid> StartAsync(string processKey, JsonObject variables, string actor, CancellationToken cancellationToken = default) =>
+    public Task<Guid> StartAsync(string processKey, JsonObject variables, Actor actor, CancellationToken cancellationToken = default) =>
         StartAsync(processKey, variables, null, null, actor, cancellationToken);
 
     /// <summary>
@@ -30,7 +30,7 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
     /// had received them.
     /// </summary>
     public async Task<Guid> StartAsync(
-        string processKey, JsonObject variables, IReadOnlyDictionary<string, LocalDate>? events, string? correlationKey, string actor,
+        string processKey, JsonObject variables, IReadOnlyDictionary<string, LocalDate>? events, string? correlationKey, Actor actor,
         CancellationToken cancellationToken = default)
     {
         long definitionId;
@@ -43,7 +43,7 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
 
     /// <summary>Starts an instance of one stored definition (the version the caller already looked up).</summary>
     public async Task<Guid> StartAsync(
-        long definitionId, JsonObject variables, IReadOnlyDictionary<string, LocalDate>? events, string? correlationKey, string actor,
+        long definitionId, JsonObject variables, IReadOnlyDictionary<string, LocalDate>? events, string? correlationKey, Actor actor,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(variables);
@@ -68,7 +68,7 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
         return instance.Id;
     }
 
-    public Task<StepOutcome> SendMessageAsync(Guid instanceId, string message, JsonObject? payload, string actor, CancellationToken cancellationToken = default) =>
+    public Task<StepOutcome> SendMessageAsync(Guid instanceId, string message, JsonObject? payload, Actor actor, CancellationToken cancellationToken = default) =>
         steps.DeliverAsync(instanceId, new MessageReceived(message, payload), actor, cancellationToken);
 
     /// <summary>
@@ -77,7 +77,7 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
     /// wait for that message, a refusal with its reason: never a silent drop.
     /// </summary>
     public async Task<StepOutcome> SendMessageAsync(
-        string correlationKey, string message, JsonObject? payload, string actor, string noInstance, CancellationToken cancellationToken = default)
+        string correlationKey, string message, JsonObject? payload, Actor actor, string noInstance, CancellationToken cancellationToken = default)
     {
         List<Guid> candidates;
         await using (var db = store.Open())
@@ -99,16 +99,16 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
         return await steps.DeliverAsync(candidates[0], new MessageReceived(message, payload), actor, cancellationToken);
     }
 
-    public Task<StepOutcome> CompleteUserTaskAsync(Guid instanceId, string nodeId, JsonObject? data, string actor, CancellationToken cancellationToken = default) =>
+    public Task<StepOutcome> CompleteUserTaskAsync(Guid instanceId, string nodeId, JsonObject? data, Actor actor, CancellationToken cancellationToken = default) =>
         steps.DeliverAsync(instanceId, new UserTaskCompleted(nodeId, data), actor, cancellationToken);
 
-    public Task<StepOutcome> CancelAsync(Guid instanceId, string actor, CancellationToken cancellationToken = default) =>
+    public Task<StepOutcome> CancelAsync(Guid instanceId, Actor actor, CancellationToken cancellationToken = default) =>
         steps.DeliverAsync(instanceId, new Cancelled(), actor, cancellationToken);
 
-    public Task<StepOutcome> SuspendAsync(Guid instanceId, string actor, CancellationToken cancellationToken = default) =>
+    public Task<StepOutcome> SuspendAsync(Guid instanceId, Actor actor, CancellationToken cancellationToken = default) =>
         steps.DeliverAsync(instanceId, new Suspended(), actor, cancellationToken);
 
-    public Task<StepOutcome> ResumeAsync(Guid instanceId, string actor, CancellationToken cancellationToken = default) =>
+    public Task<StepOutcome> ResumeAsync(Guid instanceId, Actor actor, CancellationToken cancellationToken = default) =>
         steps.DeliverAsync(instanceId, new Resumed(), actor, cancellationToken);
 
     /// <summary>The current state of an instance, or null.</summary>

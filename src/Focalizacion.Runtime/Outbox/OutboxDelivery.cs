@@ -22,8 +22,6 @@ namespace Focalizacion.Runtime.Outbox;
 /// </remarks>
 public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionStore definitions, HandlerRegistry handlers, RuntimeOptions options)
 {
-    public const string Actor = "bandeja-de-salida";
-
     /// <summary>Delivers one entry if it is pending and due; returns whether its handler succeeded.</summary>
     public async Task<bool> DeliverAsync(long outboxId, CancellationToken cancellationToken = default)
     {
@@ -110,7 +108,7 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
             return; // withdrawn or resolved meanwhile: the effect happened, but nobody waits for it any more
         }
         transaction.Write($"UPDATE outbox SET state = '{nameof(OutboxState.Delivered)}', delivered_at = $2 WHERE id = $1", entry.Id, steps.Clock.GetCurrentInstant());
-        await steps.StepLockedAsync(transaction, instance!, new EffectCompleted(entry.Key, outputs), Actor, cancellationToken);
+        await steps.StepLockedAsync(transaction, instance!, new EffectCompleted(entry.Key, outputs), Actor.Outbox, cancellationToken);
         await steps.CommitAsync(transaction, cancellationToken);
     }
 
@@ -144,8 +142,9 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
         {
             InstanceId = entry.InstanceId,
             At = now,
-            Actor = Actor,
-            Kind = incident ? "incidente" : "efecto-fallido",
+            Actor = Actor.Outbox.Name,
+            Via = Actor.Outbox.ViaText,
+            Kind = (incident ? JournalKind.Incident : JournalKind.EffectFailed).Text(),
             Activity = entry.NodeId,
             Details = details,
         });

@@ -11,7 +11,11 @@ public sealed class JournalRow
 
     public Instant At { get; set; }
 
+    /// <summary>Who (<see cref="Runtime.Actor.Name"/>).</summary>
     public required string Actor { get; set; }
+
+    /// <summary>Through what (<see cref="Runtime.Actor.ViaText"/>); null on lines written before it was recorded.</summary>
+    public string? Via { get; set; }
 
     public required string Kind { get; set; }
 

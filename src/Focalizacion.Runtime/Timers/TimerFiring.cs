@@ -18,8 +18,6 @@ namespace Focalizacion.Runtime.Timers;
 /// </remarks>
 public sealed class TimerFiring(Store store, InstanceSteps steps)
 {
-    public const string Actor = "temporizador";
-
     public async Task<FireOutcome> FireAsync(long timerRowId, CancellationToken cancellationToken = default)
     {
         await using var transaction = await steps.OpenAsync(cancellationToken);
@@ -52,7 +50,7 @@ public sealed class TimerFiring(Store store, InstanceSteps steps)
         {
             return FireOutcome.NotDue;
         }
-        var outcome = await steps.StepLockedAsync(transaction, instance, new TimerFired(timer.Value.TimerId), Actor, cancellationToken);
+        var outcome = await steps.StepLockedAsync(transaction, instance, new TimerFired(timer.Value.TimerId), Actor.Timer, cancellationToken);
         if (outcome.Applied)
         {
             transaction.Write(

@@ -153,7 +153,7 @@ public class DefinicionVerbTests
             Assert.That(started.ExitCode, Is.Zero, started.Error);
             Assert.That(early.ExitCode, Is.EqualTo(1), "the oficio is not delivered yet: nobody waits for the document");
             Assert.That(early.Error, Does.Contain("Rechazado: ninguna espera del mensaje «documento-recibido»"));
-            Assert.That(await database.ScalarAsync("SELECT count(*) FROM journal WHERE actor = 'operador:ana' AND kind = 'definicion-publicada'"), Is.EqualTo(1));
+            Assert.That(await database.ScalarAsync("SELECT count(*) FROM journal WHERE actor = 'ana' AND via = 'cli' AND kind = 'definicion-publicada'"), Is.EqualTo(1));
         });
     }
 

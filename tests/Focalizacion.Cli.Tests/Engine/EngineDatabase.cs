@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cycle;
 using Focalizacion.Cycle.Correo;
+using Focalizacion.Runtime;
 using Focalizacion.Runtime.VirtualTime;
 using Focalizacion.Testing;
 using NodaTime;
@@ -35,12 +36,12 @@ internal static class EngineDatabase
         var database = await TestDatabase.CreateCycleAsync();
         var clock = new VirtualClock(Start);
         var runtime = CycleRuntime.Create(database.Store, clock, HolidayCalendar.RulesOnly, new MailSettings());
-        var (draft, result) = await runtime.Definitions.ImportAsync(Fixtures.Read(Fixture), "prueba");
+        var (draft, result) = await runtime.Definitions.ImportAsync(Fixtures.Read(Fixture), Actor.Cli("prueba"));
         Assert.That(draft, Is.Not.Null, string.Join("; ", result.Problems));
-        await runtime.Definitions.PublishAsync(draft!.Id, "prueba");
+        await runtime.Definitions.PublishAsync(draft!.Id, Actor.Cli("prueba"));
         for (int i = 0; i < instances; i++)
         {
-            await runtime.Instances.StartAsync("Plazo_Con_Resultado", new JsonObject { ["region"] = "NB", ["anioPresupuestario"] = 3000 + i }, null, $"NB/{3000 + i}", "prueba");
+            await runtime.Instances.StartAsync("Plazo_Con_Resultado", new JsonObject { ["region"] = "NB", ["anioPresupuestario"] = 3000 + i }, null, $"NB/{3000 + i}", Actor.Cli("prueba"));
         }
         if (deliverOficios)
         {

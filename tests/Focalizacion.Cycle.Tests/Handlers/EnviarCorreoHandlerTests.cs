@@ -3,6 +3,7 @@ using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Plantillas;
 using Focalizacion.Engine.Definitions;
+using Focalizacion.Runtime;
 using Focalizacion.Testing;
 using MimeKit;
 using NodaTime;
@@ -121,7 +122,7 @@ public sealed class EnviarCorreoHandlerTests
         {
             var text = $"Oficio N° {{{{ oficio.numero }}}}\n{{% assign b = '{new string('b', 1_000)}' %}}" +
                 "{% for i in (1..plazo.dias_restantes) %}{% for j in (1..16) %}{{ b }}{% endfor %}{% endfor %}";
-            await templates.SaveAsync(new MailTemplate(TemplateKeys.OficioInicio, "Oficio N° {{ oficio.numero }}", "<p>Oficio</p>", text), "admin");
+            await templates.SaveAsync(new MailTemplate(TemplateKeys.OficioInicio, "Oficio N° {{ oficio.numero }}", "<p>Oficio</p>", text), Actor.Cli("admin"));
         }
 
         var error = Assert.ThrowsAsync<CycleException>(() => handler.HandleAsync(CycleFixture.Request("k2", CycleFixture.OficioInicio()), CancellationToken.None));

@@ -34,15 +34,15 @@ public class DeadlinesFromTheDefinitionTests
     {
         var clock = new VirtualClock(now);
         var runtime = CycleRuntime.Create(database.Store, clock, HolidayCalendar.RulesOnly, new MailSettings { Host = "127.0.0.1", Port = sink.Port });
-        await CycleBootstrap.PrepareAsync(runtime, "prueba");
+        await CycleBootstrap.PrepareAsync(runtime, Actor.Cli("prueba"));
         return (runtime, clock);
     }
 
     private static async Task PublishAsync(EngineRuntime runtime, string xml)
     {
-        var (draft, result) = await runtime.Definitions.ImportAsync(xml, "prueba");
+        var (draft, result) = await runtime.Definitions.ImportAsync(xml, Actor.Cli("prueba"));
         Assert.That(draft, Is.Not.Null, string.Join("; ", result.Problems));
-        await runtime.Definitions.PublishAsync(draft!.Id, "prueba");
+        await runtime.Definitions.PublishAsync(draft!.Id, Actor.Cli("prueba"));
     }
 
     [Test]
@@ -53,9 +53,9 @@ public class DeadlinesFromTheDefinitionTests
         // Tuesday 1 December 2026, mainland summer time (UTC−3).
         var (runtime, clock) = await PrepareAsync(database, sink, Instant.FromUtc(2026, 12, 1, 15, 0));
         var starter = new CycleStarter(runtime, HolidayCalendar.RulesOnly);
-        await starter.StartAsync(2027, Nuble, new Dictionary<string, LocalDate>(), "prueba"); // shipped version
+        await starter.StartAsync(2027, Nuble, new Dictionary<string, LocalDate>(), Actor.Cli("prueba")); // shipped version
         await PublishAsync(runtime, VersionDueOn29December());
-        await starter.StartAsync(2027, Metropolitana, new Dictionary<string, LocalDate>(), "prueba"); // the 29 December version
+        await starter.StartAsync(2027, Metropolitana, new Dictionary<string, LocalDate>(), Actor.Cli("prueba")); // the 29 December version
 
         var timers = await TimersAsync(database);
         var standings = new CycleStandings(runtime, HolidayCalendar.RulesOnly);
@@ -85,9 +85,9 @@ public class DeadlinesFromTheDefinitionTests
         // Wednesday 30 December 2026 at noon: past 29 December, not past 30 December.
         var (runtime, _) = await PrepareAsync(database, sink, Instant.FromUtc(2026, 12, 30, 15, 0));
         var starter = new CycleStarter(runtime, HolidayCalendar.RulesOnly);
-        var onShipped = await starter.StartAsync(2027, Nuble, new Dictionary<string, LocalDate>(), "prueba");
+        var onShipped = await starter.StartAsync(2027, Nuble, new Dictionary<string, LocalDate>(), Actor.Cli("prueba"));
         await PublishAsync(runtime, VersionDueOn29December());
-        var onNew = await starter.StartAsync(2027, Metropolitana, new Dictionary<string, LocalDate>(), "prueba");
+        var onNew = await starter.StartAsync(2027, Metropolitana, new Dictionary<string, LocalDate>(), Actor.Cli("prueba"));
         var standing = await new CycleStandings(runtime, HolidayCalendar.RulesOnly).ReadAsync(Metropolitana, 2027);
         Assert.Multiple(() =>
         {

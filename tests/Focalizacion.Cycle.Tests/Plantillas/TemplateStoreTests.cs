@@ -1,4 +1,5 @@
 using Focalizacion.Cycle.Plantillas;
+using Focalizacion.Runtime;
 using Focalizacion.Testing;
 using NodaTime;
 using NodaTime.Testing;
@@ -15,7 +16,7 @@ public sealed class TemplateStoreTests
 
         Assert.That((await store.GetAsync(TemplateKeys.Ajuste)).Subject, Is.EqualTo(DefaultTemplates.Find(TemplateKeys.Ajuste)!.Subject));
 
-        await store.SaveAsync(new MailTemplate(TemplateKeys.Ajuste, "Ajuste {{ region.nombre }}", "<p>Hola</p>", "Hola"), "admin");
+        await store.SaveAsync(new MailTemplate(TemplateKeys.Ajuste, "Ajuste {{ region.nombre }}", "<p>Hola</p>", "Hola"), Actor.Cli("admin"));
         Assert.That((await store.GetAsync(TemplateKeys.Ajuste)).Subject, Is.EqualTo("Ajuste {{ region.nombre }}"));
 
         await store.RevertAsync(TemplateKeys.Ajuste);
@@ -29,9 +30,9 @@ public sealed class TemplateStoreTests
     {
         await using var database = await TestDatabase.CreateCycleAsync();
         var store = new TemplateStore(database.Store, new FakeClock(Instant.FromUtc(2026, 3, 2, 12, 0)));
-        await store.SaveAsync(new MailTemplate(TemplateKeys.Ajuste, "Versión buena", "<p>buena</p>", "buena"), "admin");
+        await store.SaveAsync(new MailTemplate(TemplateKeys.Ajuste, "Versión buena", "<p>buena</p>", "buena"), Actor.Cli("admin"));
 
-        var rejected = Assert.ThrowsAsync<CycleException>(() => store.SaveAsync(new MailTemplate(TemplateKeys.Ajuste, subject, html, text), "admin"));
+        var rejected = Assert.ThrowsAsync<CycleException>(() => store.SaveAsync(new MailTemplate(TemplateKeys.Ajuste, subject, html, text), Actor.Cli("admin")));
 
         Assert.That(rejected!.Message, Does.StartWith($"plantilla «ajuste», {part}: línea "));
         Assert.That(rejected.Message, Does.Match(@"línea \d+, columna \d+: \S"));
@@ -49,7 +50,7 @@ public sealed class TemplateStoreTests
         await using var database = await TestDatabase.CreateCycleAsync();
         var store = new TemplateStore(database.Store, new FakeClock(Instant.FromUtc(2026, 3, 2, 12, 0)));
         var good = new MailTemplate(TemplateKeys.Ajuste, "Versión buena", "<p>buena</p>", "buena");
-        await store.SaveAsync(good, "admin");
+        await store.SaveAsync(good, Actor.Cli("admin"));
         var bad = part switch
         {
             "asunto" => good with { Subject = new string('a', TemplateLimits.MaxPartChars + 1) },
@@ -57,7 +58,7 @@ public sealed class TemplateStoreTests
             _ => good with { Text = "Hola\n{{ " + string.Concat(Enumerable.Repeat("a[", 1_000)) + "0" + new string(']', 1_000) + " }}" },
         };
 
-        var rejected = Assert.ThrowsAsync<CycleException>(() => store.SaveAsync(bad, "admin"));
+        var rejected = Assert.ThrowsAsync<CycleException>(() => store.SaveAsync(bad, Actor.Cli("admin")));
 
         Assert.That(rejected!.Message, Does.StartWith(problem));
         Assert.That(await store.GetAsync(TemplateKeys.Ajuste), Is.EqualTo(good));
@@ -76,7 +77,7 @@ public sealed class TemplateStoreTests
         await using var database = await TestDatabase.CreateCycleAsync();
         var store = new TemplateStore(database.Store, new FakeClock(Instant.FromUtc(2026, 3, 2, 12, 0)));
         var good = new MailTemplate(TemplateKeys.Ajuste, "Versión buena", "<p>buena</p>", "buena");
-        await store.SaveAsync(good, "admin");
+        await store.SaveAsync(good, Actor.Cli("admin"));
         var bad = part switch
         {
             "asunto" => good with { Subject = source },
@@ -85,7 +86,7 @@ public sealed class TemplateStoreTests
         };
         Assert.That(TemplateRenderer.Validate(bad), Is.Empty, "valid Liquid within the source bounds");
 
-        var rejected = Assert.ThrowsAsync<CycleException>(() => store.SaveAsync(bad, "admin"));
+        var rejected = Assert.ThrowsAsync<CycleException>(() => store.SaveAsync(bad, Actor.Cli("admin")));
 
         Assert.That(rejected!.Message, Is.EqualTo(problem));
         Assert.That(await store.GetAsync(TemplateKeys.Ajuste), Is.EqualTo(good));

@@ -73,7 +73,7 @@ public class ReminderSeriesTests
         Assert.Multiple(() =>
         {
             Assert.That(FireRemindersUntilTheDeadline(process), Is.EqualTo(new[] { Local(11, 14, 9), Local(11, 15, 9) }));
-            Assert.That(process.EffectsOf<JournalLine>().Count(j => j.Kind == "aviso-omitido"), Is.EqualTo(4));
+            Assert.That(process.EffectsOf<JournalLine>().Count(j => j.Kind == JournalKind.NoticeSkipped), Is.EqualTo(4));
         });
     }
 
@@ -96,7 +96,7 @@ public class ReminderSeriesTests
         {
             Assert.That(process.State.Timers, Is.Empty);
             Assert.That(process.WaitingAt(), Is.EqualTo(new[] { "Esperar" }), "a late preliminary can still arrive");
-            Assert.That(process.EffectsOf<JournalLine>().Where(j => j.Kind == "aviso-omitido").Select(j => j.Activity).Distinct().Order(),
+            Assert.That(process.EffectsOf<JournalLine>().Where(j => j.Kind == JournalKind.NoticeSkipped).Select(j => j.Activity).Distinct().Order(),
                 Is.EqualTo(new[] { "Recordatorios", "Vencida" }));
         });
     }
@@ -131,7 +131,7 @@ public class ReminderSeriesTests
         Assert.Multiple(() =>
         {
             Assert.That(process.Timer("Plazo").DueAt, Is.EqualTo(Local(11, 30, 0)), "14 Nov + 15 días corridos = 29 Nov, overdue from the 30th");
-            Assert.That(process.EffectsOf<JournalLine>().Where(j => j.Kind == "evento-previo").Select(j => j.Details),
+            Assert.That(process.EffectsOf<JournalLine>().Where(j => j.Kind == JournalKind.EventBeforeStart).Select(j => j.Details),
                 Is.EqualTo(new[] { "«focalizacion-preliminar-recibida» ocurrió el 2026-11-14, antes del inicio (registrado por quien inició la instancia)" }));
             var variables = process.EffectsOf<InvokeHandler>().Single().Variables;
             Assert.That(variables["eventos"]!["focalizacion-preliminar-recibida"]!.GetValue<string>(), Is.EqualTo("2026-11-14"));

@@ -34,7 +34,7 @@ public class RunawayLoopTests
             Assert.That(incident.Reason, Is.EqualTo("Otra vuelta (Vuelta): " + Reason));
             Assert.That(process.State.Status, Is.EqualTo(InstanceStatus.Running));
             Assert.That(process.State.Tokens.Select(t => (t.NodeId, t.Wait)), Is.EqualTo(new[] { ("Vuelta", TokenWait.Incident) }));
-            Assert.That(process.EffectsOf<JournalLine>().Count(j => j.Kind == "decision"), Is.EqualTo(WorkflowEngine.MaxNodeEntriesPerStep - 1)); // the start event was the first entry
+            Assert.That(process.EffectsOf<JournalLine>().Count(j => j.Kind == JournalKind.Decision), Is.EqualTo(WorkflowEngine.MaxNodeEntriesPerStep - 1)); // the start event was the first entry
         });
     }
 

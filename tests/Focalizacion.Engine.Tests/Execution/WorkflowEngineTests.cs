@@ -272,7 +272,7 @@ public class WorkflowEngineTests
     {
         var process = Decision().Start();
         process.Send(new UserTaskCompleted("Recibir", new JsonObject { [variable] = true }));
-        Assert.That(process.EffectsOf<JournalLine>().Where(j => j.Kind == "fin").Select(j => j.Activity), Is.EqualTo(new[] { end }));
+        Assert.That(process.EffectsOf<JournalLine>().Where(j => j.Kind == JournalKind.End).Select(j => j.Activity), Is.EqualTo(new[] { end }));
     }
 
     [Test]
@@ -295,7 +295,7 @@ public class WorkflowEngineTests
             .Node(new ExclusiveGateway("G", null, DefaultFlow: "porDefecto"))
             .Node(new EndEvent("A", null, false)).Node(new EndEvent("B", null, false))
             .Flow("Inicio", "G").Flow("G", "A", new VariableIsTrue("x"), "condicional").Flow("G", "B", null, "porDefecto").Start();
-        Assert.That(process.EffectsOf<JournalLine>().Where(j => j.Kind == "fin").Select(j => j.Activity), Is.EqualTo(new[] { "B" }));
+        Assert.That(process.EffectsOf<JournalLine>().Where(j => j.Kind == JournalKind.End).Select(j => j.Activity), Is.EqualTo(new[] { "B" }));
     }
 
     private static TestProcess ForkJoin() => new TestProcess()

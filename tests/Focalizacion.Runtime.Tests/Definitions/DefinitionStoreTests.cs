@@ -28,10 +28,10 @@ public class DefinitionStoreTests
         await using var harness = await Harness.CreateAsync();
         var text = Fixtures.Read("plazo-con-recordatorio.bpmn").Replace("encoding=\"UTF-8\"", $"encoding=\"{declared}\"", StringComparison.Ordinal);
         byte[] upload = [.. byteOrderMark ? encoding.GetPreamble() : [], .. encoding.GetBytes(text)];
-        var (draft, result) = await harness.Runtime.Definitions.ImportAsync(upload, "prueba");
+        var (draft, result) = await harness.Runtime.Definitions.ImportAsync(upload, Actor.Cli("prueba"));
         Assert.That(draft, Is.Not.Null, result.NotBpmnReason + string.Join("; ", result.Problems));
         Assert.That(await harness.Runtime.Definitions.ExportAsync(draft!.Id), Is.EqualTo(upload));
-        var published = await harness.Runtime.Definitions.PublishAsync(draft.Id, "prueba");
+        var published = await harness.Runtime.Definitions.PublishAsync(draft.Id, Actor.Cli("prueba"));
         Assert.That((await harness.Runtime.Definitions.ParsedAsync(published.Id, default)).ProcessId, Is.EqualTo("Plazo_Con_Recordatorio"));
     }
 
@@ -63,7 +63,7 @@ public class DefinitionStoreTests
     {
         await using var harness = await Harness.CreateAsync();
         await harness.PublishAsync("plazo-con-recordatorio.bpmn");
-        var (draft, result) = await harness.Runtime.Definitions.ImportAsync("<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process id=\"P\"><bpmn:scriptTask id=\"S\"/></bpmn:process></bpmn:definitions>", "prueba");
+        var (draft, result) = await harness.Runtime.Definitions.ImportAsync("<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process id=\"P\"><bpmn:scriptTask id=\"S\"/></bpmn:process></bpmn:definitions>", Actor.Cli("prueba"));
         var rows = await harness.Runtime.Definitions.ListAsync();
         Assert.Multiple(() =>
         {

@@ -14,7 +14,7 @@ public class InstanceCacheTests
         await using var harness = await Harness.CreateAsync();
         var id = await harness.StartAsync();
         await harness.Driver.SettleAsync();
-        var outcome = await harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, "gore-nb");
+        var outcome = await harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, Actor.Cli("gore-nb"));
         Assert.Multiple(async () =>
         {
             Assert.That(outcome.Applied, Is.True, outcome.Refusal);
@@ -33,9 +33,9 @@ public class InstanceCacheTests
         var id = await harness.StartAsync();
         await harness.Driver.SettleAsync();
         var other = harness.AnotherRuntime(harness.Clock);
-        Assert.That((await other.Instances.SuspendAsync(id, "operador")).Applied, Is.True);
+        Assert.That((await other.Instances.SuspendAsync(id, Actor.Cli("operador"))).Applied, Is.True);
         // This runtime's cached state still says Running and waiting for the document.
-        var outcome = await harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, "gore-nb");
+        var outcome = await harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, Actor.Cli("gore-nb"));
         var state = await harness.Runtime.Instances.StateAsync(id);
         Assert.Multiple(async () =>
         {
@@ -47,8 +47,8 @@ public class InstanceCacheTests
             Assert.That(await harness.Database.ScalarAsync($"SELECT count(*) FROM journal WHERE instance_id = '{id}' AND kind = 'evento-rechazado'"), Is.EqualTo(1),
                 "only the refusal stepped on the current state is kept");
         });
-        Assert.That((await harness.Runtime.Instances.ResumeAsync(id, "operador")).Applied, Is.True, "the fresh state is cached again");
-        Assert.That((await harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, "gore-nb")).Applied, Is.True);
+        Assert.That((await harness.Runtime.Instances.ResumeAsync(id, Actor.Cli("operador"))).Applied, Is.True, "the fresh state is cached again");
+        Assert.That((await harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, Actor.Cli("gore-nb"))).Applied, Is.True);
         Assert.That(harness.Runtime.Steps.VersionConflicts, Is.EqualTo(1));
     }
 
@@ -63,7 +63,7 @@ public class InstanceCacheTests
         {
             await hold.ExecuteNonQueryAsync();
         }
-        var delivery = harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, "gore-nb");
+        var delivery = harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, Actor.Cli("gore-nb"));
         while (await harness.Database.ScalarAsync("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()") == 0)
         {
             await Task.Yield(); // until the one-trip step waits for the row the holder has updated
@@ -91,7 +91,7 @@ public class InstanceCacheTests
         // An operator's repair straight in SQL, which neither bumps step_count nor goes through a step.
         await harness.Database.ExecuteAsync(
             $"UPDATE workflow_instances SET status = 'Suspended', state = jsonb_set(state, '{{status}}', '\"Suspended\"') WHERE id = '{id}'");
-        var outcome = await harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, "gore-nb");
+        var outcome = await harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, Actor.Cli("gore-nb"));
         Assert.Multiple(async () =>
         {
             Assert.That(outcome.Applied, Is.False);
@@ -108,14 +108,14 @@ public class InstanceCacheTests
         var second = await harness.StartAsync("AP");
         var third = await harness.StartAsync("RM");
         Assert.That(harness.Runtime.Steps.CachedInstances, Is.EqualTo(2));
-        await harness.Runtime.Instances.SuspendAsync(first, "operador"); // not cached: read under lock
-        await harness.Runtime.Instances.SuspendAsync(third, "operador"); // cached
+        await harness.Runtime.Instances.SuspendAsync(first, Actor.Cli("operador")); // not cached: read under lock
+        await harness.Runtime.Instances.SuspendAsync(third, Actor.Cli("operador")); // cached
         Assert.Multiple(() =>
         {
             Assert.That(harness.Runtime.Steps.OneTripSteps, Is.EqualTo(1));
             Assert.That(harness.Runtime.Steps.CachedInstances, Is.EqualTo(2));
         });
-        await harness.Runtime.Instances.SuspendAsync(second, "operador"); // evicted by the first's suspension
+        await harness.Runtime.Instances.SuspendAsync(second, Actor.Cli("operador")); // evicted by the first's suspension
         Assert.That(harness.Runtime.Steps.OneTripSteps, Is.EqualTo(1));
     }
 
@@ -125,7 +125,7 @@ public class InstanceCacheTests
         await using var harness = await Harness.CreateAsync(options: new RuntimeOptions { InstanceCacheCapacity = 0 });
         var id = await harness.StartAsync();
         await harness.Driver.SettleAsync();
-        var outcome = await harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, "gore-nb");
+        var outcome = await harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, Actor.Cli("gore-nb"));
         Assert.Multiple(async () =>
         {
             Assert.That(outcome.Applied, Is.True, outcome.Refusal);

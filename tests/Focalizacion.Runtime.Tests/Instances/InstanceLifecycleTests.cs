@@ -54,7 +54,7 @@ public class InstanceLifecycleTests
         var id = await harness.StartAsync();
         var early = await harness.SendAsync("NB", 2027, "documento-recibido", null, "gore-nb"); // still sending the oficio
         var noInstance = await harness.SendAsync("AP", 2027, "documento-recibido", null, "gore-ap");
-        var unknown = await harness.Runtime.Instances.SendMessageAsync(Guid.NewGuid(), "documento-recibido", null, "gore");
+        var unknown = await harness.Runtime.Instances.SendMessageAsync(Guid.NewGuid(), "documento-recibido", null, Actor.Cli("gore"));
         Assert.Multiple(async () =>
         {
             Assert.That(early.Refusal, Is.EqualTo("ninguna espera del mensaje «documento-recibido» está abierta en esta instancia"));
@@ -83,11 +83,11 @@ public class InstanceLifecycleTests
         await using var harness = await Harness.CreateAsync();
         var id = await harness.StartAsync();
         await harness.Driver.SettleAsync();
-        await harness.Runtime.Instances.SuspendAsync(id, "operador");
+        await harness.Runtime.Instances.SuspendAsync(id, Actor.Cli("operador"));
         harness.Clock.Advance(Duration.FromDays(25));
         await harness.Driver.SettleAsync();
         Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM timers WHERE state = 'Fired'"), Is.Zero);
-        await harness.Runtime.Instances.ResumeAsync(id, "operador");
+        await harness.Runtime.Instances.ResumeAsync(id, Actor.Cli("operador"));
         await harness.Driver.SettleAsync();
         Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM timers WHERE state = 'Fired' AND node_id = 'Recordar'"), Is.EqualTo(1));
     }
@@ -98,12 +98,12 @@ public class InstanceLifecycleTests
         await using var harness = await Harness.CreateAsync();
         var id = await harness.StartAsync();
         await harness.Driver.SettleAsync();
-        var outcome = await harness.Runtime.Instances.CancelAsync(id, "operador:ana");
+        var outcome = await harness.Runtime.Instances.CancelAsync(id, Actor.Cli("ana"));
         Assert.Multiple(async () =>
         {
             Assert.That(outcome.Applied, Is.True);
             Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM timers WHERE state = 'Pending'"), Is.Zero);
-            Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM journal WHERE kind = 'instancia-cancelada' AND actor = 'operador:ana'"), Is.EqualTo(1));
+            Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM journal WHERE kind = 'instancia-cancelada' AND actor = 'ana' AND via = 'cli'"), Is.EqualTo(1));
         });
     }
 
@@ -137,7 +137,7 @@ public class InstanceLifecycleTests
             END $$;
             CREATE TRIGGER fail_message_line BEFORE INSERT ON journal FOR EACH ROW EXECUTE FUNCTION fail_message_line();
             """);
-        Assert.ThrowsAsync<Npgsql.PostgresException>(() => harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, "gore-nb"));
+        Assert.ThrowsAsync<Npgsql.PostgresException>(() => harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, Actor.Cli("gore-nb")));
         Assert.Multiple(async () =>
         {
             Assert.That(await harness.Database.ScalarAsync($"SELECT step_count FROM workflow_instances WHERE id = '{id}'"), Is.EqualTo(stepsBefore));
@@ -146,7 +146,7 @@ public class InstanceLifecycleTests
             Assert.That(await harness.Database.ScalarAsync($"SELECT count(*) FROM journal WHERE instance_id = '{id}' AND actor = 'gore-nb'"), Is.Zero);
         });
         await harness.Database.ExecuteAsync("DROP TRIGGER fail_message_line ON journal");
-        var retried = await harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, "gore-nb");
+        var retried = await harness.Runtime.Instances.SendMessageAsync(id, "documento-recibido", null, Actor.Cli("gore-nb"));
         Assert.Multiple(async () =>
         {
             Assert.That(retried.Applied, Is.True, retried.Refusal);

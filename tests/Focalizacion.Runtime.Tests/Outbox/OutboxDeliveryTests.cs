@@ -12,7 +12,7 @@ public class OutboxDeliveryTests
     {
         var handler = new FlakyHandler();
         var harness = await Harness.CreateAsync([handler], Options, "tarea-fragil.bpmn");
-        var id = await harness.Runtime.Instances.StartAsync("Tarea_Fragil", new JsonObject { ["region"] = "RM", ["anioPresupuestario"] = 2027 }, "prueba");
+        var id = await harness.Runtime.Instances.StartAsync("Tarea_Fragil", new JsonObject { ["region"] = "RM", ["anioPresupuestario"] = 2027 }, Actor.Cli("prueba"));
         return (harness, handler, id);
     }
 
@@ -43,7 +43,7 @@ public class OutboxDeliveryTests
         await harness.Driver.RunUntilAsync(Harness.Start + Duration.FromDays(1));
         handler.Failing = false;
         var incident = (await harness.Runtime.Incidents.OpenAsync()).Single();
-        var outcome = await harness.Runtime.Incidents.RetryAsync(incident.Id, "operador:luis");
+        var outcome = await harness.Runtime.Incidents.RetryAsync(incident.Id, Actor.Cli("luis"));
         await harness.Driver.SettleAsync();
         Assert.Multiple(async () =>
         {
@@ -51,7 +51,7 @@ public class OutboxDeliveryTests
             Assert.That((await harness.Runtime.Instances.StateAsync(id))!.Status, Is.EqualTo(InstanceStatus.Completed));
             Assert.That(handler.Calls, Has.Count.EqualTo(5));
             Assert.That(await harness.Runtime.Incidents.OpenAsync(), Is.Empty);
-            Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM journal WHERE actor = 'operador:luis' AND kind = 'incidente-reintentado'"), Is.EqualTo(1));
+            Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM journal WHERE actor = 'luis' AND via = 'cli' AND kind = 'incidente-reintentado'"), Is.EqualTo(1));
         });
     }
 
@@ -62,14 +62,14 @@ public class OutboxDeliveryTests
         await using var _ = harness;
         await harness.Driver.RunUntilAsync(Harness.Start + Duration.FromDays(1));
         var incident = (await harness.Runtime.Incidents.OpenAsync()).Single();
-        await harness.Runtime.Incidents.SkipAsync(incident.Id, "operador:luis");
+        await harness.Runtime.Incidents.SkipAsync(incident.Id, Actor.Cli("luis"));
         await harness.Driver.RunUntilAsync(Harness.Start + Duration.FromDays(2));
         Assert.Multiple(async () =>
         {
             Assert.That((await harness.Runtime.Instances.StateAsync(id))!.Status, Is.EqualTo(InstanceStatus.Completed));
             Assert.That(handler.Calls, Has.Count.EqualTo(4), "skipping never calls the handler again");
             Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM outbox WHERE state = 'Skipped'"), Is.EqualTo(1));
-            Assert.That(async () => await harness.Runtime.Incidents.SkipAsync(incident.Id, "operador:luis"), Throws.Nothing);
+            Assert.That(async () => await harness.Runtime.Incidents.SkipAsync(incident.Id, Actor.Cli("luis")), Throws.Nothing);
         });
     }
 }

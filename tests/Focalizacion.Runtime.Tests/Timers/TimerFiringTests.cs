@@ -46,7 +46,7 @@ public class TimerFiringTests
             Assert.That(firedAtStartUp, Is.EqualTo(1));
             Assert.That(firedAgain, Is.Zero);
             Assert.That(reminder.Lateness, Is.EqualTo(Duration.FromDays(3)));
-            Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM journal WHERE kind = 'temporizador-disparado' AND details LIKE '%259200 s de atraso%'"), Is.EqualTo(1));
+            Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM journal WHERE kind = 'temporizador-disparado' AND actor = 'temporizador' AND via = 'temporizador' AND details LIKE '%259200 s de atraso%'"), Is.EqualTo(1));
         });
     }
 
@@ -56,9 +56,9 @@ public class TimerFiringTests
         await using var harness = await Harness.CreateAsync(fixture: "plazo-tras-espera.bpmn");
         // Its rule counts 3,660 business days from December 2099: past the calendar, for this instance only.
         var lost = await harness.Runtime.Instances.StartAsync("Plazo_Tras_Espera", new JsonObject { ["region"] = "NB", ["anioPresupuestario"] = 2100 },
-            new Dictionary<string, LocalDate> { ["x"] = new(2099, 12, 1) }, "NB/2100", "prueba");
+            new Dictionary<string, LocalDate> { ["x"] = new(2099, 12, 1) }, "NB/2100", Actor.Cli("prueba"));
         var fine = await harness.Runtime.Instances.StartAsync("Plazo_Tras_Espera", new JsonObject { ["region"] = "NB", ["anioPresupuestario"] = 2027 },
-            new Dictionary<string, LocalDate> { ["x"] = new(2026, 3, 1) }, "NB/2027", "prueba");
+            new Dictionary<string, LocalDate> { ["x"] = new(2026, 3, 1) }, "NB/2027", Actor.Cli("prueba"));
         harness.Clock.Advance(Duration.FromHours(2));
         var fired = await harness.Runtime.Timers.FireDueAsync();
         Assert.Multiple(async () =>
@@ -74,7 +74,7 @@ public class TimerFiringTests
     public async Task A_wait_of_months_is_an_ordinary_timer()
     {
         await using var harness = await Harness.CreateAsync(fixture: "espera-larga.bpmn");
-        var id = await harness.Runtime.Instances.StartAsync("Espera_Larga", new System.Text.Json.Nodes.JsonObject { ["region"] = "MA", ["anioPresupuestario"] = 2027 }, "prueba");
+        var id = await harness.Runtime.Instances.StartAsync("Espera_Larga", new System.Text.Json.Nodes.JsonObject { ["region"] = "MA", ["anioPresupuestario"] = 2027 }, Actor.Cli("prueba"));
         await harness.Driver.RunUntilAsync(Instant.FromUtc(2027, 12, 31, 0, 0));
         await using var db = harness.Database.Store.Open();
         var timer = db.Timers.Single();
