@@ -36,6 +36,17 @@ internal static class Bpmn
 
     public static ImportResult ImportProcess(string processBody, string topLevel = "") => Import(Definitions(processBody, topLevel));
 
+    /// <summary>The import found exactly one problem, about <paramref name="elementId"/>, whose message starts with <paramref name="reason"/>.</summary>
+    public static void AssertOneProblem(ImportResult result, string elementId, string reason)
+    {
+        Assert.That(result.Problems, Has.Count.EqualTo(1), string.Join("\n", result.Problems));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Problems[0].ElementId, Is.EqualTo(elementId));
+            Assert.That(result.Problems[0].Message, Does.StartWith(reason));
+        });
+    }
+
     public static string Fixture(string name) =>
         File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Definitions", "Fixtures", name));
 }

@@ -28,13 +28,7 @@ public class OutsideTheSubsetTests
         "F9", "los ajustes foc: van solo en los nodos (tareas, eventos y compuertas); en bpmn:sequenceFlow nadie los lee: foc:property «rol»")] // nor as properties
     public void Refused_by_name(string body, string elementId, string reason)
     {
-        var result = ImportProcess(body);
-        Assert.That(result.Problems, Has.Count.EqualTo(1), string.Join("\n", result.Problems));
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.Problems[0].ElementId, Is.EqualTo(elementId));
-            Assert.That(result.Problems[0].Message, Does.StartWith(reason));
-        });
+        AssertOneProblem(ImportProcess(body), elementId, reason);
     }
 
     [Test]

@@ -41,12 +41,6 @@ public class QualifiedReferenceTests
         "B", "attachedToRef «otro:T» apunta al espacio de nombres «urn:otro-archivo», que no es el de este archivo (targetNamespace «http://bpmn.io/schema/bpmn»)")] // an element of another file
     public void Unresolvable_prefixes_are_one_problem_naming_the_element(string body, string elementId, string reason)
     {
-        var result = ImportProcess(body);
-        Assert.That(result.Problems, Has.Count.EqualTo(1), string.Join("\n", result.Problems));
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.Problems[0].ElementId, Is.EqualTo(elementId));
-            Assert.That(result.Problems[0].Message, Does.StartWith(reason));
-        });
+        AssertOneProblem(ImportProcess(body), elementId, reason);
     }
 }

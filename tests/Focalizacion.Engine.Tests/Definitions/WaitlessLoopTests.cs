@@ -23,13 +23,7 @@ public class WaitlessLoopTests
         "G", "forma un ciclo sin esperas con «G2», «G3»")] // a longer cycle, named once at its first gateway
     public void A_cycle_without_a_wait_is_refused(string body, string elementId, string reason)
     {
-        var result = ImportProcess(body);
-        Assert.That(result.Problems, Has.Count.EqualTo(1), string.Join("\n", result.Problems));
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.Problems[0].ElementId, Is.EqualTo(elementId));
-            Assert.That(result.Problems[0].Message, Does.StartWith(reason));
-        });
+        AssertOneProblem(ImportProcess(body), elementId, reason);
     }
 
     [Test]
