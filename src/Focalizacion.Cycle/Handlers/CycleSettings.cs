@@ -18,14 +18,17 @@ public static class CycleSettings
             : $"«{value}» no es un hito del ciclo; los hitos son: {string.Join(", ", CycleMilestones.Keys.Union(facts.NamedPlazos))}",
     };
 
+    /// <summary>A setting whose value is a plazo this definition names.</summary>
+    public static SettingSpec NamedPlazo(string name, string description) => new(name, description)
+    {
+        Check = (value, facts) => facts.NamedPlazos.Contains(value)
+            ? null
+            : $"«{value}» no es un plazo de esta definición; los plazos nombrados son: {string.Join(", ", facts.NamedPlazos.Order(StringComparer.Ordinal))}",
+    };
+
     public static IReadOnlyList<NodeSetting> Nodes { get; } =
     [
-        new(new SettingSpec(CycleNodeSettings.Window, "el plazo cuya ventana legal abre este temporizador")
-        {
-            Check = (value, facts) => facts.NamedPlazos.Contains(value)
-                ? null
-                : $"«{value}» no es un plazo de esta definición; los plazos nombrados son: {string.Join(", ", facts.NamedPlazos.Order(StringComparer.Ordinal))}",
-        }, node => WorkflowDefinition.TimerOf(node) is not null, "temporizadores"),
+        new(NamedPlazo(CycleNodeSettings.Window, "el plazo cuya ventana legal abre este temporizador"), node => WorkflowDefinition.TimerOf(node) is not null, "temporizadores"),
         new(new SettingSpec(CycleNodeSettings.Owner, "quién debe registrar lo que la tarea espera") { Allowed = CycleNodeSettings.Owners },
             node => node is ReceiveTask, "tareas de recepción"),
         new(Milestone("el hito cuyo registro espera la tarea"), node => node is ReceiveTask, "tareas de recepción"),

@@ -32,12 +32,7 @@ public static class EmailSettings
     };
 
     /// <summary>The plazo whose date the text shows; by default the hito's.</summary>
-    public static SettingSpec Plazo { get; } = new("plazo", "el plazo cuya fecha muestra el texto")
-    {
-        Check = (value, facts) => facts.NamedPlazos.Contains(value)
-            ? null
-            : $"«{value}» no es un plazo de esta definición; los plazos nombrados son: {string.Join(", ", facts.NamedPlazos.Order(StringComparer.Ordinal))}",
-    };
+    public static SettingSpec Plazo { get; } = CycleSettings.NamedPlazo("plazo", "el plazo cuya fecha muestra el texto");
 
     public static IReadOnlyList<SettingSpec> All { get; } = [Type, Milestone, Template, Recipients, Issuer, Plazo];
 }
