@@ -13,9 +13,10 @@ namespace Focalizacion.Testing;
 /// <remarks>
 /// Migrating a database costs most of a second, so it is done once per schema: the first test
 /// (of any test process) to ask for a schema migrates a template database named after a hash of
-/// the migration scripts, and every test database is a <c>CREATE DATABASE … TEMPLATE</c> copy of
-/// it. A changed migration gives a new hash, hence a new template; a template left half-built by
-/// a killed run is rebuilt.
+/// the migration scripts and of the Hangfire.PostgreSql version (the migrations install its
+/// tables), and every test database is a <c>CREATE DATABASE … TEMPLATE</c> copy of it. A changed
+/// migration or package gives a new hash, hence a new template; a template left half-built by a
+/// killed run is rebuilt.
 /// </remarks>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -103,7 +104,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static string TemplateName(IReadOnlyList<MigrationSet> schema)
     {
-        var scripts = string.Join("\n", schema.SelectMany(s => s.Scripts()).Select(s => s.Name + "\n" + s.Sql));
+        // The migrations install Hangfire's tables too, as the package version in use has them.
+        var hangfire = "hangfire " + typeof(Hangfire.PostgreSql.PostgreSqlStorage).Assembly.GetName().Version;
+        var scripts = string.Join("\n", schema.SelectMany(s => s.Scripts()).Select(s => s.Name + "\n" + s.Sql).Prepend(hangfire));
         return "prueba_plantilla_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scripts)))[..16];
     }
 

@@ -5,15 +5,19 @@ using Microsoft.Extensions.Logging;
 namespace Focalizacion.Runtime.Jobs;
 
 /// <summary>
-/// At start-up: apply migrations, catch up on everything due while the service was down (once,
-/// late, journaled with its lateness), and register the sweeps as recurring jobs.
+/// At start-up: apply migrations (Hangfire's tables included), start this process's Hangfire
+/// server, catch up on everything due while the service was down (once, late, journaled with its
+/// lateness), and register the sweeps as recurring jobs. Idempotent: the service retries it until
+/// PostgreSQL answers.
 /// </summary>
-public sealed partial class EngineStartup(EngineRuntime runtime, IRecurringJobManager recurring, ILogger<EngineStartup> logger) : IHostedService
+public sealed partial class EngineStartup(EngineRuntime runtime, IRecurringJobManager recurring, JobServer server, ILogger<EngineStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var applied = await runtime.MigrateAsync(cancellationToken);
         LogMigrations(applied.Count);
+        // Hangfire's tables exist now; the wake-ups the catch-up queues run as it goes.
+        server.Start();
         var fired = await runtime.Timers.FireDueAsync(cancellationToken: cancellationToken);
         var delivered = await runtime.Outbox.DeliverDueAsync(cancellationToken: cancellationToken);
         LogCatchUp(fired, delivered);

@@ -6,11 +6,26 @@ using NodaTime;
 
 namespace Focalizacion.Runtime.Jobs;
 
-/// <summary>Registers the engine and its Hangfire server on a host: the worker that fires timers and delivers effects.</summary>
+/// <summary>
+/// Registers the engine and its Hangfire server on a host: the worker that fires timers and
+/// delivers effects. The host's start-up (<see cref="EngineStartup"/>) migrates, catches up and
+/// only then starts the server (<see cref="JobServer"/>).
+/// </summary>
 public static class EngineWorkerSetup
 {
     /// <summary>How often the sweeps run: the safety net under the per-timer and per-effect jobs.</summary>
     public const string SweepSchedule = "* * * * *";
+
+    /// <summary>
+    /// Hangfire's storage in the engine's database. It never installs its tables itself: the
+    /// migrations do, under their advisory lock (<see cref="Migrator"/>).
+    /// </summary>
+    public static PostgreSqlStorageOptions StorageOptions() => new()
+    {
+        SchemaName = Migrator.HangfireSchema,
+        PrepareSchemaIfNecessary = false,
+        QueuePollInterval = TimeSpan.FromSeconds(1),
+    };
 
     /// <param name="services">The host's services.</param>
     /// <param name="connectionString">The PostgreSQL store, also Hangfire's storage.</param>
@@ -33,18 +48,11 @@ public static class EngineWorkerSetup
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
-            {
-                SchemaName = "hangfire",
-                PrepareSchemaIfNecessary = true,
-                QueuePollInterval = TimeSpan.FromSeconds(1),
-            }));
-        services.AddHangfireServer(server =>
-        {
-            server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-            server.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
-        });
+            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), StorageOptions()));
+        // Not AddHangfireServer: the server starts once the start-up has installed its tables.
         services.AddHostedService<EngineStartup>();
+        services.AddSingleton<JobServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobServer>());
         return services;
     }
 }

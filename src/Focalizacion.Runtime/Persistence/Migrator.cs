@@ -1,17 +1,29 @@
+using Hangfire.PostgreSql;
 using Npgsql;
 
 namespace Focalizacion.Runtime.Persistence;
 
 /// <summary>
 /// Applies the embedded SQL migrations of the engine and of the modules that build on it, module
-/// by module and each module's in name order, each once, each in its own transaction, under an
-/// advisory lock so that several processes starting together do not race.
+/// by module and each module's in name order, each once, each in its own transaction, and then
+/// installs or upgrades Hangfire's tables, all under one advisory lock so that several processes
+/// starting together do not race.
 /// </summary>
+/// <remarks>
+/// Hangfire's storage does not install its own tables (<c>PrepareSchemaIfNecessary</c> is off):
+/// its installer reads the installed version and then runs the scripts after it, so two processes
+/// starting together on a new database run the same DDL side by side and one fails on the other's
+/// half-made objects (a 23505 unique violation, a 22P02 reading the version, a catalog error).
+/// Here the second process waits for the lock and finds everything installed.
+/// </remarks>
 public static class Migrator
 {
+    /// <summary>The schema Hangfire's storage lives in.</summary>
+    public const string HangfireSchema = "hangfire";
+
     private const long AdvisoryLockKey = 246_2021;
 
-    /// <summary>Applies the pending migrations and returns their names.</summary>
+    /// <summary>Applies the pending migrations, then Hangfire's; returns the names of ours applied.</summary>
     public static async Task<IReadOnlyList<string>> ApplyAsync(NpgsqlDataSource dataSource, IReadOnlyList<MigrationSet> sets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
@@ -39,6 +51,12 @@ public static class Migrator
                 await transaction.CommitAsync(cancellationToken);
                 applied.Add(name);
             }
+            // Synchronous (the installer has no async form) and a no-op once installed: it reads
+            // the installed version and applies only the scripts after it, each in its own transaction.
+            PostgreSqlObjectsInstaller.Install(connection, HangfireSchema);
+            // Its scripts set search_path and reset it at their end; the pool reuses this
+            // connection without a reset, so nothing of theirs may outlive them.
+            await Execute(connection, null, "RESET search_path", cancellationToken);
             return applied;
         }
         finally

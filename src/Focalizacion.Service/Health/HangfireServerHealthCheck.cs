@@ -2,6 +2,7 @@ using System.Globalization;
 using Focalizacion.Runtime.Persistence;
 using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 
 namespace Focalizacion.Service.Health;
 
@@ -32,6 +33,12 @@ internal sealed class HangfireServerHealthCheck(Store store, IServiceProvider se
             // database is down: ask the database first, and never wait on Hangfire past the timeout.
             await using (var connection = await store.DataSource.OpenConnectionAsync(cancellationToken))
             {
+                // Before the start-up installed Hangfire's tables, asking Hangfire would be an error in the log at every probe.
+                await using var installed = new NpgsqlCommand($"SELECT to_regclass('{Migrator.HangfireSchema}.server') IS NOT NULL", connection);
+                if (await installed.ExecuteScalarAsync(cancellationToken) is not true)
+                {
+                    return HealthCheckResult.Unhealthy("Las tablas de Hangfire aún no están instaladas");
+                }
             }
             return await Task.Run(OwnServer, cancellationToken).WaitAsync(cancellationToken);
         }

@@ -13,9 +13,6 @@ internal static class ServiceDefaultsExtensions
         {
             builder.WebHost.UseUrls(ServiceSettings.DefaultUrl);
         }
-        // Hangfire's server takes tens of seconds to start while PostgreSQL is down; started side
-        // by side, it does not keep the server from answering /salud/vivo and /salud/listo meanwhile.
-        builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = SpanishProblemDetails.Customize);
         builder.AddReadinessChecks();
         return builder;
