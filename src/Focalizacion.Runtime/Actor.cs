@@ -21,7 +21,7 @@ public enum ActorChannel
     /// <summary>A simulation in virtual time.</summary>
     Simulation,
 
-    /// <summary>The service itself at start-up (publishing the shipped workflow, starting the year's cycles).</summary>
+    /// <summary>The service itself: at start-up (publishing the shipped workflow) and at each budget year's moment (starting its cycles).</summary>
     Service,
 }
 

@@ -79,22 +79,48 @@ internal sealed class ServiceProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow + StartDeadline;
         while (true)
         {
-            Assert.That(_process.HasExited, Is.False, () => $"the service exited with {_process.ExitCode}:\n{Output}");
-            HttpResponseMessage? response = null;
-            try
-            {
-                response = await Client.GetAsync(new Uri(path, UriKind.Relative));
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                // Not listening yet.
-            }
+            var response = await TryGetAsync(path, deadline);
             if (response is not null && (response.StatusCode == expected || DateTime.UtcNow >= deadline))
             {
                 return response;
             }
             response?.Dispose();
             await Task.Delay(PollInterval);
+        }
+    }
+
+    /// <summary>Polls <paramref name="path"/> until its answer satisfies <paramref name="done"/>; the last answer otherwise, once the deadline passes.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> WaitForAsync(string path, Func<HttpStatusCode, string, bool> done)
+    {
+        var deadline = DateTime.UtcNow + StartDeadline;
+        while (true)
+        {
+            using (var response = await TryGetAsync(path, deadline))
+            {
+                if (response is not null)
+                {
+                    var body = await response.Content.ReadAsStringAsync();
+                    if (done(response.StatusCode, body) || DateTime.UtcNow >= deadline)
+                    {
+                        return (response.StatusCode, body);
+                    }
+                }
+            }
+            await Task.Delay(PollInterval);
+        }
+    }
+
+    /// <summary>One request; null while the process is not listening yet (before the deadline).</summary>
+    private async Task<HttpResponseMessage?> TryGetAsync(string path, DateTime deadline)
+    {
+        Assert.That(_process.HasExited, Is.False, () => $"the service exited with {_process.ExitCode}:\n{Output}");
+        try
+        {
+            return await Client.GetAsync(new Uri(path, UriKind.Relative));
+        }
+        catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+        {
+            return null; // not listening yet
         }
     }
 

@@ -1,6 +1,7 @@
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cycle;
 using Focalizacion.Cycle.Correo;
+using Focalizacion.Cycle.Starting;
 using Microsoft.Extensions.Hosting;
 
 namespace Focalizacion.Cli.Verbs;
@@ -12,7 +13,8 @@ internal static class TrabajadorVerb
     {
         ParsedArguments.Parse(args, options: [], flags: []).ExactPositionals();
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddFocalizacionCycle(context.ConnectionString, context.LoadCalendar(), context.Clock, MailSettings.FromEnvironment());
+        // The service schedules the cycles' yearly start; a run this worker picks up reads the same moment.
+        builder.Services.AddFocalizacionCycle(context.ConnectionString, context.LoadCalendar(), context.Clock, MailSettings.FromEnvironment(), CycleStartMoment.FromEnvironment());
         using var host = builder.Build();
         context.Output.WriteLine("Trabajador en marcha: temporizadores y bandeja de salida (Ctrl+C para detener).");
         await host.RunAsync();

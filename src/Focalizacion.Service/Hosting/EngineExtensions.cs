@@ -1,5 +1,6 @@
 using Focalizacion.Cycle;
 using Focalizacion.Cycle.Correo;
+using Focalizacion.Cycle.Starting;
 using Focalizacion.Runtime.Hosting;
 using Focalizacion.Runtime.Jobs;
 
@@ -7,7 +8,8 @@ namespace Focalizacion.Service.Hosting;
 
 /// <summary>
 /// Registers the workflow engine on the service with the Decreto 246 cycle's handlers: store, clock,
-/// calendar, the Hangfire server that fires timers and delivers effects, and the cycle's bootstrap.
+/// calendar, the Hangfire server that fires timers and delivers effects, the cycle's bootstrap and
+/// its yearly start.
 /// </summary>
 internal static class EngineExtensions
 {
@@ -21,8 +23,10 @@ internal static class EngineExtensions
         var configuration = builder.Configuration;
         var calendar = SpecialHolidayData.Load(configuration[SpecialHolidayData.PathVariable]);
         var services = builder.Services;
-        // Mail settings are read now: a bad FOCALIZACION_SMTP_* value stops the start with the variable's name.
-        services.AddFocalizacionCycle(ServiceSettings.ConnectionString(configuration), calendar, ServiceSettings.Clock(configuration), MailSettings.FromEnvironment());
+        // Mail settings and the cycles' start moment are read now: a bad FOCALIZACION_SMTP_* or
+        // FOCALIZACION_CICLOS_INICIO value stops the start with the variable's name.
+        services.AddFocalizacionCycle(
+            ServiceSettings.ConnectionString(configuration), calendar, ServiceSettings.Clock(configuration), MailSettings.FromEnvironment(), CycleStartMoment.FromEnvironment());
         services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineStartup)));
         services.AddSingleton<EngineStartup>();
         services.AddHostedService<EngineStartupRetry>();

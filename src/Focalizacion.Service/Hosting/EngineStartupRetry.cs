@@ -1,16 +1,24 @@
 using Focalizacion.Cycle.Starting;
 using Focalizacion.Runtime.Jobs;
+using Hangfire;
 
 namespace Focalizacion.Service.Hosting;
 
 /// <summary>
-/// Runs the engine's start-up (migrations, catch-up, sweeps) and then the cycle's bootstrap (directory,
-/// shipped workflow, the cycles of the year in progress) in the background, retrying until PostgreSQL
-/// answers; both are idempotent, so a retry after a partial run is harmless. The worker host runs it before anything else and dies with the
+/// Runs the engine's start-up (migrations, Hangfire server, catch-up, sweeps) and then the cycle's
+/// bootstrap (directory, shipped workflow, the cycles of the budget year due) in the background,
+/// retrying until PostgreSQL answers, and then schedules the cycles' yearly start
+/// (<see cref="CycleYearJobs"/>). All of it is idempotent, so a retry after a partial run is
+/// harmless. The worker host runs the engine's start-up before anything else and dies with the
 /// database; the service instead listens at once, so that <c>/salud/listo</c> can say what is
 /// missing while the database is down, and becomes ready on its own when it comes back.
 /// </summary>
-internal sealed partial class EngineStartupRetry(EngineStartup startup, CycleBootstrap cycle, ILogger<EngineStartupRetry> logger) : BackgroundService
+/// <remarks>
+/// A region whose cycle fails to start does not hold the start-up back: it is logged, readiness
+/// names it, and the yearly start tries it again every minute.
+/// </remarks>
+internal sealed partial class EngineStartupRetry(
+    EngineStartup startup, CycleBootstrap cycle, CycleYearJobs cycleYear, IRecurringJobManager recurring, ILogger<EngineStartupRetry> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestDelay = TimeSpan.FromSeconds(30);
@@ -25,10 +33,8 @@ internal sealed partial class EngineStartupRetry(EngineStartup startup, CycleBoo
             try
             {
                 await startup.StartAsync(stoppingToken);
-                var starts = await cycle.RunAsync(stoppingToken);
-                var started = starts.Count(s => !s.AlreadyStarted);
-                var overdue = string.Join("; ", starts.Where(s => s.OverdueWithoutRecord.Count > 0).Select(s => $"{s.Region.IsoSuffix}: {string.Join(", ", s.OverdueWithoutRecord)}"));
-                LogCycles(started, starts.Count - started, overdue);
+                cycleYear.Log(await cycle.RunAsync(stoppingToken), evenIfNothingChanged: true);
+                CycleYearJobs.Register(recurring);
                 return;
             }
             catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
@@ -39,9 +45,6 @@ internal sealed partial class EngineStartupRetry(EngineStartup startup, CycleBoo
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cycles of the year in progress: {Started} started, {Existing} already running; overdue without record (flagged, not sent): {Overdue}")]
-    private partial void LogCycles(int started, int existing, string overdue);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Engine start-up failed (database unreachable or migration error); retrying in {Seconds} s")]
     private partial void LogRetry(Exception failure, double seconds);
