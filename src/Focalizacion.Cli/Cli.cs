@@ -90,6 +90,8 @@ internal static class Cli
         {IncidenteVerb.Usage}
           temporizadores disparar
               Dispara los temporizadores vencidos (lo hace también el trabajador).
+          temporizadores correr --desde <instante> --hasta <instante>
+              Recorre ese lapso en tiempo virtual; solo en una base desechable (pruebas, simulación), nunca en la real.
           trabajador
               Ejecuta el servidor de trabajos Hangfire: temporizadores y bandeja de salida, hasta Ctrl+C.
 
