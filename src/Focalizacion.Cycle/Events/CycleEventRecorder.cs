@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
 using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle.Plan;
+using Focalizacion.Cycle.Workflow;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Instances;
 
 namespace Focalizacion.Cycle.Events;
 
 /// <summary>
-/// Records a cycle event for a region and budget year and hands it to that region's instance: the
+/// Records a cycle event for a region and budget year and hands it to that region's cycle (the
+/// instance of the cycle's process with its key, never another workflow's with the same key): the
 /// one entry point for documents and records, whoever sends them (operator, API, simulation).
 /// </summary>
 /// <remarks>
@@ -37,7 +39,7 @@ public sealed class CycleEventRecorder(WorkflowInstances instances, IConformityV
             }
             payload[DeclaredConformity.Field] = verdict.Value;
         }
-        return await instances.SendMessageAsync(CycleKey.For(region, budgetYear), eventName, payload, actor,
+        return await instances.SendMessageAsync(ShippedWorkflow.ProcessKey, CycleKey.For(region, budgetYear), eventName, payload, actor,
             $"no hay una instancia en curso de la región {region.IsoSuffix} para el año presupuestario {budgetYear}", cancellationToken);
     }
 

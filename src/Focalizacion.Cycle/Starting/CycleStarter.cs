@@ -24,7 +24,9 @@ namespace Focalizacion.Cycle.Starting;
 /// oficio for them; plazos counting from them (the 15 días corridos of the observaciones) count from
 /// the recorded date. A deadline already past with nothing recorded is flagged
 /// (<c>vencidosSinRegistro</c>, <c>vencido_oficio_inicio</c>) and never sent late. A region whose
-/// cycle for that year already exists is left alone, so starting twice is harmless.
+/// cycle for that year already exists (an instance of the cycle's process, <see cref="CycleInstances"/>;
+/// another workflow's instance with the same key does not count) is left alone, so starting twice
+/// is harmless.
 /// </remarks>
 public sealed class CycleStarter(EngineRuntime runtime, HolidayCalendar calendar)
 {
@@ -147,8 +149,7 @@ public sealed class CycleStarter(EngineRuntime runtime, HolidayCalendar calendar
     {
         await using var db = runtime.Store.Open();
         var cancelled = nameof(InstanceStatus.Cancelled);
-        var key = CycleKey.For(region, budgetYear);
-        var id = await db.Instances.Where(i => i.CorrelationKey == key && i.Status != cancelled)
+        var id = await CycleInstances.Of(db, region, budgetYear).Where(i => i.Status != cancelled)
             .OrderBy(i => i.CreatedAt).Select(i => i.Id).FirstOrDefaultAsync(cancellationToken);
         return id == Guid.Empty ? null : id;
     }
