@@ -36,7 +36,7 @@ public sealed class CycleStarter(EngineRuntime runtime, HolidayCalendar calendar
     public static int BudgetYearInProgress(Instant now) => now.InZone(ChileanTime.Mainland).Year + 1;
 
     /// <summary>The variable that tells the workflow a milestone already happened ("registrado_oficio_inicio").</summary>
-    public static string RecordedVariable(string milestone) => "registrado_" + milestone.Replace('-', '_');
+    public static string RecordedVariable(string milestone) => CycleVariables.RecordedPrefix + milestone.Replace('-', '_');
 
     /// <summary>
     /// Checks the operator's records against the milestones of the version a start would use,
