@@ -1,6 +1,5 @@
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cycle;
-using Focalizacion.Cycle.Correo;
 using Microsoft.Extensions.Hosting;
 
 namespace Focalizacion.Cli.Verbs;
@@ -12,7 +11,7 @@ internal static class TrabajadorVerb
     {
         ParsedArguments.Parse(args, options: [], flags: []).ExactPositionals();
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddFocalizacionCycle(context.ConnectionString, context.LoadCalendar(), context.Clock, MailSettings.FromEnvironment());
+        builder.Services.AddFocalizacionCycle(context.ConnectionString, context.LoadCalendar(), context.Clock, context.Mail);
         using var host = builder.Build();
         context.Output.WriteLine("Trabajador en marcha: temporizadores y bandeja de salida (Ctrl+C para detener).");
         await host.RunAsync();
