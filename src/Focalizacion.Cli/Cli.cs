@@ -123,6 +123,7 @@ internal static class Cli
 
         Región: código ISO (NB), CUT (16) o nombre (nuble). Con --json la salida es JSON para otros programas.
         Quién actúa (diario): {CliContext.OperatorVariable}, o el usuario del sistema.
+        Ensayos: {CliContext.ClockVariable}=<instante ISO 8601 con zona> hace partir el reloj en ese instante; desde ahí avanza con el tiempo real.
         Un valor inválido en una variable de entorno se informa con su nombre (código de salida 2).
 
         """;

@@ -29,7 +29,7 @@ internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<Holi
     /// <summary>Environment variable naming who acts, for the journal (default: the system user).</summary>
     public const string OperatorVariable = "FOCALIZACION_OPERADOR";
 
-    /// <summary>Environment variable that starts the clock at another instant, for rehearsals and tests (see <see cref="ClockSetting"/>).</summary>
+    /// <summary>Environment variable that starts the clock at another instant, from which it runs: rehearsals and tests (see <see cref="ClockSetting"/>).</summary>
     public const string ClockVariable = ClockSetting.Variable;
 
     /// <summary>
