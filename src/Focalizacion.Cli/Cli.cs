@@ -19,15 +19,31 @@ internal static class Cli
     public const int DataError = 1;
     public const int UsageError = 2;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    public static Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        return RunAsync(args, context.Output, context.Error, () => context);
+    }
+
+    /// <summary>
+    /// Runs a command line with the context <paramref name="createContext"/> builds, which may
+    /// refuse the environment (a <see cref="UsageException"/> naming the variable); help needs no
+    /// context, so it works whatever the environment says.
+    /// </summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, Func<CliContext> createContext)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(createContext);
         if (args.Count == 0 || args[0] is "ayuda" or "--help" or "-h")
         {
-            (args.Count == 0 ? context.Error : context.Output).Write(UsageText);
+            (args.Count == 0 ? error : output).Write(UsageText);
             return args.Count == 0 ? UsageError : Ok;
         }
         try
         {
+            var context = createContext();
             var rest = args.Skip(1).ToList();
             return args[0] switch
             {
@@ -48,27 +64,27 @@ internal static class Cli
         }
         catch (UsageException usage)
         {
-            context.Error.WriteLine($"Error: {usage.Message}");
+            error.WriteLine($"Error: {usage.Message}");
             return UsageError;
         }
         catch (RuntimeException refused)
         {
-            context.Error.WriteLine($"Error: {refused.Message}");
+            error.WriteLine($"Error: {refused.Message}");
             return UsageError;
         }
         catch (CycleException cycle)
         {
-            context.Error.WriteLine($"Error: {cycle.Message}");
+            error.WriteLine($"Error: {cycle.Message}");
             return DataError;
         }
         catch (CalendarDataException data)
         {
-            context.Error.WriteLine($"Error en los datos del calendario: {data.Message}");
+            error.WriteLine($"Error en los datos del calendario: {data.Message}");
             return DataError;
         }
         catch (NpgsqlException database)
         {
-            context.Error.WriteLine($"Error: no se pudo usar la base de datos PostgreSQL ({CliContext.DatabaseVariable}): {database.Message}");
+            error.WriteLine($"Error: no se pudo usar la base de datos PostgreSQL ({CliContext.DatabaseVariable}): {database.Message}");
             return DataError;
         }
     }
@@ -90,6 +106,8 @@ internal static class Cli
         {IncidenteVerb.Usage}
           temporizadores disparar
               Dispara los temporizadores vencidos (lo hace también el trabajador).
+          temporizadores correr --desde <instante> --hasta <instante>
+              Recorre ese lapso en tiempo virtual; solo en una base desechable (pruebas, simulación), nunca en la real.
           trabajador
               Ejecuta el servidor de trabajos Hangfire: temporizadores y bandeja de salida, hasta Ctrl+C.
 
@@ -105,6 +123,8 @@ internal static class Cli
 
         Región: código ISO (NB), CUT (16) o nombre (nuble). Con --json la salida es JSON para otros programas.
         Quién actúa (diario): {CliContext.OperatorVariable}, o el usuario del sistema.
+        Ensayos: {CliContext.ClockVariable}=<instante ISO 8601 con zona> hace partir el reloj en ese instante; desde ahí avanza con el tiempo real.
+        Un valor inválido en una variable de entorno se informa con su nombre (código de salida 2).
 
         """;
 }

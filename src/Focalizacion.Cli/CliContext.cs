@@ -1,4 +1,5 @@
 using Focalizacion.Calendar.Holidays;
+using Focalizacion.Cli.Arguments;
 using Focalizacion.Cycle;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Runtime;
@@ -8,43 +9,76 @@ using NodaTime;
 
 namespace Focalizacion.Cli;
 
-/// <summary>What verbs may use: the output streams, the calendar data, the database and the clock.</summary>
+/// <summary>What verbs may use: the output streams, the calendar data, the database, the clock and the mail settings.</summary>
 /// <param name="Output">Standard output: results.</param>
 /// <param name="Error">Standard error: one Spanish line per problem.</param>
 /// <param name="LoadCalendar">Reads the special-holiday file; a bad file throws with its line.</param>
 /// <param name="ConnectionString">The PostgreSQL store (<c>FOCALIZACION_DB</c>, or the local default).</param>
-/// <param name="Clock">The clock; the system clock outside tests.</param>
+/// <param name="Clock">The clock; the system clock outside tests and rehearsals.</param>
 internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<HolidayCalendar> LoadCalendar, string ConnectionString, IClock Clock)
 {
     /// <summary>Opens standard output as bytes, for output that must not be re-encoded (an exported file).</summary>
     public Func<Stream> StandardOutput { get; init; } = Console.OpenStandardOutput;
 
+    /// <summary>Where emails go (<c>FOCALIZACION_SMTP_*</c>, <c>FOCALIZACION_CORREO_*</c>); the pickup folder unless told otherwise.</summary>
+    public MailSettings Mail { get; init; } = new();
+
     /// <summary>Environment variable with the PostgreSQL connection string.</summary>
-    public const string DatabaseVariable = "FOCALIZACION_DB";
+    public const string DatabaseVariable = DatabaseSetting.Variable;
 
     /// <summary>Environment variable naming who acts, for the journal (default: the system user).</summary>
     public const string OperatorVariable = "FOCALIZACION_OPERADOR";
 
-    public static string ConnectionStringFromEnvironment() =>
-        Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } configured ? configured : Store.DefaultConnectionString;
-
-    /// <summary>Environment variable that fixes the clock at an instant, for rehearsals and tests (see <see cref="ClockSetting"/>).</summary>
+    /// <summary>Environment variable that starts the clock at another instant, from which it runs: rehearsals and tests (see <see cref="ClockSetting"/>).</summary>
     public const string ClockVariable = ClockSetting.Variable;
 
-    /// <summary>The system clock, or the fixed instant of <see cref="ClockVariable"/>; a bad instant is a usage error.</summary>
+    /// <summary>
+    /// The context the environment describes, every variable the CLI reads checked first: a bad
+    /// value is a <see cref="UsageException"/> naming the variable (exit 2), before any verb runs.
+    /// </summary>
+    /// <remarks>
+    /// What the special-holiday file says is read when a verb needs the calendar (a bad line is a
+    /// data error, exit 1); that <see cref="CalendarData.PathVariable"/> names a readable file is
+    /// checked here.
+    /// </remarks>
+    public static CliContext FromEnvironment(TextWriter output, TextWriter error)
+    {
+        var connectionString = ConnectionStringFromEnvironment();
+        var clock = ClockFromEnvironment();
+        if (SpecialHolidayData.CheckPath(Environment.GetEnvironmentVariable(CalendarData.PathVariable)) is { } badPath)
+        {
+            throw new UsageException(badPath);
+        }
+        MailSettings mail;
+        try
+        {
+            mail = MailSettings.FromEnvironment();
+        }
+        catch (CycleException badMail)
+        {
+            throw new UsageException(badMail.Message.TrimEnd('.'));
+        }
+        return new CliContext(output, error, CalendarData.Load, connectionString, clock) { Mail = mail };
+    }
+
+    /// <summary>The connection string of <see cref="DatabaseVariable"/>, or the local default; one that is not a connection string is a usage error.</summary>
+    public static string ConnectionStringFromEnvironment()
+    {
+        var connection = DatabaseSetting.Parse(Environment.GetEnvironmentVariable(DatabaseVariable));
+        return connection.Success ? connection.Value : throw new UsageException(connection.Error);
+    }
+
+    /// <summary>The system clock, or one running from the instant of <see cref="ClockVariable"/>; a bad instant is a usage error.</summary>
     public static IClock ClockFromEnvironment()
     {
         var clock = ClockSetting.Parse(Environment.GetEnvironmentVariable(ClockVariable));
-        return clock.Success ? clock.Value : throw new Arguments.UsageException(clock.Error);
+        return clock.Success ? clock.Value : throw new UsageException(clock.Error);
     }
 
     /// <summary>Who the journal says did it: the operator (<see cref="OperatorVariable"/>, or the system user), through the CLI.</summary>
     public static Actor Actor =>
         Actor.Cli(Environment.GetEnvironmentVariable(OperatorVariable) is { Length: > 0 } name ? name : Environment.UserName);
 
-    /// <summary>
-    /// The runtime over the configured store, with the cycle's handlers (email per
-    /// <c>FOCALIZACION_SMTP_*</c>, or the pickup folder); opening it does not connect yet.
-    /// </summary>
-    public EngineRuntime Runtime() => CycleRuntime.Create(new Store(ConnectionString), Clock, LoadCalendar(), MailSettings.FromEnvironment());
+    /// <summary>The runtime over the configured store, with the cycle's handlers (email per <see cref="Mail"/>); opening it does not connect yet.</summary>
+    public EngineRuntime Runtime() => CycleRuntime.Create(new Store(ConnectionString), Clock, LoadCalendar(), Mail);
 }

@@ -43,5 +43,5 @@ public static class CycleRuntime
 
     /// <summary>The cycle as an engine module: its handlers, instance calendars and schema.</summary>
     public static EngineModule Module(Store store, IClock clock, HolidayCalendar calendar, MailSettings mail, IMailTransport transport) =>
-        new(CycleHandlers.Create(store, clock, calendar, mail, transport), new CycleCalendars(calendar), [Schema]) { NodeSettings = CycleSettings.Nodes };
+        new(CycleHandlers.Create(store, clock, calendar, mail, transport), new CycleCalendars(calendar), [Schema]) { NodeSettings = CycleSettings.Nodes, ReservedVariables = CycleVariables.Reserved };
 }

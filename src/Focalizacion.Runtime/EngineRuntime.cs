@@ -30,7 +30,7 @@ public sealed class EngineRuntime
         Handlers = new HandlerRegistry(module.Handlers);
         Definitions = new DefinitionStore(store, clock, module.Catalog());
         options ??= new RuntimeOptions();
-        Steps = new InstanceSteps(store, clock, module.Calendars, Definitions, wakeUps ?? NoWakeUps.Instance, options.InstanceCacheCapacity);
+        Steps = new InstanceSteps(store, clock, module, Definitions, wakeUps ?? NoWakeUps.Instance, options.InstanceCacheCapacity);
         Instances = new WorkflowInstances(store, Steps, Definitions);
         Timers = new TimerFiring(store, Steps);
         Outbox = new OutboxDelivery(store, Steps, Definitions, Handlers, options);

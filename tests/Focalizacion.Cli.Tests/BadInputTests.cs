@@ -41,6 +41,59 @@ public class BadInputTests
         });
     }
 
+    [TestCase("FOCALIZACION_RELOJ", "ayer", "FOCALIZACION_RELOJ: «ayer» no es un instante ISO 8601 con zona")] // the audit: exit 134 and a stack trace
+    [TestCase("FOCALIZACION_DB", "no es una cadena", "FOCALIZACION_DB no es una cadena de conexión de PostgreSQL")] // the audit
+    [TestCase("FOCALIZACION_DB", "Servidor=127.0.0.1;Database=focalizacion", "FOCALIZACION_DB: la opción «servidor» no es una opción de conexión")] // an option Npgsql does not know (option names are case-insensitive and reported in lower case)
+    [TestCase("FOCALIZACION_DB", "Host=127.0.0.1;Port=cinco", "FOCALIZACION_DB: el valor de la opción «port» no es válido")] // a value of the wrong type
+    [TestCase("FOCALIZACION_DB", "Database=focalizacion", "FOCALIZACION_DB: falta la opción Host")] // no server to connect to
+    [TestCase("FOCALIZACION_SMTP_PUERTO", "veinticinco", "FOCALIZACION_SMTP_PUERTO debe ser un número de puerto entre 1 y 65535")] // was exit 1, a data error
+    [TestCase("FOCALIZACION_SMTP_SEGURIDAD", "tls1.3", "FOCALIZACION_SMTP_SEGURIDAD debe ser «ninguna», «starttls» o «ssl»")] // unknown security
+    [TestCase("FOCALIZACION_CORREO_REMITENTE", "sin-arroba", "FOCALIZACION_CORREO_REMITENTE no es una dirección de correo válida")] // not an address
+    [TestCase("FOCALIZACION_SMTP_USUARIO", "usuario", "FOCALIZACION_SMTP_USUARIO está definida pero falta FOCALIZACION_SMTP_CLAVE")] // a user without a password
+    [TestCase("FOCALIZACION_FERIADOS_ESPECIALES", "/no/existe/feriados.csv", "FOCALIZACION_FERIADOS_ESPECIALES: no existe el archivo «/no/existe/feriados.csv»")] // was exit 1 without the variable's name
+    [TestCase("FOCALIZACION_FERIADOS_ESPECIALES", "/tmp", "FOCALIZACION_FERIADOS_ESPECIALES: «/tmp» es una carpeta")] // a folder is not the file
+    public void A_bad_environment_value_exits_2_naming_the_variable(string variable, string value, string message)
+    {
+        var run = CliRun.AsProcess(new Dictionary<string, string> { [variable] = value }, "feriados", "2026");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
+            Assert.That(run.Error, Does.StartWith("Error: " + message));
+            Assert.That(run.Error.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1), "one line, never a stack trace");
+            Assert.That(run.Output, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void A_bad_connection_string_is_reported_without_its_value()
+    {
+        var run = CliRun.AsProcess(new Dictionary<string, string> { ["FOCALIZACION_DB"] = "Host=127.0.0.1;Password=secreta;Port=cinco" }, "feriados", "2026");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
+            Assert.That(run.Error, Does.Contain("FOCALIZACION_DB").And.Not.Contain("secreta"));
+        });
+    }
+
+    [Test]
+    public void Help_works_whatever_the_environment_says()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["FOCALIZACION_RELOJ"] = "ayer",
+            ["FOCALIZACION_DB"] = "no es una cadena",
+            ["FOCALIZACION_SMTP_PUERTO"] = "veinticinco",
+            ["FOCALIZACION_FERIADOS_ESPECIALES"] = "/no/existe/feriados.csv",
+        };
+        var run = CliRun.AsProcess(environment, "ayuda");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Error);
+            Assert.That(run.Output, Does.StartWith("Uso: focalizacion"));
+            Assert.That(run.Error, Is.Empty);
+        });
+    }
+
     [Test]
     public void A_malformed_data_file_stops_start_up_naming_the_line()
     {

@@ -1,4 +1,5 @@
 using Focalizacion.Cli.Arguments;
+using Focalizacion.Runtime.Persistence;
 using Focalizacion.Runtime.VirtualTime;
 using NodaTime;
 using NodaTime.Text;
@@ -10,6 +11,12 @@ namespace Focalizacion.Cli.Verbs;
 /// <c>temporizadores correr --desde &lt;instante&gt; --hasta &lt;instante&gt;</c>: runs the store's
 /// timers and outbox in virtual time between two instants, with the real engine and database.
 /// </summary>
+/// <remarks>
+/// Virtual time fires every timer due before <c>--hasta</c> now and delivers its effects for real
+/// (the mail is sent, the rows say the virtual instant): it runs only on a throwaway database
+/// (tests, simulations; <see cref="ThrowawayDatabase.IsThrowawayAsync"/>), and on any other it is a
+/// usage error that changes nothing.
+/// </remarks>
 internal static class TemporizadoresVerb
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
@@ -26,8 +33,14 @@ internal static class TemporizadoresVerb
                     var from = Instant(parsed, "--desde");
                     var until = Instant(parsed, "--hasta");
                     var clock = new VirtualClock(from);
-                    var runtime = context with { Clock = clock };
-                    var engine = runtime.Runtime();
+                    var engine = (context with { Clock = clock }).Runtime();
+                    if (!await ThrowawayDatabase.IsThrowawayAsync(engine.Store.DataSource))
+                    {
+                        throw new UsageException(
+                            $"temporizadores correr: el tiempo virtual solo corre en una base desechable (de pruebas o de simulación), y la de {CliContext.DatabaseVariable} " +
+                            "no lo es: dispararía ahora los temporizadores futuros y enviaría sus correos de verdad. No se cambió nada. " +
+                            "Para ensayar el ciclo use «simular»; para disparar lo vencido, «temporizadores disparar» o el trabajador");
+                    }
                     await new VirtualTimeDriver(clock, engine.Timers, engine.Outbox).RunUntilAsync(until);
                     context.Output.WriteLine($"Tiempo virtual recorrido hasta {InstantPattern.General.Format(clock.GetCurrentInstant())}.");
                     return Cli.Ok;

@@ -1,6 +1,5 @@
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cycle;
-using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Starting;
 using Microsoft.Extensions.Hosting;
 
@@ -14,7 +13,9 @@ internal static class TrabajadorVerb
         ParsedArguments.Parse(args, options: [], flags: []).ExactPositionals();
         var builder = Host.CreateApplicationBuilder();
         // The service schedules the cycles' yearly start; a run this worker picks up reads the same moment.
-        builder.Services.AddFocalizacionCycle(context.ConnectionString, context.LoadCalendar(), context.Clock, MailSettings.FromEnvironment(), CycleStartMoment.FromEnvironment());
+        var moment = CycleStartMoment.Parse(Environment.GetEnvironmentVariable(CycleStartMoment.Variable));
+        builder.Services.AddFocalizacionCycle(context.ConnectionString, context.LoadCalendar(), context.Clock, context.Mail,
+            moment.Success ? moment.Value : throw new UsageException(moment.Error));
         using var host = builder.Build();
         context.Output.WriteLine("Trabajador en marcha: temporizadores y bandeja de salida (Ctrl+C para detener).");
         await host.RunAsync();

@@ -16,7 +16,8 @@ using NodaTime.Text;
 namespace Focalizacion.Cycle.Estado;
 
 /// <summary>
-/// Reads where each region's cycle stands, from the instance (its recorded events and
+/// Reads where each region's cycle stands, from the instance (the cycle's own,
+/// <see cref="CycleInstances"/>: another workflow's instance with the same key is not it; its recorded events and
 /// <c>registrado_*</c> variables), the emails sent (<c>correos</c>), the outcome
 /// (<c>focalizaciones</c>) and the open incidents. The milestones and deadlines are those of the
 /// workflow version the instance is pinned to (<see cref="CyclePlan"/>), counted from its own
@@ -32,8 +33,7 @@ public sealed class CycleStandings(EngineRuntime runtime, HolidayCalendar calend
         var outcome = (await records.OutcomesAsync(region.IsoSuffix, cancellationToken)).LastOrDefault(o => o.BudgetYear == budgetYear);
         await using var db = runtime.Store.Open();
         var cancelled = nameof(InstanceStatus.Cancelled);
-        var key = CycleKey.For(region, budgetYear);
-        var row = await db.Instances.AsNoTracking().Where(i => i.CorrelationKey == key)
+        var row = await CycleInstances.Of(db, region, budgetYear).AsNoTracking()
             .OrderBy(i => i.Status == cancelled).ThenByDescending(i => i.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {

@@ -20,6 +20,6 @@ public sealed class BuscarFocalizacionAnteriorHandler(CycleRecords records) : IE
         ArgumentNullException.ThrowIfNull(request);
         var variables = CycleVariables.From(request.Variables);
         var found = await records.HasFocalizacionAsync(variables.Region.IsoSuffix, variables.BudgetYear - 1, cancellationToken);
-        return new JsonObject { ["tieneFocalizacionAnterior"] = found };
+        return new JsonObject { [CycleVariables.PreviousFocalizacionName] = found };
     }
 }

@@ -22,6 +22,26 @@ public sealed record CycleVariables(Region Region, int BudgetYear, IReadOnlyDict
     /// <summary>The budget year Y (the cycle runs in Y−1).</summary>
     public const string BudgetYearName = "anioPresupuestario";
 
+    /// <summary>Amounts by instrument (name → pesos), from the events that record them.</summary>
+    public const string AmountsName = "montos";
+
+    /// <summary>Set at start for each milestone the operator recorded: <c>registrado_oficio_inicio</c> and its <c>…_fecha</c>.</summary>
+    public const string RecordedPrefix = "registrado_";
+
+    /// <summary>Set at start for what was already overdue: <c>vencido_oficio_inicio</c>, <c>vencidosSinRegistro</c>.</summary>
+    public const string OverduePrefix = "vencido";
+
+    /// <summary>The answer of <c>buscar-focalizacion-anterior</c>, which the fallback decides on.</summary>
+    public const string PreviousFocalizacionName = "tieneFocalizacionAnterior";
+
+    /// <summary>
+    /// What only the cycle sets: the correlation, what the start recorded, what its handlers
+    /// answer (and the engine's <c>eventos</c>). The engine refuses a message naming one, and
+    /// <c>CycleEvent</c> takes only the data each event declares.
+    /// </summary>
+    public static ReservedVariables Reserved { get; } =
+        new([RegionName, BudgetYearName, PreviousFocalizacionName], [RecordedPrefix, OverduePrefix]);
+
     public static CycleVariables From(JsonObject variables)
     {
         var (region, year) = Correlation(variables);
@@ -60,13 +80,13 @@ public sealed record CycleVariables(Region Region, int BudgetYear, IReadOnlyDict
             }
         }
         var amounts = new List<(string, decimal)>();
-        if (variables["montos"] is JsonObject montos)
+        if (variables[AmountsName] is JsonObject montos)
         {
             foreach (var (instrument, value) in montos)
             {
                 amounts.Add((instrument, value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
                     ? v.GetValue<decimal>()
-                    : throw new CycleException($"El monto de «{instrument}» en la variable «montos» no es un número.")));
+                    : throw new CycleException($"El monto de «{instrument}» en la variable «{AmountsName}» no es un número.")));
             }
         }
         return new CycleVariables(region, year, events, amounts);

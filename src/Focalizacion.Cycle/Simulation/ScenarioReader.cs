@@ -105,6 +105,11 @@ public static class ScenarioReader
             JsonObject d => (JsonObject)d.DeepClone(),
             _ => throw new ScenarioException($"{path}.datos: debe ser un objeto"),
         };
+        // The recorder checks the same declaration when the event is delivered; here the file is refused before anything runs.
+        if (CycleEvent.Find(name)!.CheckData(data, $"{path}.datos") is { } problem)
+        {
+            throw new ScenarioException(problem);
+        }
         if (item["conforme"] is { } conforme)
         {
             if (name != CycleEvent.FinalRecibida)

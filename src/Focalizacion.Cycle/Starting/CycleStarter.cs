@@ -24,7 +24,9 @@ namespace Focalizacion.Cycle.Starting;
 /// oficio for them; plazos counting from them (the 15 días corridos of the observaciones) count from
 /// the recorded date. A deadline already past with nothing recorded is flagged
 /// (<c>vencidosSinRegistro</c>, <c>vencido_oficio_inicio</c>) and never sent late. A region whose
-/// cycle for that year already exists is left alone, so starting twice is harmless.
+/// cycle for that year already exists (an instance of the cycle's process, <see cref="CycleInstances"/>;
+/// another workflow's instance with the same key does not count) is left alone, so starting twice
+/// is harmless.
 /// </remarks>
 public sealed class CycleStarter(EngineRuntime runtime, HolidayCalendar calendar)
 {
@@ -34,7 +36,7 @@ public sealed class CycleStarter(EngineRuntime runtime, HolidayCalendar calendar
     public static int BudgetYearInProgress(Instant now) => now.InZone(ChileanTime.Mainland).Year + 1;
 
     /// <summary>The variable that tells the workflow a milestone already happened ("registrado_oficio_inicio").</summary>
-    public static string RecordedVariable(string milestone) => "registrado_" + milestone.Replace('-', '_');
+    public static string RecordedVariable(string milestone) => CycleVariables.RecordedPrefix + milestone.Replace('-', '_');
 
     /// <summary>
     /// Checks the operator's records against the milestones of the version a start would use,
@@ -147,8 +149,7 @@ public sealed class CycleStarter(EngineRuntime runtime, HolidayCalendar calendar
     {
         await using var db = runtime.Store.Open();
         var cancelled = nameof(InstanceStatus.Cancelled);
-        var key = CycleKey.For(region, budgetYear);
-        var id = await db.Instances.Where(i => i.CorrelationKey == key && i.Status != cancelled)
+        var id = await CycleInstances.Of(db, region, budgetYear).Where(i => i.Status != cancelled)
             .OrderBy(i => i.CreatedAt).Select(i => i.Id).FirstOrDefaultAsync(cancellationToken);
         return id == Guid.Empty ? null : id;
     }

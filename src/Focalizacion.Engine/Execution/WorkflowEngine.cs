@@ -17,7 +17,8 @@ namespace Focalizacion.Engine.Execution;
 /// (a split into several tokens); an exclusive gateway takes the first flow whose condition holds,
 /// else its default; a parallel gateway with several incoming flows joins one token from each; a
 /// terminate end event ends everything. A step that cannot apply (a message nobody waits for, a
-/// timer no longer active, an event while suspended) is refused and changes nothing.
+/// message or user task's data naming a variable the host reserves, a timer no longer active, an
+/// event while suspended) is refused and changes nothing.
 /// </remarks>
 public static class WorkflowEngine
 {
@@ -146,6 +147,10 @@ public static class WorkflowEngine
 
         private string? ReceiveMessage(MessageReceived message)
         {
+            if (context.Reserved.FirstIn(message.Payload) is { } reserved)
+            {
+                return ReservedRefusal(reserved, $"el mensaje «{message.Name}»");
+            }
             var token = _tokens.Find(t => t.Wait == TokenWait.Message && t.Key == message.Name);
             if (token is not null)
             {
@@ -156,7 +161,7 @@ public static class WorkflowEngine
         }
 
         private string? CompleteUserTask(UserTaskCompleted completed) =>
-            Resume(_tokens.Find(t => t.Wait == TokenWait.User && t.NodeId == completed.NodeId),
+            context.Reserved.FirstIn(completed.Data) is { } reserved ? ReservedRefusal(reserved, $"la tarea {completed.NodeId}") : Resume(_tokens.Find(t => t.Wait == TokenWait.User && t.NodeId == completed.NodeId),
                 $"la tarea {completed.NodeId} no está esperando en esta instancia",
                 completed.Data, JournalKind.UserTaskCompleted, t => $"{definition.Node(t.NodeId).Label} completada");
 
@@ -164,6 +169,10 @@ public static class WorkflowEngine
             Resume(_tokens.Find(t => t.Wait == TokenWait.Effect && t.Key == effect.Key),
                 $"ninguna tarea espera el efecto {effect.Key}",
                 effect.Outputs, JournalKind.EffectDelivered, t => $"{definition.Node(t.NodeId).Label}: efecto {effect.Key} entregado");
+
+        /// <summary>Data from outside may not set a variable the host keeps for itself (its effects' outputs may).</summary>
+        private static string ReservedRefusal(string variable, string who) =>
+            $"{who} no puede cambiar la variable «{variable}»: es de la instancia y la fijan su inicio o sus tareas de servicio";
 
         /// <summary>Ends a token's wait with the data that ended it, or refuses when no token waits.</summary>
         private string? Resume(Token? token, string refusal, JsonObject? data, JournalKind kind, Func<Token, string> details)

@@ -1,4 +1,5 @@
 using Focalizacion.Engine.Definitions.Settings;
+using Focalizacion.Engine.Execution;
 using Focalizacion.Runtime.Handlers;
 using Focalizacion.Runtime.Persistence;
 
@@ -16,6 +17,12 @@ public sealed record EngineModule(IReadOnlyList<IEffectHandler> Handlers, IInsta
 {
     /// <summary>The settings nodes other than service tasks may carry for this module (the cycle's <c>foc:ventana</c>…).</summary>
     public IReadOnlyList<NodeSetting> NodeSettings { get; init; } = [];
+
+    /// <summary>
+    /// The variables this module's instances keep for themselves (set at start or by its handlers):
+    /// the engine refuses a message or user task whose data names one.
+    /// </summary>
+    public ReservedVariables ReservedVariables { get; init; } = ReservedVariables.None;
 
     /// <summary>What definitions may use: these handlers with their settings, and these node settings.</summary>
     public ImportCatalog Catalog() =>

@@ -20,7 +20,7 @@ namespace Focalizacion.Runtime.Instances;
 /// <see cref="InstanceCache"/>, and the lock with a check that the row is still that version goes
 /// in the same batch as the writes; if it is not, the step runs again the two-trip way.
 /// </remarks>
-public sealed class InstanceSteps(Store store, IClock clock, IInstanceCalendars calendars, DefinitionStore definitions, IWakeUps wakeUps, int cacheCapacity)
+public sealed class InstanceSteps(Store store, IClock clock, EngineModule module, DefinitionStore definitions, IWakeUps wakeUps, int cacheCapacity)
 {
     private readonly InstanceCache _cache = new(cacheCapacity);
     private long _oneTripSteps;
@@ -49,7 +49,10 @@ public sealed class InstanceSteps(Store store, IClock clock, IInstanceCalendars 
         var now = clock.GetCurrentInstant();
         var definition = await definitions.ParsedAsync(instance.DefinitionId, cancellationToken);
         var state = InstanceStateJson.Deserialize(instance.State);
-        var step = WorkflowEngine.Step(definition, state, @event, new EngineContext(instance.Id, now, calendars.For(state.Variables)));
+        var step = WorkflowEngine.Step(definition, state, @event, new EngineContext(instance.Id, now, module.Calendars.For(state.Variables))
+        {
+            Reserved = module.ReservedVariables,
+        });
         if (!step.Applied)
         {
             transaction.Journal(new JournalRow

@@ -76,15 +76,34 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
     /// waiting for it). No such instance is a refusal saying <paramref name="noInstance"/>; no open
     /// wait for that message, a refusal with its reason: never a silent drop.
     /// </summary>
-    public async Task<StepOutcome> SendMessageAsync(
-        string correlationKey, string message, JsonObject? payload, Actor actor, string noInstance, CancellationToken cancellationToken = default)
+    public Task<StepOutcome> SendMessageAsync(
+        string correlationKey, string message, JsonObject? payload, Actor actor, string noInstance, CancellationToken cancellationToken = default) =>
+        SendCorrelatedAsync(null, correlationKey, message, payload, actor, noInstance, cancellationToken);
+
+    /// <summary>
+    /// As above among the instances of one process only (any of its versions): a correlation key
+    /// is the host's, and another process's instance may carry the same one.
+    /// </summary>
+    public Task<StepOutcome> SendMessageAsync(
+        string processKey, string correlationKey, string message, JsonObject? payload, Actor actor, string noInstance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(processKey);
+        return SendCorrelatedAsync(processKey, correlationKey, message, payload, actor, noInstance, cancellationToken);
+    }
+
+    private async Task<StepOutcome> SendCorrelatedAsync(
+        string? processKey, string correlationKey, string message, JsonObject? payload, Actor actor, string noInstance, CancellationToken cancellationToken)
     {
         List<Guid> candidates;
         await using (var db = store.Open())
         {
             var running = new[] { nameof(InstanceStatus.Running), nameof(InstanceStatus.Suspended) };
-            candidates = await db.Instances.Where(i => i.CorrelationKey == correlationKey && running.Contains(i.Status))
-                .OrderBy(i => i.CreatedAt).Select(i => i.Id).ToListAsync(cancellationToken);
+            var correlated = db.Instances.Where(i => i.CorrelationKey == correlationKey && running.Contains(i.Status));
+            if (processKey is not null)
+            {
+                correlated = correlated.Where(i => db.Definitions.Any(d => d.Id == i.DefinitionId && d.ProcessKey == processKey));
+            }
+            candidates = await correlated.OrderBy(i => i.CreatedAt).Select(i => i.Id).ToListAsync(cancellationToken);
             var waiting = await db.Bookmarks.Where(b => candidates.Contains(b.InstanceId) && b.Kind == nameof(TokenWait.Message) && b.Key == message)
                 .Select(b => b.InstanceId).FirstOrDefaultAsync(cancellationToken);
             if (waiting != Guid.Empty)

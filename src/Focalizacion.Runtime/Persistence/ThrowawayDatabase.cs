@@ -6,9 +6,20 @@ namespace Focalizacion.Runtime.Persistence;
 /// A fresh database on a PostgreSQL server, migrated, and dropped when disposed: the simulation
 /// runs a whole cycle in one without touching the real data, and each test gets its own.
 /// </summary>
-/// <remarks>The server's role needs CREATEDB (the one <c>deploy/postgres.sh</c> creates has it).</remarks>
+/// <remarks>
+/// The server's role needs CREATEDB (the one <c>deploy/postgres.sh</c> creates has it). Every
+/// database made here carries <see cref="Marker"/> as its comment, set right after it is created,
+/// so that what only makes sense on a copy (virtual time, which fires future timers now and sends
+/// their mail) can ask <see cref="IsThrowawayAsync"/> and refuse the live database. A comment is
+/// the database's own (PostgreSQL keeps it in <c>pg_shdescription</c>): <c>CREATE DATABASE …
+/// TEMPLATE</c> does not copy it and a dump of the tables does not carry it, so a database made
+/// any other way, from whatever template, never has it; one made here always does.
+/// </remarks>
 public sealed class ThrowawayDatabase : IAsyncDisposable
 {
+    /// <summary>The comment every throwaway database carries, and no other.</summary>
+    public const string Marker = "focalizacion: base desechable (pruebas o simulación); se borra al terminar";
+
     private readonly string _serverConnectionString;
 
     private ThrowawayDatabase(string serverConnectionString, string name, Store store)
@@ -42,9 +53,21 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
             await admin.OpenAsync(cancellationToken);
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}{(template is null ? "" : $" TEMPLATE {template}")}", admin);
             await create.ExecuteNonQueryAsync(cancellationToken);
+            await using var mark = new NpgsqlCommand($"COMMENT ON DATABASE {name} IS '{Marker}'", admin);
+            await mark.ExecuteNonQueryAsync(cancellationToken);
         }
         var store = new Store(new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString);
         return new ThrowawayDatabase(serverConnectionString, name, store);
+    }
+
+    /// <summary>Whether the database <paramref name="dataSource"/> connects to was made here (it carries <see cref="Marker"/>).</summary>
+    public static async Task<bool> IsThrowawayAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var command = dataSource.CreateCommand(
+            "SELECT coalesce(shobj_description(oid, 'pg_database') = $1, false) FROM pg_database WHERE datname = current_database()");
+        command.Parameters.Add(new NpgsqlParameter { Value = Marker });
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     public async ValueTask DisposeAsync()

@@ -13,7 +13,7 @@ namespace Focalizacion.Service.Health;
 /// <remarks>
 /// Hangfire stamps heartbeats with the machine's wall time, so their age is measured against the
 /// <see cref="HeartbeatClock"/> the composition root gives, never against the domain clock, which
-/// <c>FOCALIZACION_RELOJ</c> may fix at another instant for rehearsals.
+/// <c>FOCALIZACION_RELOJ</c> may start at another instant for rehearsals.
 /// </remarks>
 internal sealed class HangfireServerHealthCheck(Store store, IServiceProvider services, HeartbeatClock wallClock) : IHealthCheck
 {

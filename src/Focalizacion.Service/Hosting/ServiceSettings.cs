@@ -25,7 +25,7 @@ internal static class ServiceSettings
         : configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } named ? named
         : Store.DefaultConnectionString;
 
-    /// <summary>The system clock unless <c>FOCALIZACION_RELOJ</c> fixes it; a bad instant stops the start-up with its reason.</summary>
+    /// <summary>The system clock, or one starting at <c>FOCALIZACION_RELOJ</c>'s instant and running from there; a bad instant stops the start-up with its reason.</summary>
     public static IClock Clock(IConfiguration configuration)
     {
         var clock = ClockSetting.Parse(configuration[ClockSetting.Variable]);

@@ -137,4 +137,67 @@ public class CicloVerbTests
             Assert.That(text.Output, Does.Contain("Incidentes abiertos: ninguno"));
         });
     }
+
+    [Test]
+    public async Task Iniciar_starts_a_region_whose_key_only_another_workflow_carries()
+    {
+        await using var cli = await CycleCli.PreparedAsync(Instant.FromUtc(2026, 1, 10, 15, 0));
+        var other = await cli.StartOtherWorkflowAsync("NB", 2027);
+        var run = await cli.RunAsync("ciclo", "iniciar", "2027", "--region", "NB", "--json");
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        var start = run.Json().EnumerateArray().Single();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(start.GetProperty("yaExistia").GetBoolean(), Is.False, "another workflow's instance is not the region's cycle");
+            Assert.That(start.GetProperty("instancia").GetGuid(), Is.Not.EqualTo(other));
+            Assert.That(await cli.Database.ScalarAsync(
+                "SELECT count(*) FROM workflow_instances i JOIN workflow_definitions d ON d.id = i.definition_id WHERE d.process_key = 'ciclo-focalizacion-regional' AND i.correlation_key = 'NB/2027'"), Is.EqualTo(1));
+        });
+    }
+
+    [TestCase(true)] // both wait for the preliminary: the cycle's instance gets it
+    [TestCase(false)] // the preliminary was recorded at start: the cycle refuses it, and the other workflow still does not get it
+    public async Task Evento_goes_to_the_cycle_and_never_to_another_workflow_with_the_same_key(bool cycleWaits)
+    {
+        await using var cli = await CycleCli.PreparedAsync(CycleCli.November2026);
+        var other = await cli.StartOtherWorkflowAsync("NB", 2027);
+        string[] start = ["ciclo", "iniciar", "2027", "--region", "NB", "--hito", "oficio-inicio=2026-03-10", "--hito", "presupuesto-exploratorio=2026-06-25", "--json"];
+        var started = await cli.RunAsync(cycleWaits ? start : [.. start, "--hito", "focalizacion-preliminar=2026-11-14"]);
+        Assert.That(started.ExitCode, Is.Zero, started.Error);
+        var cycle = started.Json().EnumerateArray().Single().GetProperty("instancia").GetGuid();
+
+        var run = await cli.RunAsync("ciclo", "evento", "NB", "2027", "focalizacion-preliminar-recibida");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(cycleWaits ? 0 : 1), run.Output + run.Error);
+            if (cycleWaits)
+            {
+                Assert.That(run.Output, Does.Contain($"instancia {cycle}"));
+            }
+            Assert.That(await cli.Database.ScalarAsync($"SELECT count(*) FROM workflow_instances WHERE id = '{other}' AND status = 'Running'"), Is.EqualTo(1), "the other workflow still waits");
+            Assert.That(await cli.Database.ScalarAsync($"SELECT count(*) FROM workflow_instances WHERE id = '{cycle}' AND state -> 'events' ->> 'focalizacion-preliminar-recibida' = '2026-11-20'"), Is.EqualTo(cycleWaits ? 1 : 0), "recorded today by the cycle");
+        });
+    }
+
+    [Test]
+    public async Task Estado_shows_the_cycle_and_not_a_newer_instance_of_another_workflow_with_the_same_key()
+    {
+        await using var cli = await CycleCli.PreparedAsync(CycleCli.November2026);
+        var started = await cli.RunAsync("ciclo", "iniciar", "2027", "--region", "NB", "--json");
+        Assert.That(started.ExitCode, Is.Zero, started.Error);
+        var cycle = started.Json().EnumerateArray().Single().GetProperty("instancia").GetGuid();
+        cli.Clock.Advance(Duration.FromMinutes(1)); // the other instance is the newest with that key
+        await cli.StartOtherWorkflowAsync("NB", 2027);
+
+        var run = await cli.RunAsync("ciclo", "estado", "2027", "--region", "NB", "--json");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        var standing = run.Json().EnumerateArray().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(standing.GetProperty("instancia").GetGuid(), Is.EqualTo(cycle));
+            Assert.That(standing.GetProperty("esperando").EnumerateArray().Select(e => e.GetString()), Does.Not.Contain("Esperar"));
+        });
+    }
 }

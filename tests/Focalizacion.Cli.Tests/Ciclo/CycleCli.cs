@@ -43,6 +43,36 @@ internal sealed class CycleCli : IAsyncDisposable
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>
+    /// Another workflow than the cycle (process <c>Otro_Flujo</c>), waiting for a message with the
+    /// cycle's preliminary's name: its instances may carry a cycle's correlation key.
+    /// </summary>
+    public const string OtherWorkflow = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Otro" targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:message id="Mensaje" name="focalizacion-preliminar-recibida" />
+          <bpmn:process id="Otro_Flujo" name="Otro flujo" isExecutable="true">
+            <bpmn:startEvent id="Inicio" />
+            <bpmn:receiveTask id="Esperar" name="Esperar la preliminar" messageRef="Mensaje" />
+            <bpmn:endEvent id="Fin" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Inicio" targetRef="Esperar" />
+            <bpmn:sequenceFlow id="F2" sourceRef="Esperar" targetRef="Fin" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    /// <summary>Publishes <see cref="OtherWorkflow"/> and starts one instance of it for <paramref name="region"/> and <paramref name="budgetYear"/>, with the CLI.</summary>
+    public async Task<Guid> StartOtherWorkflowAsync(string region, int budgetYear)
+    {
+        var runtime = Context(TextWriter.Null, TextWriter.Null).Runtime();
+        var (draft, result) = await runtime.Definitions.ImportAsync(System.Text.Encoding.UTF8.GetBytes(OtherWorkflow), Runtime.Actor.Cli("prueba"));
+        Assert.That(draft, Is.Not.Null, string.Join("; ", result.Problems));
+        await runtime.Definitions.PublishAsync(draft!.Id, Runtime.Actor.Cli("prueba"));
+        var started = await RunAsync("instancia", "iniciar", "Otro_Flujo", "--region", region, "--anio", budgetYear.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
+        Assert.That(started.ExitCode, Is.Zero, started.Error);
+        return started.Json().GetProperty("id").GetGuid();
+    }
+
     /// <summary>Fires the due timers and delivers the due effects, as the worker would now.</summary>
     public async Task RunDueWorkAsync()
     {

@@ -74,6 +74,8 @@ public class SimularVerbTests
     [TestCase("{ \"regiones\": \"NB\" }", "regiones: debe ser una lista")] // a string where a list goes
     [TestCase("{ \"regiones\": [\"NB\"], \"eventos\": [ { \"region\": \"MA\", \"fecha\": \"2026-11-01T10:00\", \"evento\": \"observaciones-enviadas\" } ] }", "eventos[0].region: MA no está entre las regiones")] // an event for a region not simulated
     [TestCase("{ \"region\": [\"NB\"] }", "region: campo desconocido")] // a misspelt field is not silently ignored
+    [TestCase("{ \"regiones\": [\"NB\"], \"eventos\": [ { \"region\": \"NB\", \"fecha\": \"2026-11-30T12:00\", \"evento\": \"montos-preliminares-registrados\", \"datos\": { \"montos\": { \"Capital Semilla\": \"mucho\" } } } ] }", "eventos[0].datos.montos.Capital Semilla: «\"mucho\"» no es un monto en pesos")] // an amount in words would fail every later email
+    [TestCase("{ \"regiones\": [\"NB\"], \"eventos\": [ { \"region\": \"NB\", \"fecha\": \"2026-11-30T12:00\", \"evento\": \"montos-preliminares-registrados\", \"datos\": { \"region\": \"AP\" } } ] }", "eventos[0].datos.region: es una variable propia de la instancia")] // an event never moves a cycle to another region
     [TestCase("{ \"eventos\": [ ", "no es JSON válido")] // truncated file
     public void A_malformed_scenario_exits_2_naming_the_field(string json, string message)
     {

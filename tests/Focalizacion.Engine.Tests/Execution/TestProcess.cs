@@ -42,9 +42,12 @@ internal sealed class TestProcess
     /// <summary>The instance's calendar: Ñuble's business days and budget year 2027, unless a test says otherwise.</summary>
     public InstanceCalendar Calendar { get; set; } = InstanceCalendar.For(HolidayCalendar.RulesOnly.BusinessDays(RegionRegistry.ByIsoSuffix("NB")), 2027);
 
+    /// <summary>The variables the host keeps for itself; only the engine's own unless a test says otherwise.</summary>
+    public ReservedVariables Reserved { get; set; } = ReservedVariables.None;
+
     public StepResult Send(WorkflowEvent @event)
     {
-        var result = WorkflowEngine.Step(Definition, State, @event, new EngineContext(InstanceId, Now, Calendar));
+        var result = WorkflowEngine.Step(Definition, State, @event, new EngineContext(InstanceId, Now, Calendar) { Reserved = Reserved });
         State = result.State;
         Effects.AddRange(result.Effects);
         return result;

@@ -6,8 +6,9 @@ namespace Focalizacion.Cli.Verbs.Ciclo;
 
 /// <summary>
 /// <c>ciclo evento &lt;región&gt; &lt;año&gt; &lt;evento&gt;</c>: records a cycle event through
-/// <see cref="CycleEventRecorder"/>. A wrong command line is exit 2; a refusal by the cycle (no
-/// instance waits for it) is exit 1 with its reason.
+/// <see cref="CycleEventRecorder"/>. A wrong command line is exit 2, and so is data the event
+/// does not take or a value it refuses (the recorder's check, named <c>datos.…</c>); a refusal by
+/// the cycle (no instance waits for it) is exit 1 with its reason.
 /// </summary>
 internal static class CicloEvento
 {
@@ -33,13 +34,18 @@ internal static class CicloEvento
                 _ => throw new UsageException($"--conforme: «{conforme}» no es true ni false"),
             };
         }
-        if (cycleEvent.Name == CycleEvent.FinalRecibida && new DeclaredConformity().Validate(data) is { Success: false } missing)
+        // Without the flag at all, say which option is missing; a value given in --datos is the recorder's to check.
+        if (cycleEvent.Name == CycleEvent.FinalRecibida && !data.ContainsKey(DeclaredConformity.Field) && new DeclaredConformity().Validate(data) is { Success: false } missing)
         {
             throw new UsageException($"--conforme: {missing.Error}");
         }
         var runtime = context.Runtime();
         var recorder = new CycleEventRecorder(runtime.Instances, new DeclaredConformity());
         var outcome = await recorder.RecordAsync(region.IsoSuffix, year, cycleEvent.Name, data, CliContext.Actor);
+        if (outcome.BadInput)
+        {
+            throw new UsageException($"{OneLine.Of(outcome.Refusal!)}; no se registró nada");
+        }
         if (!outcome.Applied)
         {
             context.Error.WriteLine($"Rechazado: {outcome.Refusal}");
