@@ -5,12 +5,18 @@ using MimeKit;
 namespace Focalizacion.Cycle.Correo;
 
 /// <summary>Sends through an SMTP server with MailKit: one connection per message (oficios are few).</summary>
+/// <remarks>
+/// Every step waits as long as <see cref="MailSettings.Timeouts"/> says for that step
+/// (<see cref="SmtpStepTimer"/>).
+/// </remarks>
 public sealed class SmtpTransport(MailSettings settings) : IMailTransport
 {
     public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var host = settings.Host ?? throw new InvalidOperationException("SMTP transport without a host.");
-        using var client = new SmtpClient { Timeout = 60_000 };
+        var timer = new SmtpStepTimer(settings.Timeouts);
+        using var client = new SmtpClient(timer);
+        timer.Attach(client);
         var options = settings.Security switch
         {
             MailSecurity.StartTls => SecureSocketOptions.StartTls,

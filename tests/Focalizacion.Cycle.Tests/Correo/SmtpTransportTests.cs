@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Focalizacion.Cycle.Correo;
+using Focalizacion.Testing;
+using MimeKit;
+using NodaTime;
+
+namespace Focalizacion.Cycle.Tests.Correo;
+
+public sealed class SmtpTransportTests
+{
+    /// <summary>How late the sink answers the step under test.</summary>
+    private static readonly TimeSpan Late = TimeSpan.FromSeconds(3);
+
+    /// <summary>Shorter than <see cref="Late"/>, yet long for a loopback server that answers at once.</summary>
+    private static readonly Duration Short = Duration.FromMilliseconds(1_500);
+
+    private static readonly Duration Long = Duration.FromSeconds(20);
+
+    // Each row: a command the sink answers late, and the timeout that governs the wait for that
+    // answer. Before, one 60-second timeout governed every step, so each late answer was waited for
+    // whatever its step.
+    [TestCase("EHLO", nameof(SmtpTimeouts.Greeting))]        // EHLO goes while connecting, with the 220 greeting
+    [TestCase("MAIL", nameof(SmtpTimeouts.Mail))]            // MAIL FROM
+    [TestCase("RCPT", nameof(SmtpTimeouts.Recipient))]       // every RCPT TO
+    [TestCase("DATA", nameof(SmtpTimeouts.DataTermination))] // the 250 after the data, which the RFC gives the longest wait
+    public async Task A_late_answer_is_waited_for_as_long_as_its_own_step_allows(string command, string step)
+    {
+        await using var sink = await SmtpSink.StartNewAsync();
+        sink.AnswerLate(command, Late);
+
+        // Its step's timeout short, every other long: the send gives up on its step's timeout.
+        var watch = Stopwatch.StartNew();
+        var error = Assert.CatchAsync<TimeoutException>(() => Transport(sink, Timeouts(Long, step, Short)).SendAsync(Message(), CancellationToken.None));
+        var waited = watch.Elapsed;
+        // Its step's timeout long, every other short: the late answer is waited for and the message sent.
+        var reply = await Transport(sink, Timeouts(Short, step, Long)).SendAsync(Message(), CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Message, Does.Contain("1500 milliseconds"));
+            Assert.That(waited, Is.LessThan(Late), "gave up before the late answer came");
+            Assert.That(reply, Does.StartWith("2.0.0 Ok: queued as"));
+        }
+    }
+
+    private static SmtpTransport Transport(SmtpSink sink, SmtpTimeouts timeouts) =>
+        new(new MailSettings { Host = "127.0.0.1", Port = sink.Port, Timeouts = timeouts });
+
+    /// <summary>Every timeout <paramref name="others"/>, but <paramref name="step"/>'s <paramref name="own"/>.</summary>
+    private static SmtpTimeouts Timeouts(Duration others, string step, Duration own)
+    {
+        var all = new SmtpTimeouts
+        {
+            Greeting = others,
+            Mail = others,
+            Recipient = others,
+            DataInitiation = others,
+            DataBlock = others,
+            DataTermination = others,
+            Command = others,
+        };
+        return step switch
+        {
+            nameof(SmtpTimeouts.Greeting) => all with { Greeting = own },
+            nameof(SmtpTimeouts.Mail) => all with { Mail = own },
+            nameof(SmtpTimeouts.Recipient) => all with { Recipient = own },
+            nameof(SmtpTimeouts.DataTermination) => all with { DataTermination = own },
+            _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
+        };
+    }
+
+    private static MimeMessage Message()
+    {
+        var message = new MimeMessage { Subject = "Prueba de esperas", MessageId = MessageIds.For(Guid.NewGuid().ToString()) };
+        message.From.Add(new MailboxAddress("Sercotec", MailSettings.DefaultFromAddress));
+        message.To.Add(new MailboxAddress("GORE", "gobernador.nb@gore.ejemplo.invalid"));
+        message.To.Add(new MailboxAddress("Contraparte", "contraparte.nb@gore.ejemplo.invalid"));
+        message.Body = new TextPart("plain") { Text = "Hola" };
+        return message;
+    }
+}
