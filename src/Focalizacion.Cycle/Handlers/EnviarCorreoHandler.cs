@@ -22,9 +22,10 @@ namespace Focalizacion.Cycle.Handlers;
 /// </summary>
 /// <remarks>
 /// Once per idempotency key: the <c>correos</c> row for the key says whether it was sent, the
-/// oficio number is bound to the key, and the Message-ID is derived from it. A crash after the
-/// SMTP server accepted the message but before the row says 'enviado' resends the same message
-/// (same Message-ID), which receiving servers and clients treat as one.
+/// oficio number is bound to the key, and the Message-ID is derived from it. The row says
+/// 'enviado' as soon as the server answered 250 to the data, before the connection is closed. A
+/// crash between that 250 and the commit resends the same message (same Message-ID), which
+/// receiving servers and clients treat as one.
 /// </remarks>
 public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalendar calendar, MailSettings mail, IMailTransport transport) : IEffectHandler
 {
@@ -91,18 +92,21 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         {
             return Outputs(type, milestone, oficio);
         }
-        string reply;
+        var accepted = false;
         try
         {
             // The Date header is the first attempt's, so every retry sends byte-for-byte the same headers.
-            reply = await transport.SendAsync(MailComposer.Compose(mail, request.Key, recipients, rendered, createdAt), cancellationToken);
+            await transport.SendAsync(MailComposer.Compose(mail, request.Key, recipients, rendered, createdAt), reply =>
+            {
+                accepted = true;
+                return MarkSentAsync(request.Key, reply);
+            }, cancellationToken);
         }
-        catch (Exception exception)
+        catch (Exception exception) when (!accepted)
         {
             await RecordErrorAsync(request.Key, exception.Message);
             throw;
         }
-        await MarkSentAsync(request.Key, reply);
         return Outputs(type, milestone, oficio);
     }
 

@@ -107,7 +107,8 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
         {
             return; // withdrawn or resolved meanwhile: the effect happened, but nobody waits for it any more
         }
-        transaction.Write($"UPDATE outbox SET state = '{nameof(OutboxState.Delivered)}', delivered_at = $2 WHERE id = $1", entry.Id, steps.Clock.GetCurrentInstant());
+        // A delivered entry keeps no error: an earlier attempt's is in the journal.
+        transaction.Write($"UPDATE outbox SET state = '{nameof(OutboxState.Delivered)}', delivered_at = $2, last_error = NULL WHERE id = $1", entry.Id, steps.Clock.GetCurrentInstant());
         await steps.StepLockedAsync(transaction, instance!, new EffectCompleted(entry.Key, outputs), Actor.Outbox, cancellationToken);
         await steps.CommitAsync(transaction, cancellationToken);
     }

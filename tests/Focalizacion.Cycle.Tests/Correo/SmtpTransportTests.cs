@@ -30,16 +30,46 @@ public sealed class SmtpTransportTests
 
         // Its step's timeout short, every other long: the send gives up on its step's timeout.
         var watch = Stopwatch.StartNew();
-        var error = Assert.CatchAsync<TimeoutException>(() => Transport(sink, Timeouts(Long, step, Short)).SendAsync(Message(), CancellationToken.None));
+        var error = Assert.CatchAsync<TimeoutException>(() => Transport(sink, Timeouts(Long, step, Short)).SendAsync(Message(), _ => Task.CompletedTask, CancellationToken.None));
         var waited = watch.Elapsed;
         // Its step's timeout long, every other short: the late answer is waited for and the message sent.
-        var reply = await Transport(sink, Timeouts(Short, step, Long)).SendAsync(Message(), CancellationToken.None);
+        string? reply = null;
+        await Transport(sink, Timeouts(Short, step, Long)).SendAsync(Message(), taken =>
+        {
+            reply = taken;
+            return Task.CompletedTask;
+        }, CancellationToken.None);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error!.Message, Does.Contain("1500 milliseconds"));
             Assert.That(waited, Is.LessThan(Late), "gave up before the late answer came");
             Assert.That(reply, Does.StartWith("2.0.0 Ok: queued as"));
+        }
+    }
+
+    [Test]
+    public async Task The_message_is_handed_over_as_taken_before_quit_and_a_quit_answered_too_late_does_not_fail_the_send()
+    {
+        await using var sink = await SmtpSink.StartNewAsync();
+        sink.AnswerLate("QUIT", Late);
+        var delayed = Path.Combine(sink.Folder, "demorado");
+        bool? quitSentBefore = null;
+
+        var watch = Stopwatch.StartNew();
+        await Transport(sink, SmtpTimeouts.Rfc5321 with { Command = Short }).SendAsync(Message(), _ =>
+        {
+            quitSentBefore = File.Exists(delayed);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+
+        var elapsed = watch.Elapsed;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(quitSentBefore, Is.False, "taken before QUIT went out");
+            Assert.That(await sink.DelayedAsync(), Is.EqualTo("QUIT"), "QUIT went out afterwards");
+            Assert.That(elapsed, Is.LessThan(Late), "gave up on QUIT after its own timeout, without failing");
+            Assert.That(sink.Messages(), Has.Count.EqualTo(1));
         }
     }
 
