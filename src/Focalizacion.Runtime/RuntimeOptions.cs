@@ -1,3 +1,4 @@
+using Focalizacion.Runtime.Persistence;
 using NodaTime;
 
 namespace Focalizacion.Runtime;
@@ -16,6 +17,9 @@ public sealed record RuntimeOptions
 
     /// <summary>How long a claimed effect stays reserved for the worker delivering it before another may try.</summary>
     public Duration DeliveryLease { get; init; } = Duration.FromMinutes(5);
+
+    /// <summary>How the outbox retries recording a handler's outcome while the database is unavailable.</summary>
+    public BookkeepingRetry Bookkeeping { get; init; } = BookkeepingRetry.Default;
 
     /// <summary>
     /// How many instances' last committed states a process keeps, so that the next event for one

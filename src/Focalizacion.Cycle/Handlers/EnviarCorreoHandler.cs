@@ -23,9 +23,10 @@ namespace Focalizacion.Cycle.Handlers;
 /// <remarks>
 /// Once per idempotency key: the <c>correos</c> row for the key says whether it was sent, the
 /// oficio number is bound to the key, and the Message-ID is derived from it. The row says
-/// 'enviado' as soon as the server answered 250 to the data, before the connection is closed. A
-/// crash between that 250 and the commit resends the same message (same Message-ID), which
-/// receiving servers and clients treat as one.
+/// 'enviado' as soon as the server answered 250 to the data, before the connection is closed, and
+/// that write waits out a database restart (<see cref="BookkeepingRetry"/>). Only a crash, or a
+/// database down for longer, between that 250 and the commit resends the same message (same
+/// Message-ID), which receiving servers and clients treat as one.
 /// </remarks>
 public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalendar calendar, MailSettings mail, IMailTransport transport) : IEffectHandler
 {
@@ -171,16 +172,36 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         return (reader.GetString(0), reader.GetFieldValue<Instant>(1));
     }
 
+    /// <summary>
+    /// Records why the send failed. The database may be what is failing: the write is retried like
+    /// the record of a send, and if it still cannot land the send's own error is what the caller
+    /// sees, not the database's.
+    /// </summary>
     private async Task RecordErrorAsync(string key, string error)
     {
-        await using var command = store.DataSource.CreateCommand("UPDATE correos SET ultimo_error = $2 WHERE idempotency_key = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = key });
-        command.Parameters.Add(new NpgsqlParameter { Value = error });
-        // The send already failed; recording it must not be cancelled halfway and hide the cause.
-        await command.ExecuteNonQueryAsync(CancellationToken.None);
+        try
+        {
+            await BookkeepingRetry.Default.RunAsync(async () =>
+            {
+                await using var command = store.DataSource.CreateCommand("UPDATE correos SET ultimo_error = $2 WHERE idempotency_key = $1");
+                command.Parameters.Add(new NpgsqlParameter { Value = key });
+                command.Parameters.Add(new NpgsqlParameter { Value = error });
+                // The send already failed; recording it must not be cancelled halfway and hide the cause.
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+            });
+        }
+        catch (NpgsqlException)
+        {
+            // The outbox records the failure too, with the send's error; the row says 'pendiente' either way.
+        }
     }
 
-    private async Task MarkSentAsync(string key, string reply)
+    /// <summary>
+    /// Records that the server took the message, before the connection is closed. A database that
+    /// is down at that moment is waited for (<see cref="BookkeepingRetry"/>): giving up would leave the
+    /// row 'pendiente' and the message would be sent again.
+    /// </summary>
+    private Task MarkSentAsync(string key, string reply) => BookkeepingRetry.Default.RunAsync(async () =>
     {
         await using var command = store.DataSource.CreateCommand(
             $"UPDATE correos SET estado = '{MailStates.Sent}', enviado_at = $2, respuesta_servidor = $3, ultimo_error = NULL WHERE idempotency_key = $1");
@@ -189,5 +210,5 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         command.Parameters.Add(new NpgsqlParameter { Value = reply });
         // Once the message left, the record of it must land even if the caller gives up now.
         await command.ExecuteNonQueryAsync(CancellationToken.None);
-    }
+    });
 }

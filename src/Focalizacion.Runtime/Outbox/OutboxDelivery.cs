@@ -17,7 +17,8 @@ namespace Focalizacion.Runtime.Outbox;
 /// The claim is an atomic update that pushes the entry's next attempt a lease ahead, so two
 /// workers never run one entry at the same time. A crash after the handler but before the commit
 /// leaves the entry pending: it runs again with the same idempotency key, which is how handlers
-/// make their effect happen once. Failures back off exponentially; after
+/// make their effect happen once. Recording the outcome waits out a database restart
+/// (<see cref="RuntimeOptions.Bookkeeping"/>). Failures back off exponentially; after
 /// <see cref="RuntimeOptions.MaxAttempts"/> the entry becomes an incident and waits for an operator.
 /// </remarks>
 public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionStore definitions, HandlerRegistry handlers, RuntimeOptions options)
@@ -43,10 +44,10 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
-            await RecordFailureAsync(entry, failure.Message, cancellationToken);
+            await RecordFailureAsync(entry, failure.Message);
             return false;
         }
-        await RecordSuccessAsync(entry, outputs, cancellationToken);
+        await RecordSuccessAsync(entry, outputs);
         return true;
     }
 
@@ -99,24 +100,28 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
             .Select(o => (Instant?)o.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private async Task RecordSuccessAsync(Claimed entry, JsonObject? outputs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks the entry delivered and steps its instance with the handler's outputs. The effect has
+    /// happened: recording it is not cancelled, and waits for the database.
+    /// </summary>
+    private Task RecordSuccessAsync(Claimed entry, JsonObject? outputs) => options.Bookkeeping.RunAsync(async () =>
     {
-        await using var transaction = await steps.OpenAsync(cancellationToken);
-        var (instance, state, _) = await LockAsync(transaction, entry, cancellationToken);
+        await using var transaction = await steps.OpenAsync(CancellationToken.None);
+        var (instance, state, _) = await LockAsync(transaction, entry, CancellationToken.None);
         if (state != nameof(OutboxState.Pending))
         {
             return; // withdrawn or resolved meanwhile: the effect happened, but nobody waits for it any more
         }
         // A delivered entry keeps no error: an earlier attempt's is in the journal.
         transaction.Write($"UPDATE outbox SET state = '{nameof(OutboxState.Delivered)}', delivered_at = $2, last_error = NULL WHERE id = $1", entry.Id, steps.Clock.GetCurrentInstant());
-        await steps.StepLockedAsync(transaction, instance!, new EffectCompleted(entry.Key, outputs), Actor.Outbox, cancellationToken);
-        await steps.CommitAsync(transaction, cancellationToken);
-    }
+        await steps.StepLockedAsync(transaction, instance!, new EffectCompleted(entry.Key, outputs), Actor.Outbox, CancellationToken.None);
+        await steps.CommitAsync(transaction, CancellationToken.None);
+    });
 
-    private async Task RecordFailureAsync(Claimed entry, string error, CancellationToken cancellationToken)
+    private Task RecordFailureAsync(Claimed entry, string error) => options.Bookkeeping.RunAsync(async () =>
     {
-        await using var transaction = await steps.OpenAsync(cancellationToken);
-        var (instance, state, attempts) = await LockAsync(transaction, entry, cancellationToken);
+        await using var transaction = await steps.OpenAsync(CancellationToken.None);
+        var (instance, state, attempts) = await LockAsync(transaction, entry, CancellationToken.None);
         if (state != nameof(OutboxState.Pending))
         {
             return;
@@ -149,8 +154,8 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
             Activity = entry.NodeId,
             Details = details,
         });
-        await steps.CommitAsync(transaction, cancellationToken);
-    }
+        await steps.CommitAsync(transaction, CancellationToken.None);
+    });
 
     /// <summary>Locks the entry's instance, then the entry; returns its current state and attempts.</summary>
     private static async Task<(LockedInstance? Instance, string? State, int Attempts)> LockAsync(
