@@ -11,7 +11,8 @@ namespace Focalizacion.Cycle.Correo;
 /// The longest wait is the answer to the end of the data: the server may be scanning or relaying
 /// the message, and a client that gives up then does not know whether it was delivered, so a retry
 /// may deliver it twice (RFC 1047). A send to <c>n</c> recipients can take up to
-/// <see cref="Longest"/>.
+/// <see cref="Longest"/>; the outbox renews its claim while the send runs, so no other worker
+/// starts the same message meanwhile.
 /// </remarks>
 public sealed record SmtpTimeouts
 {

@@ -14,12 +14,15 @@ namespace Focalizacion.Runtime.Outbox;
 /// then record the result and step the instance in one transaction.
 /// </summary>
 /// <remarks>
-/// The claim is an atomic update that pushes the entry's next attempt a lease ahead, so two
-/// workers never run one entry at the same time. A crash after the handler but before the commit
-/// leaves the entry pending: it runs again with the same idempotency key, which is how handlers
-/// make their effect happen once. Recording the outcome waits out a database restart
-/// (<see cref="RuntimeOptions.Bookkeeping"/>). Failures back off exponentially; after
-/// <see cref="RuntimeOptions.MaxAttempts"/> the entry becomes an incident and waits for an operator.
+/// The claim is an atomic update that pushes the entry's next attempt a lease ahead and counts the
+/// attempt, so two workers never run one entry at the same time; while the handler runs, the
+/// worker renews the lease every <see cref="RuntimeOptions.DeliveryHeartbeat"/> (the attempt count
+/// tells it the claim is still its own; if it is not, the handler is cancelled). A crash after the
+/// handler but before the commit leaves the entry pending: once the lease runs out it runs again
+/// with the same idempotency key, which is how handlers make their effect happen once. Recording
+/// the outcome waits out a database restart (<see cref="RuntimeOptions.Bookkeeping"/>). Failures
+/// back off exponentially; after <see cref="RuntimeOptions.MaxAttempts"/> the entry becomes an
+/// incident and waits for an operator.
 /// </remarks>
 public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionStore definitions, HandlerRegistry handlers, RuntimeOptions options)
 {
@@ -33,19 +36,30 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
         }
         var payload = JsonNode.Parse(entry.Payload)!.AsObject();
         JsonObject? outputs;
-        try
+        using (var claim = new HeldClaim(this, entry, options.DeliveryHeartbeat, cancellationToken))
         {
-            var request = new EffectRequest(
-                entry.Key, entry.InstanceId, entry.NodeId,
-                payload["settings"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!),
-                payload["variables"]!.AsObject(), entry.Attempts, await definitions.ParsedAsync(entry.DefinitionId, cancellationToken));
-            var handler = handlers.Find(entry.Handler) ?? throw new InvalidOperationException($"no existe el manejador «{entry.Handler}»");
-            outputs = await handler.HandleAsync(request, cancellationToken);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            await RecordFailureAsync(entry, failure.Message);
-            return false;
+            try
+            {
+                var request = new EffectRequest(
+                    entry.Key, entry.InstanceId, entry.NodeId,
+                    payload["settings"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!),
+                    payload["variables"]!.AsObject(), entry.Attempts, await definitions.ParsedAsync(entry.DefinitionId, cancellationToken));
+                var handler = handlers.Find(entry.Handler) ?? throw new InvalidOperationException($"no existe el manejador «{entry.Handler}»");
+                outputs = await handler.HandleAsync(request, claim.Token);
+            }
+            catch (Exception) when (claim.Lost && !cancellationToken.IsCancellationRequested)
+            {
+                await claim.StopAsync();
+                return false; // resolved or taken over meanwhile: whoever holds it now records its outcome
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                // Stopped first: a renewal after the failure's backoff would undo it.
+                await claim.StopAsync();
+                await RecordFailureAsync(entry, failure.Message);
+                return false;
+            }
+            await claim.StopAsync();
         }
         await RecordSuccessAsync(entry, outputs);
         return true;
@@ -72,6 +86,20 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
         return await row.ReadAsync(cancellationToken)
             ? new Claimed(outboxId, row.GetGuid(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4), row.GetInt32(5), row.GetInt64(6))
             : null;
+    }
+
+    /// <summary>
+    /// Pushes a claim a lease ahead if it is still this worker's: the entry is pending and nobody
+    /// claimed it since (a claim counts an attempt). False when it is no longer ours.
+    /// </summary>
+    private async Task<bool> RenewAsync(Claimed entry, CancellationToken cancellationToken)
+    {
+        await using var renew = store.DataSource.CreateCommand(
+            $"UPDATE outbox SET next_attempt_at = $3 WHERE id = $1 AND attempts = $2 AND state = '{nameof(OutboxState.Pending)}'");
+        renew.Parameters.Add(new() { Value = entry.Id });
+        renew.Parameters.Add(new() { Value = entry.Attempts });
+        renew.Parameters.Add(new() { Value = steps.Clock.GetCurrentInstant() + options.DeliveryLease });
+        return await renew.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <summary>Delivers every pending entry due by the clock; returns how many succeeded.</summary>
@@ -122,9 +150,9 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
     {
         await using var transaction = await steps.OpenAsync(CancellationToken.None);
         var (instance, state, attempts) = await LockAsync(transaction, entry, CancellationToken.None);
-        if (state != nameof(OutboxState.Pending))
+        if (state != nameof(OutboxState.Pending) || attempts != entry.Attempts)
         {
-            return;
+            return; // resolved, or claimed again after this claim's lease ran out: not this attempt's to record
         }
         var now = steps.Clock.GetCurrentInstant();
         string details;
@@ -172,4 +200,74 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
 
     /// <summary>An entry this worker claimed, as the claim returned it.</summary>
     private sealed record Claimed(long Id, Guid InstanceId, string Key, string Handler, string NodeId, string Payload, int Attempts, long DefinitionId);
+
+    /// <summary>
+    /// A claim while its handler runs: renewed every heartbeat until <see cref="StopAsync"/>, and
+    /// <see cref="Token"/> cancelled (with the caller's token) if a renewal finds it is no longer ours.
+    /// </summary>
+    private sealed class HeldClaim : IDisposable
+    {
+        private readonly CancellationTokenSource _handler;
+        private readonly CancellationTokenSource _beating = new();
+        private readonly Task _heartbeat;
+        private volatile bool _lost;
+
+        public HeldClaim(OutboxDelivery delivery, Claimed entry, Duration heartbeat, CancellationToken cancellationToken)
+        {
+            _handler = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _heartbeat = BeatAsync(delivery, entry, heartbeat.ToTimeSpan());
+        }
+
+        public CancellationToken Token => _handler.Token;
+
+        /// <summary>Whether a renewal found the entry resolved or claimed by another worker.</summary>
+        public bool Lost => _lost;
+
+        /// <summary>Stops renewing and waits for a renewal under way, so nothing writes the entry after this.</summary>
+        public async Task StopAsync()
+        {
+            await _beating.CancelAsync();
+            await _heartbeat;
+        }
+
+        public void Dispose()
+        {
+            _beating.Cancel();
+            // Without StopAsync (the caller cancelled) a renewal may still be under way: the sources go when it is done.
+            _heartbeat.ContinueWith(
+                _ =>
+                {
+                    _beating.Dispose();
+                    _handler.Dispose();
+                },
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        private async Task BeatAsync(OutboxDelivery delivery, Claimed entry, TimeSpan every)
+        {
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(every, _beating.Token);
+                    try
+                    {
+                        if (!await delivery.RenewAsync(entry, _beating.Token))
+                        {
+                            _lost = true;
+                            await _handler.CancelAsync();
+                            return;
+                        }
+                    }
+                    catch (Exception failure) when (failure is not OperationCanceledException)
+                    {
+                        // The database is away: the lease holds until it runs out; try again at the next beat.
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (_beating.IsCancellationRequested)
+            {
+            }
+        }
+    }
 }

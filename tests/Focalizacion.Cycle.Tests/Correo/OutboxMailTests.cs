@@ -39,6 +39,37 @@ public sealed class OutboxMailTests
     }
 
     [Test]
+    public async Task A_send_that_outlasts_the_delivery_lease_keeps_its_claim_and_the_sweep_does_not_start_it_again()
+    {
+        var options = CycleRuntime.Options with { DeliveryLease = Duration.FromMinutes(5), DeliveryHeartbeat = Duration.FromMilliseconds(100) };
+        await using var mail = await MailDelivery.CreateAsync(options: options);
+        await mail.StartAsync();
+        // The end of the data answered late: the send is still running while time passes.
+        mail.Sink.AnswerLate("DATA", TimeSpan.FromSeconds(6));
+
+        var first = mail.Runtime.Outbox.DeliverDueAsync();
+        Assert.That(await mail.Sink.DelayedAsync(), Is.EqualTo("DATA"));
+        var sweeps = new List<int>();
+        // Eight minutes in two steps, past the five-minute lease; the minute sweep runs after each.
+        for (var step = 0; step < 2; step++)
+        {
+            mail.Clock.Advance(Duration.FromMinutes(4));
+            await RenewedAsync(mail, mail.Clock.GetCurrentInstant() + options.DeliveryLease);
+            sweeps.Add(await mail.Runtime.Outbox.DeliverDueAsync());
+        }
+        var delivered = await first;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sweeps, Is.EqualTo(new[] { 0, 0 }), "nothing due while the send runs");
+            Assert.That(delivered, Is.EqualTo(1));
+            Assert.That(mail.Sink.Messages(), Has.Count.EqualTo(1), "one send, not two side by side");
+            Assert.That(await mail.Database.ScalarAsync("SELECT attempts FROM outbox"), Is.EqualTo(1));
+            Assert.That(await mail.CorreoAsync(), Is.EqualTo((MailStates.Sent, 1, (string?)null)));
+        }
+    }
+
+    [Test]
     public async Task A_database_restart_right_after_the_server_took_the_message_delays_its_record_and_never_resends_it()
     {
         await using var mail = await MailDelivery.CreateAsync();
@@ -71,6 +102,17 @@ public sealed class OutboxMailTests
             Assert.That(later, Is.Zero);
             Assert.That(mail.Sink.Messages(), Has.Count.EqualTo(1), "sent once");
             Assert.That((await mail.Runtime.Instances.StateAsync(id))!.Status, Is.EqualTo(InstanceStatus.Completed));
+        }
+    }
+
+    /// <summary>Waits (at most ten seconds of real time) for the running send's heartbeat to push its claim to <paramref name="until"/>.</summary>
+    private static async Task RenewedAsync(MailDelivery mail, Instant until)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (await mail.Database.ScalarAsync("SELECT (extract(epoch FROM next_attempt_at) * 1000)::bigint FROM outbox") < until.ToUnixTimeMilliseconds())
+        {
+            Assert.That(deadline.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "the claim was not renewed while its send ran");
+            await Task.Delay(20);
         }
     }
 }
