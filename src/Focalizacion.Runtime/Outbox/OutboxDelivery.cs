@@ -22,7 +22,9 @@ namespace Focalizacion.Runtime.Outbox;
 /// with the same idempotency key, which is how handlers make their effect happen once. Recording
 /// the outcome waits out a database restart (<see cref="RuntimeOptions.Bookkeeping"/>). Failures
 /// back off exponentially; after <see cref="RuntimeOptions.MaxAttempts"/> the entry becomes an
-/// incident and waits for an operator.
+/// incident and waits for an operator. A suspended instance's entries wait: they are not claimed,
+/// and one whose handler succeeded while the instance was being suspended keeps its outputs and is
+/// applied, without running the handler again, once the instance is resumed.
 /// </remarks>
 public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionStore definitions, HandlerRegistry handlers, RuntimeOptions options)
 {
@@ -33,6 +35,12 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
         if (entry is null)
         {
             return false;
+        }
+        if (entry.Result is { } kept)
+        {
+            // The handler succeeded while the instance was suspended; it is running again now.
+            await RecordSuccessAsync(entry, JsonNode.Parse(kept)?.AsObject());
+            return true;
         }
         var payload = JsonNode.Parse(entry.Payload)!.AsObject();
         JsonObject? outputs;
@@ -66,8 +74,9 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
     }
 
     /// <summary>
-    /// Claims a pending, due entry in one atomic statement that pushes its next attempt a lease
-    /// ahead and counts the attempt; null when it is not pending, not due, or another worker has it.
+    /// Claims a pending, due entry of an instance that is not suspended, in one atomic statement
+    /// that pushes its next attempt a lease ahead and counts the attempt; null when it is not
+    /// pending, not due, its instance is suspended, or another worker has it.
     /// </summary>
     private async Task<Claimed?> ClaimAsync(long outboxId, CancellationToken cancellationToken)
     {
@@ -76,15 +85,17 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
             $"""
             UPDATE outbox SET next_attempt_at = $3, attempts = attempts + 1
             WHERE id = $1 AND state = '{nameof(OutboxState.Pending)}' AND next_attempt_at <= $2
+                AND NOT EXISTS (SELECT FROM workflow_instances i WHERE i.id = outbox.instance_id AND i.status = '{nameof(InstanceStatus.Suspended)}')
             RETURNING instance_id, idempotency_key, handler, node_id, payload, attempts,
-                (SELECT definition_id FROM workflow_instances WHERE id = outbox.instance_id)
+                (SELECT definition_id FROM workflow_instances WHERE id = outbox.instance_id), result::text
             """);
         claim.Parameters.Add(new() { Value = outboxId });
         claim.Parameters.Add(new() { Value = now });
         claim.Parameters.Add(new() { Value = now + options.DeliveryLease });
         await using var row = await claim.ExecuteReaderAsync(cancellationToken);
         return await row.ReadAsync(cancellationToken)
-            ? new Claimed(outboxId, row.GetGuid(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4), row.GetInt32(5), row.GetInt64(6))
+            ? new Claimed(outboxId, row.GetGuid(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4), row.GetInt32(5), row.GetInt64(6),
+                row.IsDBNull(7) ? null : row.GetString(7))
             : null;
     }
 
@@ -109,7 +120,7 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
         List<long> due;
         await using (var db = store.Open())
         {
-            due = await db.Outbox.Where(o => o.State == OutboxState.Pending && o.NextAttemptAt <= now)
+            due = await Pending(db).Where(o => o.NextAttemptAt <= now)
                 .OrderBy(o => o.Id).Select(o => o.Id).Take(batchSize).ToListAsync(cancellationToken);
         }
         int delivered = 0;
@@ -120,17 +131,23 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
         return delivered;
     }
 
-    /// <summary>The earliest instant a pending entry may be tried, for a virtual clock.</summary>
+    /// <summary>The earliest instant a pending entry of a running instance may be tried, for a virtual clock.</summary>
     public async Task<Instant?> NextAttemptAsync(CancellationToken cancellationToken = default)
     {
         await using var db = store.Open();
-        return await db.Outbox.Where(o => o.State == OutboxState.Pending).OrderBy(o => o.NextAttemptAt)
+        return await Pending(db).OrderBy(o => o.NextAttemptAt)
             .Select(o => (Instant?)o.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>Pending entries of instances that are not suspended (a suspended instance's effects wait for it to resume).</summary>
+    private static IQueryable<OutboxRow> Pending(FocalizacionDb db) =>
+        db.Outbox.Where(o => o.State == OutboxState.Pending
+            && !db.Instances.Any(i => i.Id == o.InstanceId && i.Status == nameof(InstanceStatus.Suspended)));
+
     /// <summary>
-    /// Marks the entry delivered and steps its instance with the handler's outputs. The effect has
-    /// happened: recording it is not cancelled, and waits for the database.
+    /// Marks the entry delivered and steps its instance with the handler's outputs; if the instance
+    /// was suspended meanwhile, keeps the outputs on the entry instead, to apply when it is resumed.
+    /// The effect has happened: recording it is not cancelled, and waits for the database.
     /// </summary>
     private Task RecordSuccessAsync(Claimed entry, JsonObject? outputs) => options.Bookkeeping.RunAsync(async () =>
     {
@@ -140,9 +157,21 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
         {
             return; // withdrawn or resolved meanwhile: the effect happened, but nobody waits for it any more
         }
-        // A delivered entry keeps no error: an earlier attempt's is in the journal.
-        transaction.Write($"UPDATE outbox SET state = '{nameof(OutboxState.Delivered)}', delivered_at = $2, last_error = NULL WHERE id = $1", entry.Id, steps.Clock.GetCurrentInstant());
-        await steps.StepLockedAsync(transaction, instance!, new EffectCompleted(entry.Key, outputs), Actor.Outbox, CancellationToken.None);
+        var now = steps.Clock.GetCurrentInstant();
+        var outcome = await steps.StepLockedAsync(transaction, instance!, new EffectCompleted(entry.Key, outputs), Actor.Outbox, CancellationToken.None);
+        if (!outcome.Applied && instance!.Status == nameof(InstanceStatus.Suspended))
+        {
+            // The refusal is journaled; the outputs wait on the entry, due again as soon as the instance runs.
+            transaction.Write(
+                "UPDATE outbox SET result = $2, next_attempt_at = $3, last_error = NULL WHERE id = $1",
+                entry.Id, StepTransaction.Jsonb(outputs?.ToJsonString() ?? "null"), now);
+        }
+        else
+        {
+            transaction.Write(
+                $"UPDATE outbox SET state = '{nameof(OutboxState.Delivered)}', delivered_at = $2, result = NULL, last_error = NULL WHERE id = $1",
+                entry.Id, now);
+        }
         await steps.CommitAsync(transaction, CancellationToken.None);
     });
 
@@ -198,8 +227,8 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
         return (instance, row.State, row.Attempts);
     }
 
-    /// <summary>An entry this worker claimed, as the claim returned it.</summary>
-    private sealed record Claimed(long Id, Guid InstanceId, string Key, string Handler, string NodeId, string Payload, int Attempts, long DefinitionId);
+    /// <summary>An entry this worker claimed, as the claim returned it (with the outputs kept while its instance was suspended, if any).</summary>
+    private sealed record Claimed(long Id, Guid InstanceId, string Key, string Handler, string NodeId, string Payload, int Attempts, long DefinitionId, string? Result);
 
     /// <summary>
     /// A claim while its handler runs: renewed every heartbeat until <see cref="StopAsync"/>, and

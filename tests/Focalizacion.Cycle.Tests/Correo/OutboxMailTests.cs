@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Engine.Execution;
+using Focalizacion.Runtime;
 using NodaTime;
 
 namespace Focalizacion.Cycle.Tests.Correo;
@@ -102,6 +103,67 @@ public sealed class OutboxMailTests
             Assert.That(later, Is.Zero);
             Assert.That(mail.Sink.Messages(), Has.Count.EqualTo(1), "sent once");
             Assert.That((await mail.Runtime.Instances.StateAsync(id))!.Status, Is.EqualTo(InstanceStatus.Completed));
+        }
+    }
+
+    [Test]
+    public async Task A_suspended_instances_email_waits_and_goes_once_it_is_resumed()
+    {
+        await using var mail = await MailDelivery.CreateAsync();
+        var id = await mail.StartAsync();
+        var outboxId = await mail.OutboxIdAsync();
+        await mail.Runtime.Instances.SuspendAsync(id, Actor.Cli("operadora"));
+        mail.Clock.Advance(Duration.FromHours(1));
+
+        var sweep = await mail.Runtime.Outbox.DeliverDueAsync();
+        var job = await mail.Runtime.Outbox.DeliverAsync(outboxId);
+        var next = await mail.Runtime.Outbox.NextAttemptAsync();
+        var sentWhileSuspended = mail.Sink.Messages().Count;
+        var woken = mail.WakeUps.Effects.Count;
+        await mail.Runtime.Instances.ResumeAsync(id, Actor.Cli("operadora"));
+        var wokenByResume = mail.WakeUps.Effects.Skip(woken).ToList();
+        var afterResume = await mail.Runtime.Outbox.DeliverAsync(outboxId);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((sweep, job, sentWhileSuspended), Is.EqualTo((0, false, 0)), "neither the sweep nor its own job sends it while suspended");
+            Assert.That(next, Is.Null, "virtual time does not wait for it either");
+            Assert.That(wokenByResume, Is.EqualTo(new[] { outboxId }), "resuming wakes it up");
+            Assert.That(afterResume, Is.True);
+            Assert.That(mail.Sink.Messages(), Has.Count.EqualTo(1));
+            Assert.That((await mail.Runtime.Instances.StateAsync(id))!.Status, Is.EqualTo(InstanceStatus.Completed));
+        }
+    }
+
+    [Test]
+    public async Task An_email_the_server_took_while_its_instance_was_being_suspended_completes_its_task_once_resumed()
+    {
+        await using var mail = await MailDelivery.CreateAsync();
+        var id = await mail.StartAsync();
+        mail.Sink.AnswerLate("DATA", TimeSpan.FromSeconds(1));
+
+        var delivery = mail.Runtime.Outbox.DeliverDueAsync();
+        Assert.That(await mail.Sink.DelayedAsync(), Is.EqualTo("DATA"));
+        var suspended = await mail.Runtime.Instances.SuspendAsync(id, Actor.Cli("operadora"));
+        await delivery;
+        var whileSuspended = (await mail.OutboxAsync(), (await mail.Runtime.Instances.StateAsync(id))!.Status);
+        mail.Clock.Advance(Duration.FromHours(1));
+        var sweepWhileSuspended = await mail.Runtime.Outbox.DeliverDueAsync();
+        await mail.Runtime.Instances.ResumeAsync(id, Actor.Cli("operadora"));
+        var afterResume = await mail.Runtime.Outbox.DeliverDueAsync();
+        var state = (await mail.Runtime.Instances.StateAsync(id))!;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(suspended.Applied, Is.True);
+            Assert.That(whileSuspended, Is.EqualTo((("Pending", (string?)null), InstanceStatus.Suspended)), "the success waits for the instance");
+            Assert.That(sweepWhileSuspended, Is.Zero);
+            Assert.That(afterResume, Is.EqualTo(1));
+            Assert.That(state.Status, Is.EqualTo(InstanceStatus.Completed), "the task got its email's success");
+            Assert.That(state.Variables["oficio_oficio_inicio"]?.GetValue<int>(), Is.EqualTo(1), "with the handler's outputs");
+            Assert.That(await mail.CorreoAsync(), Is.EqualTo((MailStates.Sent, 1, (string?)null)), "the handler did not run again");
+            Assert.That(mail.Sink.Messages(), Has.Count.EqualTo(1));
+            Assert.That(await mail.Database.ScalarAsync("SELECT count(*) FROM incidents"), Is.Zero);
         }
     }
 
