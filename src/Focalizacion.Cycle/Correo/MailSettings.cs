@@ -44,10 +44,17 @@ public sealed record MailSettings
     public SmtpTimeouts Timeouts { get; init; } = SmtpTimeouts.Rfc5321;
 
     /// <summary>
+    /// Mail is reported degraded (health <c>correo</c>) when a message has waited this long without
+    /// the server taking it, even if no attempt has failed yet (a send that hangs, a worker that is not running).
+    /// </summary>
+    public Duration AlertAfter { get; init; } = Duration.FromMinutes(30);
+
+    /// <summary>
     /// Reads FOCALIZACION_SMTP_HOST, _PUERTO, _SEGURIDAD (ninguna|starttls|ssl), _USUARIO, _CLAVE,
     /// _ESPERAS (timeouts in seconds by step, <c>fin-datos=600,rcpt=300</c>; the steps not named keep
-    /// RFC 5321's), FOCALIZACION_CORREO_REMITENTE and FOCALIZACION_CORREO_CARPETA; a bad value is a
-    /// Spanish <see cref="CycleException"/> naming the variable.
+    /// RFC 5321's), FOCALIZACION_CORREO_REMITENTE, FOCALIZACION_CORREO_CARPETA and
+    /// FOCALIZACION_CORREO_ALERTA_MINUTOS; a bad value is a Spanish <see cref="CycleException"/>
+    /// naming the variable.
     /// </summary>
     public static MailSettings FromEnvironment() => From(Environment.GetEnvironmentVariable);
 
@@ -95,6 +102,15 @@ public sealed record MailSettings
         if (Read("FOCALIZACION_SMTP_ESPERAS") is { } timeouts)
         {
             settings = settings with { Timeouts = ParseTimeouts(timeouts) };
+        }
+        if (Read("FOCALIZACION_CORREO_ALERTA_MINUTOS") is { } alert)
+        {
+            settings = settings with
+            {
+                AlertAfter = int.TryParse(alert, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && minutes is > 0 and <= 10_080
+                    ? Duration.FromMinutes(minutes)
+                    : throw new CycleException($"FOCALIZACION_CORREO_ALERTA_MINUTOS debe ser un número de minutos entre 1 y 10080 (vale «{alert}»)."),
+            };
         }
         if (settings.User is not null && settings.Password is null)
         {

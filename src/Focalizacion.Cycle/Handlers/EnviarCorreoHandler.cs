@@ -34,7 +34,10 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
     private readonly RecipientDirectory _directory = new(store);
     private readonly TemplateStore _templates = new(store, clock);
 
-    public string Name => "enviar-correo";
+    /// <summary>The name BPMN service tasks give this handler (<c>foc:handler</c>) and the outbox keeps.</summary>
+    public const string HandlerName = "enviar-correo";
+
+    public string Name => HandlerName;
 
     public IReadOnlyList<SettingSpec> Settings => EmailSettings.All;
 

@@ -163,13 +163,13 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
         {
             // The refusal is journaled; the outputs wait on the entry, due again as soon as the instance runs.
             transaction.Write(
-                "UPDATE outbox SET result = $2, next_attempt_at = $3, last_error = NULL WHERE id = $1",
+                "UPDATE outbox SET result = $2, next_attempt_at = $3, last_error = NULL, last_error_at = NULL WHERE id = $1",
                 entry.Id, StepTransaction.Jsonb(outputs?.ToJsonString() ?? "null"), now);
         }
         else
         {
             transaction.Write(
-                $"UPDATE outbox SET state = '{nameof(OutboxState.Delivered)}', delivered_at = $2, result = NULL, last_error = NULL WHERE id = $1",
+                $"UPDATE outbox SET state = '{nameof(OutboxState.Delivered)}', delivered_at = $2, result = NULL, last_error = NULL, last_error_at = NULL WHERE id = $1",
                 entry.Id, now);
         }
         await steps.CommitAsync(transaction, CancellationToken.None);
@@ -188,7 +188,7 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
         bool incident = attempts >= options.MaxAttempts;
         if (incident)
         {
-            transaction.Write($"UPDATE outbox SET state = '{nameof(OutboxState.Incident)}', last_error = $2 WHERE id = $1", entry.Id, error);
+            transaction.Write($"UPDATE outbox SET state = '{nameof(OutboxState.Incident)}', last_error = $2, last_error_at = $3 WHERE id = $1", entry.Id, error, now);
             var token = InstanceStateJson.Deserialize(instance!.State).Tokens.FirstOrDefault(t => t.Key == entry.Key);
             transaction.Write(
                 $"INSERT INTO incidents (instance_id, token_id, node_id, outbox_id, reason, state, created_at) VALUES ($1, $2, $3, $4, $5, '{nameof(IncidentState.Open)}', $6)",
@@ -198,7 +198,7 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
         else
         {
             var next = now + options.RetryDelay(attempts);
-            transaction.Write("UPDATE outbox SET next_attempt_at = $2, last_error = $3 WHERE id = $1", entry.Id, next, error);
+            transaction.Write("UPDATE outbox SET next_attempt_at = $2, last_error = $3, last_error_at = $4 WHERE id = $1", entry.Id, next, error, now);
             details = $"«{entry.Handler}» falló (intento {attempts} de {options.MaxAttempts}); nuevo intento desde {next}: {error}";
         }
         transaction.Journal(new JournalRow
