@@ -1,3 +1,4 @@
+using Focalizacion.Runtime.Persistence;
 using NodaTime;
 
 namespace Focalizacion.Runtime;
@@ -14,8 +15,21 @@ public sealed record RuntimeOptions
     /// <summary>The longest wait between two attempts.</summary>
     public Duration MaxRetryDelay { get; init; } = Duration.FromHours(6);
 
-    /// <summary>How long a claimed effect stays reserved for the worker delivering it before another may try.</summary>
+    /// <summary>
+    /// How long a claimed effect stays reserved for the worker delivering it before another may
+    /// try; the worker renews it every <see cref="DeliveryHeartbeat"/> while its handler runs, so
+    /// the lease only runs out when the worker is gone (or cannot reach the database for that long).
+    /// </summary>
     public Duration DeliveryLease { get; init; } = Duration.FromMinutes(5);
+
+    /// <summary>
+    /// How often, in real time, a worker running a handler pushes its claim a <see cref="DeliveryLease"/>
+    /// ahead; well under the lease, so a few missed renewals (a database restart) lose nothing.
+    /// </summary>
+    public Duration DeliveryHeartbeat { get; init; } = Duration.FromMinutes(1);
+
+    /// <summary>How the outbox retries recording a handler's outcome while the database is unavailable.</summary>
+    public BookkeepingRetry Bookkeeping { get; init; } = BookkeepingRetry.Default;
 
     /// <summary>
     /// How many instances' last committed states a process keeps, so that the next event for one

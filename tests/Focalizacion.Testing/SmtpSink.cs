@@ -7,13 +7,17 @@ namespace Focalizacion.Testing;
 /// <summary>
 /// A real SMTP server on 127.0.0.1 (<c>Smtp/smtp_sink.py</c>, on Debian's python3-aiosmtpd) that
 /// writes every accepted message to a folder before answering 250. <see cref="StopAsync"/> and
-/// <see cref="StartAsync()"/> take it down and bring it back on the same port, to test outages.
+/// <see cref="StartAsync()"/> take it down and bring it back on the same port, to test outages;
+/// <see cref="AnswerLate"/>, <see cref="DropConnectionOn"/> and <see cref="RefuseConnections"/> make
+/// it misbehave as slow, broken or refusing servers do.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
     /// <summary>Debian's interpreter, which has python3-aiosmtpd (a pyenv shim on PATH may not).</summary>
     private const string Python = "/usr/bin/python3";
 
+    private readonly Dictionary<string, TimeSpan> _delays = [];
+    private readonly SortedSet<string> _drops = new(StringComparer.Ordinal);
     private Process? _process;
 
     private SmtpSink(string folder) => Folder = folder;
@@ -93,11 +97,51 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public void Release() => File.Delete(Path.Combine(Folder, "retener"));
 
+    /// <summary>
+    /// From now on the server answers <paramref name="command"/> (EHLO, MAIL, RCPT, DATA: the end of
+    /// the data, after storing the message; QUIT) <paramref name="delay"/> late, until <see cref="AnswerOnTime"/>.
+    /// </summary>
+    public void AnswerLate(string command, TimeSpan delay)
+    {
+        _delays[command.ToUpperInvariant()] = delay;
+        WriteControl("demorar", _delays.Select(d => $"{d.Key} {d.Value.TotalSeconds.ToString(CultureInfo.InvariantCulture)}"));
+    }
+
+    /// <summary>Every command is answered at once again.</summary>
+    public void AnswerOnTime()
+    {
+        _delays.Clear();
+        File.Delete(Path.Combine(Folder, "demorar"));
+    }
+
+    /// <summary>From now on the server closes the connection instead of answering <paramref name="command"/> (for DATA, without storing the message).</summary>
+    public void DropConnectionOn(string command)
+    {
+        _drops.Add(command.ToUpperInvariant());
+        WriteControl("cortar", _drops);
+    }
+
+    /// <summary>From now on every connection is greeted with <paramref name="greeting"/> and closed: a server that refuses mail, until <see cref="AcceptConnections"/>.</summary>
+    public void RefuseConnections(string greeting = "421 4.3.2 Service not available") => WriteControl("rechazar", [greeting]);
+
+    public void AcceptConnections() => File.Delete(Path.Combine(Folder, "rechazar"));
+
+    /// <summary>Waits (polling, at most a minute) for the server to hold back an answer (<see cref="AnswerLate"/>); the command it delays.</summary>
+    public Task<string> DelayedAsync() => MarkerAsync("demorado");
+
     /// <summary>Waits (polling, at most a minute) for the server to hold a message; its Message-ID.</summary>
     public Task<string> HeldAsync() => MarkerAsync("retenido");
 
     /// <summary>Waits (polling, at most a minute) for the server to discard the held message; its Message-ID.</summary>
     public Task<string> DiscardedAsync() => MarkerAsync("descartado");
+
+    /// <summary>Writes a control file whole (aside, then renamed): the server reads them while it runs.</summary>
+    private void WriteControl(string name, IEnumerable<string> lines)
+    {
+        var temporary = Path.Combine(Folder, $".{name}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllLines(temporary, lines);
+        File.Move(temporary, Path.Combine(Folder, name), overwrite: true);
+    }
 
     private async Task<string> MarkerAsync(string name)
     {

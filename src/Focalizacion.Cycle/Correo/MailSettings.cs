@@ -1,4 +1,5 @@
 using System.Globalization;
+using NodaTime;
 
 namespace Focalizacion.Cycle.Correo;
 
@@ -9,6 +10,19 @@ namespace Focalizacion.Cycle.Correo;
 public sealed record MailSettings
 {
     public const string DefaultFromAddress = "focalizacion@sercotec.ejemplo.invalid";
+
+    /// <summary>The keys of FOCALIZACION_SMTP_ESPERAS, each with the timeout it sets.</summary>
+    private static readonly IReadOnlyDictionary<string, Func<SmtpTimeouts, Duration, SmtpTimeouts>> TimeoutKeys =
+        new Dictionary<string, Func<SmtpTimeouts, Duration, SmtpTimeouts>>(StringComparer.Ordinal)
+        {
+            ["saludo"] = (t, d) => t with { Greeting = d },
+            ["mail"] = (t, d) => t with { Mail = d },
+            ["rcpt"] = (t, d) => t with { Recipient = d },
+            ["inicio-datos"] = (t, d) => t with { DataInitiation = d },
+            ["bloque-datos"] = (t, d) => t with { DataBlock = d },
+            ["fin-datos"] = (t, d) => t with { DataTermination = d },
+            ["comando"] = (t, d) => t with { Command = d },
+        };
 
     public string? Host { get; init; }
 
@@ -26,10 +40,21 @@ public sealed record MailSettings
 
     public string PickupFolder { get; init; } = "correo-saliente";
 
+    /// <summary>How long the SMTP client waits at each step of a send; RFC 5321's recommendations by default.</summary>
+    public SmtpTimeouts Timeouts { get; init; } = SmtpTimeouts.Rfc5321;
+
+    /// <summary>
+    /// Mail is reported degraded (health <c>correo</c>) when a message has waited this long without
+    /// the server taking it, even if no attempt has failed yet (a send that hangs, a worker that is not running).
+    /// </summary>
+    public Duration AlertAfter { get; init; } = Duration.FromMinutes(30);
+
     /// <summary>
     /// Reads FOCALIZACION_SMTP_HOST, _PUERTO, _SEGURIDAD (ninguna|starttls|ssl), _USUARIO, _CLAVE,
-    /// FOCALIZACION_CORREO_REMITENTE and FOCALIZACION_CORREO_CARPETA; a bad value is a Spanish
-    /// <see cref="CycleException"/> naming the variable.
+    /// _ESPERAS (timeouts in seconds by step, <c>fin-datos=600,rcpt=300</c>; the steps not named keep
+    /// RFC 5321's), FOCALIZACION_CORREO_REMITENTE, FOCALIZACION_CORREO_CARPETA and
+    /// FOCALIZACION_CORREO_ALERTA_MINUTOS; a bad value is a Spanish <see cref="CycleException"/>
+    /// naming the variable.
     /// </summary>
     public static MailSettings FromEnvironment() => From(Environment.GetEnvironmentVariable);
 
@@ -74,11 +99,43 @@ public sealed record MailSettings
         {
             settings = settings with { PickupFolder = folder };
         }
+        if (Read("FOCALIZACION_SMTP_ESPERAS") is { } timeouts)
+        {
+            settings = settings with { Timeouts = ParseTimeouts(timeouts) };
+        }
+        if (Read("FOCALIZACION_CORREO_ALERTA_MINUTOS") is { } alert)
+        {
+            settings = settings with
+            {
+                AlertAfter = int.TryParse(alert, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && minutes is > 0 and <= 10_080
+                    ? Duration.FromMinutes(minutes)
+                    : throw new CycleException($"FOCALIZACION_CORREO_ALERTA_MINUTOS debe ser un número de minutos entre 1 y 10080 (vale «{alert}»)."),
+            };
+        }
         if (settings.User is not null && settings.Password is null)
         {
             throw new CycleException("FOCALIZACION_SMTP_USUARIO está definida pero falta FOCALIZACION_SMTP_CLAVE.");
         }
         return settings;
+    }
+
+    private static SmtpTimeouts ParseTimeouts(string text)
+    {
+        var timeouts = SmtpTimeouts.Rfc5321;
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (key, value) = part.Split('=', 2, StringSplitOptions.TrimEntries) is [var k, var v] ? (k.ToLowerInvariant(), v) : (part, "");
+            if (!TimeoutKeys.TryGetValue(key, out var set))
+            {
+                throw new CycleException($"FOCALIZACION_SMTP_ESPERAS: «{part}» no es una espera; se escribe paso=segundos, con paso {string.Join(", ", TimeoutKeys.Keys)}.");
+            }
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds is < 1 or > 3_600)
+            {
+                throw new CycleException($"FOCALIZACION_SMTP_ESPERAS: la espera «{key}» debe ser un número de segundos entre 1 y 3600 (vale «{value}»).");
+            }
+            timeouts = set(timeouts, Duration.FromSeconds(seconds));
+        }
+        return timeouts;
     }
 
     /// <summary>The transport these settings ask for.</summary>

@@ -9,15 +9,16 @@ namespace Focalizacion.Cycle.Correo;
 /// </summary>
 public sealed class PickupFolderTransport(string folder) : IMailTransport
 {
-    public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(MimeMessage message, Func<string, Task> accepted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(accepted);
         Directory.CreateDirectory(folder);
         var name = MessageIds.FileName(message.MessageId ?? throw new ArgumentException("The message has no Message-ID.", nameof(message)));
         var path = Path.Combine(folder, name);
         var temporary = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
         await message.WriteToAsync(temporary, cancellationToken);
         File.Move(temporary, path, overwrite: true);
-        return $"escrito en {path}";
+        await accepted($"escrito en {path}");
     }
 }

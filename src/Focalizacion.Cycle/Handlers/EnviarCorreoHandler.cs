@@ -22,9 +22,11 @@ namespace Focalizacion.Cycle.Handlers;
 /// </summary>
 /// <remarks>
 /// Once per idempotency key: the <c>correos</c> row for the key says whether it was sent, the
-/// oficio number is bound to the key, and the Message-ID is derived from it. A crash after the
-/// SMTP server accepted the message but before the row says 'enviado' resends the same message
-/// (same Message-ID), which receiving servers and clients treat as one.
+/// oficio number is bound to the key, and the Message-ID is derived from it. The row says
+/// 'enviado' as soon as the server answered 250 to the data, before the connection is closed, and
+/// that write waits out a database restart (<see cref="BookkeepingRetry"/>). Only a crash, or a
+/// database down for longer, between that 250 and the commit resends the same message (same
+/// Message-ID), which receiving servers and clients treat as one.
 /// </remarks>
 public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalendar calendar, MailSettings mail, IMailTransport transport) : IEffectHandler
 {
@@ -32,7 +34,10 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
     private readonly RecipientDirectory _directory = new(store);
     private readonly TemplateStore _templates = new(store, clock);
 
-    public string Name => "enviar-correo";
+    /// <summary>The name BPMN service tasks give this handler (<c>foc:handler</c>) and the outbox keeps.</summary>
+    public const string HandlerName = "enviar-correo";
+
+    public string Name => HandlerName;
 
     public IReadOnlyList<SettingSpec> Settings => EmailSettings.All;
 
@@ -91,18 +96,21 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         {
             return Outputs(type, milestone, oficio);
         }
-        string reply;
+        var accepted = false;
         try
         {
             // The Date header is the first attempt's, so every retry sends byte-for-byte the same headers.
-            reply = await transport.SendAsync(MailComposer.Compose(mail, request.Key, recipients, rendered, createdAt), cancellationToken);
+            await transport.SendAsync(MailComposer.Compose(mail, request.Key, recipients, rendered, createdAt), reply =>
+            {
+                accepted = true;
+                return MarkSentAsync(request.Key, reply);
+            }, cancellationToken);
         }
-        catch (Exception exception)
+        catch (Exception exception) when (!accepted)
         {
             await RecordErrorAsync(request.Key, exception.Message);
             throw;
         }
-        await MarkSentAsync(request.Key, reply);
         return Outputs(type, milestone, oficio);
     }
 
@@ -167,16 +175,36 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         return (reader.GetString(0), reader.GetFieldValue<Instant>(1));
     }
 
+    /// <summary>
+    /// Records why the send failed. The database may be what is failing: the write is retried like
+    /// the record of a send, and if it still cannot land the send's own error is what the caller
+    /// sees, not the database's.
+    /// </summary>
     private async Task RecordErrorAsync(string key, string error)
     {
-        await using var command = store.DataSource.CreateCommand("UPDATE correos SET ultimo_error = $2 WHERE idempotency_key = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = key });
-        command.Parameters.Add(new NpgsqlParameter { Value = error });
-        // The send already failed; recording it must not be cancelled halfway and hide the cause.
-        await command.ExecuteNonQueryAsync(CancellationToken.None);
+        try
+        {
+            await BookkeepingRetry.Default.RunAsync(async () =>
+            {
+                await using var command = store.DataSource.CreateCommand("UPDATE correos SET ultimo_error = $2 WHERE idempotency_key = $1");
+                command.Parameters.Add(new NpgsqlParameter { Value = key });
+                command.Parameters.Add(new NpgsqlParameter { Value = error });
+                // The send already failed; recording it must not be cancelled halfway and hide the cause.
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+            });
+        }
+        catch (NpgsqlException)
+        {
+            // The outbox records the failure too, with the send's error; the row says 'pendiente' either way.
+        }
     }
 
-    private async Task MarkSentAsync(string key, string reply)
+    /// <summary>
+    /// Records that the server took the message, before the connection is closed. A database that
+    /// is down at that moment is waited for (<see cref="BookkeepingRetry"/>): giving up would leave the
+    /// row 'pendiente' and the message would be sent again.
+    /// </summary>
+    private Task MarkSentAsync(string key, string reply) => BookkeepingRetry.Default.RunAsync(async () =>
     {
         await using var command = store.DataSource.CreateCommand(
             $"UPDATE correos SET estado = '{MailStates.Sent}', enviado_at = $2, respuesta_servidor = $3, ultimo_error = NULL WHERE idempotency_key = $1");
@@ -185,5 +213,5 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         command.Parameters.Add(new NpgsqlParameter { Value = reply });
         // Once the message left, the record of it must land even if the caller gives up now.
         await command.ExecuteNonQueryAsync(CancellationToken.None);
-    }
+    });
 }

@@ -108,6 +108,10 @@ internal static class StepWriter
                     transaction.WakeUp(w => w.TimerScheduled(id, dueAt));
                 });
         }
+        if (@event is Resumed)
+        {
+            WakeWaitingEffects(transaction, instanceId);
+        }
         if (outbox.Count > 0)
         {
             transaction.Write(
@@ -126,6 +130,20 @@ internal static class StepWriter
                 });
         }
     }
+
+    /// <summary>
+    /// Wakes up, once the resume commits, the effects that waited while the instance was suspended
+    /// (deliveries skip suspended instances), including those whose handler succeeded meanwhile.
+    /// </summary>
+    private static void WakeWaitingEffects(StepTransaction transaction, Guid instanceId) =>
+        transaction.Write(
+            $"SELECT id FROM outbox WHERE instance_id = $1 AND state = '{nameof(OutboxState.Pending)}'",
+            [instanceId],
+            row =>
+            {
+                var id = row.GetInt64(0);
+                transaction.WakeUp(w => w.EffectQueued(id));
+            });
 
     private static string Payload(InvokeHandler invoke) => new JsonObject
     {

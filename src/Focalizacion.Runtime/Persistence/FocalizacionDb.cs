@@ -51,6 +51,7 @@ public sealed class FocalizacionDb(DbContextOptions<FocalizacionDb> options) : D
             e.ToTable("outbox");
             e.Property(o => o.State).HasConversion<string>();
             e.Property(o => o.Payload).HasColumnType("jsonb");
+            e.Property(o => o.Result).HasColumnType("jsonb");
         });
         modelBuilder.Entity<IncidentRow>(e =>
         {

@@ -25,6 +25,12 @@ public sealed class OutboxRow
 
     public string? LastError { get; set; }
 
+    /// <summary>When <see cref="LastError"/> happened.</summary>
+    public Instant? LastErrorAt { get; set; }
+
+    /// <summary>What the handler returned (JSON) when it succeeded while the instance was suspended: applied once it is resumed.</summary>
+    public string? Result { get; set; }
+
     public Instant CreatedAt { get; set; }
 
     public Instant? DeliveredAt { get; set; }

@@ -18,7 +18,8 @@ internal static class HealthCheckExtensions
             .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
             .AddCheck<MigrationsHealthCheck>(MigrationsHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
             .AddCheck<HangfireServerHealthCheck>(HangfireServerHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
-            .AddCheck<CycleHealthCheck>(CycleHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout);
+            .AddCheck<CycleHealthCheck>(CycleHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
+            .AddCheck<MailHealthCheck>(MailHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout);
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Focalizacion.Cycle.Correo;
+using NodaTime;
 
 namespace Focalizacion.Cycle.Tests.Correo;
 
@@ -41,11 +42,46 @@ public sealed class MailSettingsTests
         Assert.That(settings.CreateTransport(), Is.InstanceOf<SmtpTransport>());
     }
 
+    [Test]
+    public void Timeouts_are_rfc_5321s_unless_the_variable_names_a_step_and_the_alert_is_half_an_hour()
+    {
+        var defaults = MailSettings.From(_ => null);
+        var set = MailSettings.From(new Dictionary<string, string>
+        {
+            ["FOCALIZACION_SMTP_ESPERAS"] = "fin-datos=900, RCPT=60",
+            ["FOCALIZACION_CORREO_ALERTA_MINUTOS"] = "45",
+        }.GetValueOrDefault);
+
+        using (Assert.EnterMultipleScope())
+        {
+            // RFC 5321 §4.5.3.2: 220 greeting 5 min, MAIL 5, RCPT 5, DATA 2, each data block 3, end of data 10.
+            Assert.That(defaults.Timeouts, Is.EqualTo(new SmtpTimeouts
+            {
+                Greeting = Duration.FromMinutes(5),
+                Mail = Duration.FromMinutes(5),
+                Recipient = Duration.FromMinutes(5),
+                DataInitiation = Duration.FromMinutes(2),
+                DataBlock = Duration.FromMinutes(3),
+                DataTermination = Duration.FromMinutes(10),
+                Command = Duration.FromMinutes(5),
+            }));
+            Assert.That(defaults.AlertAfter, Is.EqualTo(Duration.FromMinutes(30)));
+            Assert.That(set.Timeouts, Is.EqualTo(SmtpTimeouts.Rfc5321 with { DataTermination = Duration.FromMinutes(15), Recipient = Duration.FromMinutes(1) }));
+            Assert.That(set.AlertAfter, Is.EqualTo(Duration.FromMinutes(45)));
+            // Three recipients: connecting (220, EHLO, STARTTLS, EHLO), AUTH and QUIT, MAIL, three RCPT, DATA, a block, the end of the data.
+            Assert.That(defaults.Timeouts.Longest(3), Is.EqualTo(Duration.FromMinutes(20 + 10 + 5 + 15 + 2 + 3 + 10)));
+        }
+    }
+
     [TestCase("FOCALIZACION_SMTP_PUERTO", "veinticinco")] // not a number
     [TestCase("FOCALIZACION_SMTP_PUERTO", "70000")]       // out of range
     [TestCase("FOCALIZACION_SMTP_SEGURIDAD", "tls1.3")]   // unknown security
     [TestCase("FOCALIZACION_CORREO_REMITENTE", "sin-arroba")] // not an address
     [TestCase("FOCALIZACION_SMTP_USUARIO", "u")]          // a user without its password
+    [TestCase("FOCALIZACION_SMTP_ESPERAS", "fin=600")]    // a step that does not exist
+    [TestCase("FOCALIZACION_SMTP_ESPERAS", "rcpt=5m")]    // seconds are a number
+    [TestCase("FOCALIZACION_SMTP_ESPERAS", "rcpt=0")]     // a timeout of nothing
+    [TestCase("FOCALIZACION_CORREO_ALERTA_MINUTOS", "-5")] // not a number of minutes
     public void A_bad_value_names_its_variable(string variable, string value)
     {
         var error = Assert.Throws<CycleException>(() => MailSettings.From(name => name == variable ? value : null));
