@@ -22,6 +22,11 @@ internal sealed class MailHealthCheck(EngineRuntime runtime, MailSettings mail) 
             var status = await MailStatus.ReadAsync(runtime.Store, runtime.Clock, mail.AlertAfter, cancellationToken);
             return status.Degraded ? HealthCheckResult.Degraded(status.Detail) : HealthCheckResult.Healthy(status.Detail);
         }
+        catch (Npgsql.PostgresException missing) when (missing.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
+        {
+            // A new database before the start-up's migrations: the migrations check says so; this is no error to log.
+            return HealthCheckResult.Unhealthy("Aún no se puede leer el estado del correo: faltan las tablas de la base de datos");
+        }
         catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy("No se pudo leer el estado del correo", failure);
