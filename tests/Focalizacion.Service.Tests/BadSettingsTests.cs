@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace Focalizacion.Service.Tests;
+
+/// <summary>A setting the service cannot start with stops it with one Spanish line naming the variable and exit 2, never a stack trace.</summary>
+public class BadSettingsTests
+{
+    [TestCase("FOCALIZACION_DB", "no es una cadena", "FOCALIZACION_DB no es una cadena de conexión")] // the value is not echoed: it may hold a password
+    [TestCase("FOCALIZACION_RELOJ", "ayer", "FOCALIZACION_RELOJ: «ayer» no es un instante")] // a rehearsal clock needs an instant
+    [TestCase("FOCALIZACION_SMTP_PUERTO", "veinticinco", "FOCALIZACION_SMTP_PUERTO")] // a port that is not a number
+    [TestCase("FOCALIZACION_CICLOS_INICIO", "mañana", "FOCALIZACION_CICLOS_INICIO")] // the cycles' start moment
+    public async Task A_bad_setting_stops_the_start_naming_it(string variable, string value, string message)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "focalizacion-servicio.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.Environment.Remove("FOCALIZACION_RELOJ");
+        start.Environment[variable] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(deadline.Token);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(process.ExitCode, Is.EqualTo(2), error + await output);
+            Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1), error);
+            Assert.That(error, Does.StartWith("Error: ").And.Contain(message).And.Not.Contain("Exception"));
+        });
+    }
+}
