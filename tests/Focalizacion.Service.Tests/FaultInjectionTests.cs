@@ -64,6 +64,9 @@ public sealed class FaultInjectionTests
                 await using (var service = Start(database, environment, start))
                 {
                     await sink.HeldAsync();
+                    // Every further DATA is held now; the messages the server already took are being
+                    // recorded: kill once they are, so no send is between its 250 and its record.
+                    await WaitForAsync(() => UnrecordedAsync(database, sink), unrecorded => unrecorded == 0, "the record of what the server took", service);
                 } // SIGKILL
                 kills++;
                 sink.Release();
@@ -93,18 +96,25 @@ public sealed class FaultInjectionTests
         }
 
         var records = await MessageIdsAsync(database);
+        var sent = records.Where(r => r.State == "enviado").ToList();
         var received = sink.Messages().GroupBy(m => m.MessageId ?? "").ToDictionary(g => g.Key, g => g.Count());
-        TestContext.Out.WriteLine($"{records.Count} emails recorded ({records.Count(r => r.Type == "oficio")} oficios), {received.Values.Sum()} received; {kills} kills, {restarts} database restart");
+        foreach (var suspect in received.Where(r => r.Value > 1).Select(r => r.Key).Concat(records.Where(r => r.State != "enviado").Select(r => r.MessageId)))
+        {
+            TestContext.Out.WriteLine(await DescribeAsync(database, suspect));
+        }
+        TestContext.Out.WriteLine($"{records.Count} emails recorded, {sent.Count} sent ({sent.Count(r => r.Type == "oficio")} oficios), {received.Values.Sum()} received; {kills} kills, {restarts} database restart");
         Assert.Multiple(() =>
         {
             Assert.That(kills, Is.EqualTo(3), "the process was killed in three phases");
             Assert.That(restarts, Is.EqualTo(1), "PostgreSQL was restarted once");
             Assert.That(lateQuit, Is.EqualTo("QUIT"), "the server answered QUIT late once");
-            Assert.That(records.Count(r => r.Type == "oficio"), Is.EqualTo(32), "16 oficios de inicio and 16 fallback oficios");
-            Assert.That(records, Has.Count.GreaterThan(150));
-            Assert.That(records.Where(r => r.State != "enviado"), Is.Empty, "everything recorded was sent");
+            Assert.That(sent.Count(r => r.Type == "oficio"), Is.EqualTo(32), "16 oficios de inicio and 16 fallback oficios");
+            Assert.That(sent, Has.Count.GreaterThan(150));
             Assert.That(received.Where(r => r.Value > 1).Select(r => r.Key), Is.Empty, "a Message-ID the server got more than once");
-            Assert.That(received.Keys, Is.EquivalentTo(records.Select(r => r.MessageId)), "the server got exactly what the service recorded");
+            Assert.That(received.Keys, Is.EquivalentTo(sent.Select(r => r.MessageId)), "the server got exactly what the service records as sent");
+            // An email left unsent is one the cycle no longer needed when it came back (its instance
+            // ended at the terminate end after the fallback): withdrawn from the outbox, never half-sent.
+            Assert.That(records.Where(r => r.State != "enviado" && r.Outbox != "Withdrawn"), Is.Empty, "an email neither sent nor withdrawn");
         });
     }
 
@@ -138,18 +148,47 @@ public sealed class FaultInjectionTests
         }
     }
 
-    private static async Task<List<(string MessageId, string Type, string State)>> MessageIdsAsync(string database)
+    private static async Task<List<(string MessageId, string Type, string State, string Outbox)>> MessageIdsAsync(string database)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT message_id, tipo, estado FROM correos", connection);
+        await using var command = new NpgsqlCommand(
+            "SELECT c.message_id, c.tipo, c.estado, o.state FROM correos c JOIN outbox o ON o.idempotency_key = c.idempotency_key", connection);
         await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<(string, string, string)>();
+        var rows = new List<(string, string, string, string)>();
         while (await reader.ReadAsync())
         {
-            rows.Add((reader.GetString(0).Trim('<', '>'), reader.GetString(1), reader.GetString(2)));
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
         }
         return rows;
+    }
+
+    /// <summary>How many of the messages the server stored the service has not recorded as sent yet.</summary>
+    private static async Task<int> UnrecordedAsync(string database, SmtpSink sink)
+    {
+        var stored = sink.Messages().Select(m => m.MessageId).ToArray();
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM correos WHERE message_id = ANY($1) AND estado = 'enviado'", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = stored });
+        return stored.Length - (int)(long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<string> DescribeAsync(string database, string messageId)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT c.region || ' ' || c.tipo || ' ' || c.hito || ' ' || c.estado || ' intentos=' || c.intentos || ' error=' || coalesce(c.ultimo_error, '-')
+                || ' creado=' || c.creado_at || ' enviado=' || coalesce(c.enviado_at::text, '-')
+                || ' | outbox ' || o.state || ' attempts=' || o.attempts || ' next=' || o.next_attempt_at || ' error=' || coalesce(o.last_error, '-')
+                || ' | ' || coalesce((SELECT string_agg(j.at || ' ' || j.kind || ' ' || j.actor || ' ' || left(j.details, 120), E'\n    ' ORDER BY j.id)
+                                      FROM journal j WHERE j.instance_id = c.instance_id AND j.activity = o.node_id), '')
+            FROM correos c JOIN outbox o ON o.idempotency_key = c.idempotency_key WHERE c.message_id = $1
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = messageId });
+        return $"{messageId}: {await command.ExecuteScalarAsync()}";
     }
 
     /// <summary>Polls (bounded: three minutes) until <paramref name="done"/> holds.</summary>
