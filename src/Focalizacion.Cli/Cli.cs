@@ -59,6 +59,7 @@ internal static class Cli
                 "ciclo" => await CicloVerb.RunAsync(rest, context),
                 "directorio" => await DirectorioVerb.RunAsync(rest, context),
                 "plantilla" => await PlantillaVerb.RunAsync(rest, context),
+                "usuario" => await UsuarioVerb.RunAsync(rest, context),
                 _ => throw new UsageException($"verbo desconocido «{args[0]}»; use «ayuda» para ver los verbos"),
             };
         }
@@ -115,6 +116,9 @@ internal static class Cli
         {CicloVerb.Usage}
         {DirectorioVerb.Usage}
         {PlantillaVerb.Usage}
+
+        Usuarios y acceso (base de datos en {CliContext.DatabaseVariable}):
+        {UsuarioVerb.Usage}
           {SimularVerb.Usage}
               Simula el ciclo completo en tiempo virtual, en una base desechable, y muestra la línea de tiempo.
 

@@ -17,6 +17,9 @@ namespace Focalizacion.Cli;
 /// <param name="Clock">The clock; the system clock outside tests and rehearsals.</param>
 internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<HolidayCalendar> LoadCalendar, string ConnectionString, IClock Clock)
 {
+    /// <summary>Standard input: a password given with <c>--clave-stdin</c>.</summary>
+    public TextReader Input { get; init; } = Console.In;
+
     /// <summary>Opens standard output as bytes, for output that must not be re-encoded (an exported file).</summary>
     public Func<Stream> StandardOutput { get; init; } = Console.OpenStandardOutput;
 

@@ -1,3 +1,4 @@
+using Focalizacion.Access;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Handlers;
@@ -28,7 +29,10 @@ public static class CycleRuntime
     };
 
     /// <summary>The cycle's own tables (directorio, oficios, correos, plantillas, focalizaciones), migrated after the engine's.</summary>
-    public static MigrationSet Schema { get; } = new("ciclo", typeof(CycleRuntime).Assembly);
+    public static MigrationSet Schema { get; } = new("ciclo", typeof(CycleRuntime).Assembly) { ApiGrants = "conceder_api_ciclo" };
+
+    /// <summary>Every module schema the product migrates after the engine's: the cycle's, then the access tables (users, tokens).</summary>
+    public static IReadOnlyList<MigrationSet> Schemas { get; } = [Schema, AccessSchema.Migrations];
 
     public static EngineRuntime Create(Store store, IClock clock, HolidayCalendar calendar, MailSettings mail, IWakeUps? wakeUps = null)
     {
@@ -43,5 +47,5 @@ public static class CycleRuntime
 
     /// <summary>The cycle as an engine module: its handlers, instance calendars and schema.</summary>
     public static EngineModule Module(Store store, IClock clock, HolidayCalendar calendar, MailSettings mail, IMailTransport transport) =>
-        new(CycleHandlers.Create(store, clock, calendar, mail, transport), new CycleCalendars(calendar), [Schema]) { NodeSettings = CycleSettings.Nodes, ReservedVariables = CycleVariables.Reserved };
+        new(CycleHandlers.Create(store, clock, calendar, mail, transport), new CycleCalendars(calendar), Schemas) { NodeSettings = CycleSettings.Nodes, ReservedVariables = CycleVariables.Reserved };
 }

@@ -43,6 +43,15 @@ public sealed record Actor(string Name, ActorChannel Via)
 
     public static Actor Cli(string name) => new(name, ActorChannel.Cli);
 
+    /// <summary>The authenticated user's role (<c>gore</c>, <c>administrador</c>…); null for the service's own parts.</summary>
+    public string? Role { get; init; }
+
+    /// <summary>The authenticated user's region (ISO code), for a regional role.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>The client's address, for an actor that came over HTTP.</summary>
+    public string? Address { get; init; }
+
     /// <summary>The channel as stored (<c>journal.via</c>).</summary>
     public string ViaText => Via switch
     {

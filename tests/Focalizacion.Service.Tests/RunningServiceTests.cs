@@ -66,7 +66,7 @@ public sealed class RunningServiceTests
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), _service.Output);
         Assert.Multiple(async () =>
         {
-            Assert.That(await Runtime.Persistence.Migrator.PendingAsync(_database.Store.DataSource, [Cycle.CycleRuntime.Schema]), Is.Empty);
+            Assert.That(await Runtime.Persistence.Migrator.PendingAsync(_database.Store.DataSource, [Runtime.Persistence.MigrationSet.Engine, .. Cycle.CycleRuntime.Schemas]), Is.Empty);
             Assert.That(await _database.ScalarAsync("SELECT count(*) FROM schema_migrations"), Is.GreaterThan(0));
             Assert.That(_service.Output, Does.Contain($"Migrations applied at start-up: {await _database.ScalarAsync("SELECT count(*) FROM schema_migrations")}"));
             Assert.That(await _database.ScalarAsync("SELECT count(*) FROM hangfire.server"), Is.GreaterThan(0));

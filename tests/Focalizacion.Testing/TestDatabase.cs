@@ -39,8 +39,8 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A database with the engine's schema and the test module's (<see cref="TestModule"/>).</summary>
     public static Task<TestDatabase> CreateAsync() => CreateAsync([TestModule.Schema]);
 
-    /// <summary>A database with the engine's schema and the cycle's (<see cref="CycleRuntime.Schema"/>).</summary>
-    public static Task<TestDatabase> CreateCycleAsync() => CreateAsync([CycleRuntime.Schema]);
+    /// <summary>A database with the engine's schema and the product's modules (<see cref="CycleRuntime.Schemas"/>).</summary>
+    public static Task<TestDatabase> CreateCycleAsync() => CreateAsync(CycleRuntime.Schemas);
 
     /// <summary>A database with the engine's schema and the given modules'.</summary>
     public static async Task<TestDatabase> CreateAsync(IReadOnlyList<MigrationSet> modules)

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Focalizacion.Cycle.Presentacion;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Focalizacion.Cli.Output;
 
@@ -16,14 +16,11 @@ internal static class Json
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    private static readonly OffsetDateTimePattern InstantWithOffset =
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>");
-
     public static void Write<T>(TextWriter output, T value) => output.WriteLine(JsonSerializer.Serialize(value, Options));
 
     /// <summary>"2026-11-15".</summary>
-    public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+    public static string Date(LocalDate date) => CycleJson.Date(date);
 
     /// <summary>"2026-11-16T00:00:00-03:00".</summary>
-    public static string Instant(ZonedDateTime moment) => InstantWithOffset.Format(moment.ToOffsetDateTime());
+    public static string Instant(ZonedDateTime moment) => CycleJson.Instant(moment);
 }

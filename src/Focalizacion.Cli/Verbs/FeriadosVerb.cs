@@ -2,6 +2,7 @@ using Focalizacion.Calendar;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
+using Focalizacion.Cycle.Presentacion;
 
 namespace Focalizacion.Cli.Verbs;
 
@@ -19,15 +20,7 @@ internal static class FeriadosVerb
 
         if (parsed.Has("--json"))
         {
-            Json.Write(output, holidays.Select(h => new
-            {
-                fecha = Json.Date(h.Date),
-                diaSemana = Spanish.WeekdayName(h.Date.DayOfWeek),
-                nombre = h.Name,
-                ambito = h.Scope == HolidayScope.National ? "nacional" : "regional",
-                region = h.RegionIsoSuffix,
-                baseLegal = h.LegalBasis,
-            }));
+            Json.Write(output, holidays.Select(CycleJson.Holiday));
             return 0;
         }
 

@@ -3,6 +3,7 @@ using Focalizacion.Calendar.Cycle;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
+using Focalizacion.Cycle.Presentacion;
 using NodaTime;
 
 namespace Focalizacion.Cli.Verbs;
@@ -39,7 +40,7 @@ internal static class PlazosVerb
         var deadlines = Decreto246Cycle.Deadlines(calendar.BusinessDays(region), budgetYear, events);
         if (parsed.Has("--json"))
         {
-            Json.Write(output, deadlines.Select(ToJson));
+            Json.Write(output, deadlines.Select(CycleJson.Deadline));
             return 0;
         }
 
@@ -70,26 +71,4 @@ internal static class PlazosVerb
         }
         return 0;
     }
-
-    private static object ToJson(CycleDeadline d) => new
-    {
-        hito = d.Milestone.Key,
-        descripcion = d.Milestone.Description,
-        responsable = d.Milestone.Owner,
-        regla = d.Milestone.Rule.ToString(),
-        desde = d.WindowStart is { } window ? Json.Date(window.Date) : null,
-        fecha = Json.Date(d.Plazo.Date),
-        diaSemana = Spanish.WeekdayName(d.Plazo.Date.DayOfWeek),
-        vence = Json.Instant(d.Plazo.OverdueAt),
-        prorroga = d.Plazo.RollForward,
-        alternativa = d.Plazo.RollForwardMovesDate
-            ? new
-            {
-                prorroga = !d.Plazo.RollForward,
-                fecha = Json.Date(d.Plazo.AlternativeDate),
-                diaSemana = Spanish.WeekdayName(d.Plazo.AlternativeDate.DayOfWeek),
-                vence = Json.Instant(d.Plazo.AlternativeOverdueAt),
-            }
-            : null,
-    };
 }

@@ -20,7 +20,7 @@ public sealed class RecipientDirectory(Store store)
         {
             throw new CycleException("El correo no indica destinatarios (foc:destinatarios está vacío).");
         }
-        await using var command = store.DataSource.CreateCommand(
+        await using var command = store.CreateCommand(
             "SELECT rol, nombre, cargo, correo FROM directorio WHERE rol = ANY($1) AND (region = $2 OR region IS NULL) ORDER BY id");
         command.Parameters.Add(new NpgsqlParameter { Value = roles.ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = region });
@@ -46,7 +46,7 @@ public sealed class RecipientDirectory(Store store)
     public async Task AddAsync(string? region, Recipient recipient, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(recipient);
-        await using var command = store.DataSource.CreateCommand(
+        await using var command = store.CreateCommand(
             "INSERT INTO directorio (region, rol, nombre, cargo, correo) VALUES ($1, $2, $3, $4, $5) " +
             "ON CONFLICT ((coalesce(region, '')), rol, correo) DO UPDATE SET nombre = excluded.nombre, cargo = excluded.cargo");
         AddRowParameters(command.Parameters, region, recipient);
@@ -59,7 +59,7 @@ public sealed class RecipientDirectory(Store store)
     /// </summary>
     public async Task<IReadOnlyList<(string? Region, Recipient Recipient)>> ListAsync(string? region = null, CancellationToken cancellationToken = default)
     {
-        await using var command = store.DataSource.CreateCommand(
+        await using var command = store.CreateCommand(
             "SELECT region, rol, nombre, cargo, correo FROM directorio WHERE $1::text IS NULL OR region = $1 OR region IS NULL " +
             "ORDER BY region NULLS FIRST, rol, id");
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
@@ -96,7 +96,7 @@ public sealed class RecipientDirectory(Store store)
     /// <summary>Removes every holder of a role in a region (null: the central role).</summary>
     public async Task RemoveRoleAsync(string? region, string role, CancellationToken cancellationToken = default)
     {
-        await using var command = store.DataSource.CreateCommand("DELETE FROM directorio WHERE coalesce(region, '') = $1 AND rol = $2");
+        await using var command = store.CreateCommand("DELETE FROM directorio WHERE coalesce(region, '') = $1 AND rol = $2");
         command.Parameters.Add(new NpgsqlParameter { Value = region ?? "" });
         command.Parameters.Add(new NpgsqlParameter { Value = role });
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -38,7 +38,7 @@ public sealed record MailStatus(
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
-        await using var command = store.DataSource.CreateCommand(
+        await using var command = store.CreateCommand(
             $"""
             SELECT o.state, o.created_at, o.attempts, o.last_error, o.last_error_at, o.node_id,
                 coalesce(c.region, o.payload->'variables'->>'region'), c.asunto

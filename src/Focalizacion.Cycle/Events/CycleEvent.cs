@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Focalizacion.Access;
 using Focalizacion.Cycle.Handlers;
 
 namespace Focalizacion.Cycle.Events;
@@ -16,7 +17,8 @@ namespace Focalizacion.Cycle.Events;
 /// is refused (<see cref="CheckData"/>), so an event can never replace the instance's own variables
 /// (<see cref="CycleVariables.Reserved"/>) or leave a value its emails cannot use.
 /// </param>
-public sealed record CycleEvent(string Name, string Milestone, string Description, IReadOnlyList<EventField> Data)
+/// <param name="RecordedWith">What a caller must be allowed (<see cref="AccessPolicy"/>) to record it: Sercotec's events or the GORE's.</param>
+public sealed record CycleEvent(string Name, string Milestone, string Description, IReadOnlyList<EventField> Data, Capability RecordedWith)
 {
     public const string PresupuestoRegistrado = "presupuesto-exploratorio-registrado";
     public const string PreliminarRecibida = "focalizacion-preliminar-recibida";
@@ -32,11 +34,11 @@ public sealed record CycleEvent(string Name, string Milestone, string Descriptio
     /// </remarks>
     public static IReadOnlyList<CycleEvent> All { get; } =
     [
-        new(PresupuestoRegistrado, "presupuesto-exploratorio", "Sercotec registra el presupuesto exploratorio por instrumento", [EventField.Amounts]),
-        new(PreliminarRecibida, "focalizacion-preliminar", "se recibe la focalización preliminar del GORE", []),
-        new(ObservacionesEnviadas, "observaciones-sercotec", "Sercotec registra sus observaciones a la preliminar", []),
-        new(MontosRegistrados, "montos-preliminares", "Sercotec registra los montos preliminares", [EventField.Amounts]),
-        new(FinalRecibida, "focalizacion-final", "se recibe la focalización final con la aprobación del CORE", [EventField.Conformity]),
+        new(PresupuestoRegistrado, "presupuesto-exploratorio", "Sercotec registra el presupuesto exploratorio por instrumento", [EventField.Amounts], Capability.RegistrarEventosSercotec),
+        new(PreliminarRecibida, "focalizacion-preliminar", "se recibe la focalización preliminar del GORE", [], Capability.RegistrarEventosGore),
+        new(ObservacionesEnviadas, "observaciones-sercotec", "Sercotec registra sus observaciones a la preliminar", [], Capability.RegistrarEventosSercotec),
+        new(MontosRegistrados, "montos-preliminares", "Sercotec registra los montos preliminares", [EventField.Amounts], Capability.RegistrarEventosSercotec),
+        new(FinalRecibida, "focalizacion-final", "se recibe la focalización final con la aprobación del CORE", [EventField.Conformity], Capability.RegistrarEventosGore),
     ];
 
     public static CycleEvent? Find(string name) => All.FirstOrDefault(e => e.Name == name);

@@ -16,7 +16,7 @@ public sealed class CycleRecords(Store store)
     /// <summary>The emails, oldest first; optionally only one region's (ISO suffix) and budget year's.</summary>
     public async Task<IReadOnlyList<MailRecord>> MailsAsync(string? region = null, int? budgetYear = null, CancellationToken cancellationToken = default)
     {
-        await using var command = store.DataSource.CreateCommand(
+        await using var command = store.CreateCommand(
             "SELECT idempotency_key, instance_id, region, anio_presupuestario, tipo, hito, plantilla, emisor, numero_oficio, anio_oficio, " +
             "destinatarios::text, asunto, message_id, estado, intentos, ultimo_error, respuesta_servidor, creado_at, enviado_at FROM correos " +
             "WHERE ($1::text IS NULL OR region = $1) AND ($2::int IS NULL OR anio_presupuestario = $2) ORDER BY creado_at, id");
@@ -39,7 +39,7 @@ public sealed class CycleRecords(Store store)
     /// <summary>The recorded outcomes, oldest budget year first; optionally only one region's.</summary>
     public async Task<IReadOnlyList<OutcomeRecord>> OutcomesAsync(string? region = null, CancellationToken cancellationToken = default)
     {
-        await using var command = store.DataSource.CreateCommand(
+        await using var command = store.CreateCommand(
             "SELECT region, anio_presupuestario, resultado, registrado_at, idempotency_key, instance_id, origen FROM focalizaciones " +
             "WHERE ($1::text IS NULL OR region = $1) ORDER BY anio_presupuestario, registrado_at, id");
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
@@ -60,7 +60,7 @@ public sealed class CycleRecords(Store store)
     /// <summary>Whether the region has a focalización in force for <paramref name="budgetYear"/>: its own final, or one carried over.</summary>
     public async Task<bool> HasFocalizacionAsync(string region, int budgetYear, CancellationToken cancellationToken = default)
     {
-        await using var command = store.DataSource.CreateCommand(
+        await using var command = store.CreateCommand(
             "SELECT EXISTS (SELECT 1 FROM focalizaciones WHERE region = $1 AND anio_presupuestario = $2 AND resultado IN ($3, $4))");
         command.Parameters.Add(new NpgsqlParameter { Value = region });
         command.Parameters.Add(new NpgsqlParameter { Value = budgetYear });
@@ -76,7 +76,7 @@ public sealed class CycleRecords(Store store)
         {
             throw new CycleException($"Resultado de focalización desconocido «{outcome}»: debe ser {string.Join(", ", CycleOutcomes.All.Select(o => $"«{o}»"))}.");
         }
-        await using var command = store.DataSource.CreateCommand(
+        await using var command = store.CreateCommand(
             "INSERT INTO focalizaciones (region, anio_presupuestario, resultado, registrado_at, idempotency_key, instance_id, origen) " +
             "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (idempotency_key) DO NOTHING");
         command.Parameters.Add(new NpgsqlParameter { Value = region });

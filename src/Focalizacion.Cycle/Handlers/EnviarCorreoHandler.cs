@@ -136,7 +136,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
 
     private async Task<OficioNumber?> SentAsync(string key, CancellationToken cancellationToken)
     {
-        await using var command = store.DataSource.CreateCommand("SELECT estado, numero_oficio, anio_oficio FROM correos WHERE idempotency_key = $1");
+        await using var command = store.CreateCommand("SELECT estado, numero_oficio, anio_oficio FROM correos WHERE idempotency_key = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = key });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken) || reader.GetString(0) != MailStates.Sent)
@@ -151,7 +151,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         EffectRequest request, CycleVariables variables, string type, string milestone, string? issuer, OficioNumber? oficio,
         IReadOnlyList<Recipient> recipients, string subject, string messageId, Instant now, CancellationToken cancellationToken)
     {
-        await using var command = store.DataSource.CreateCommand(
+        await using var command = store.CreateCommand(
             "INSERT INTO correos (idempotency_key, instance_id, region, anio_presupuestario, tipo, hito, plantilla, emisor, numero_oficio, anio_oficio, " +
             $"destinatarios, asunto, message_id, estado, intentos, creado_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, '{MailStates.Pending}', 1, $14) " +
             "ON CONFLICT (idempotency_key) DO UPDATE SET intentos = correos.intentos + 1, destinatarios = excluded.destinatarios, asunto = excluded.asunto " +
@@ -186,7 +186,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         {
             await BookkeepingRetry.Default.RunAsync(async () =>
             {
-                await using var command = store.DataSource.CreateCommand("UPDATE correos SET ultimo_error = $2 WHERE idempotency_key = $1");
+                await using var command = store.CreateCommand("UPDATE correos SET ultimo_error = $2 WHERE idempotency_key = $1");
                 command.Parameters.Add(new NpgsqlParameter { Value = key });
                 command.Parameters.Add(new NpgsqlParameter { Value = error });
                 // The send already failed; recording it must not be cancelled halfway and hide the cause.
@@ -206,7 +206,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
     /// </summary>
     private Task MarkSentAsync(string key, string reply) => BookkeepingRetry.Default.RunAsync(async () =>
     {
-        await using var command = store.DataSource.CreateCommand(
+        await using var command = store.CreateCommand(
             $"UPDATE correos SET estado = '{MailStates.Sent}', enviado_at = $2, respuesta_servidor = $3, ultimo_error = NULL WHERE idempotency_key = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = key });
         command.Parameters.Add(new NpgsqlParameter { Value = clock.GetCurrentInstant() });

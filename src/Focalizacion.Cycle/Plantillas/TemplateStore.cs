@@ -15,7 +15,7 @@ public sealed class TemplateStore(Store store, IClock clock)
     /// <summary>The template in force for <paramref name="key"/>; an unknown key is a Spanish <see cref="CycleException"/>.</summary>
     public async Task<MailTemplate> GetAsync(string key, CancellationToken cancellationToken = default)
     {
-        await using var command = store.DataSource.CreateCommand("SELECT asunto, html, texto FROM plantillas WHERE clave = $1");
+        await using var command = store.CreateCommand("SELECT asunto, html, texto FROM plantillas WHERE clave = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = key });
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -42,7 +42,7 @@ public sealed class TemplateStore(Store store, IClock clock)
         {
             throw new CycleException(string.Join("\n", problems));
         }
-        await using var command = store.DataSource.CreateCommand(
+        await using var command = store.CreateCommand(
             "INSERT INTO plantillas (clave, asunto, html, texto, actualizado_at, actualizado_por) VALUES ($1, $2, $3, $4, $5, $6) " +
             "ON CONFLICT (clave) DO UPDATE SET asunto = excluded.asunto, html = excluded.html, texto = excluded.texto, " +
             "actualizado_at = excluded.actualizado_at, actualizado_por = excluded.actualizado_por");
@@ -58,7 +58,7 @@ public sealed class TemplateStore(Store store, IClock clock)
     /// <summary>The templates an admin edited: key → when and by whom (the others are the shipped defaults).</summary>
     public async Task<IReadOnlyDictionary<string, (Instant At, string By)>> EditsAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = store.DataSource.CreateCommand("SELECT clave, actualizado_at, actualizado_por FROM plantillas");
+        await using var command = store.CreateCommand("SELECT clave, actualizado_at, actualizado_por FROM plantillas");
         var edits = new Dictionary<string, (Instant, string)>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -71,7 +71,7 @@ public sealed class TemplateStore(Store store, IClock clock)
     /// <summary>Drops an admin's edit, so the shipped default is in force again.</summary>
     public async Task RevertAsync(string key, CancellationToken cancellationToken = default)
     {
-        await using var command = store.DataSource.CreateCommand("DELETE FROM plantillas WHERE clave = $1");
+        await using var command = store.CreateCommand("DELETE FROM plantillas WHERE clave = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = key });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -26,7 +26,7 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
     public async Task<SimulationResult> RunAsync(Scenario scenario, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        await using var database = await ThrowawayDatabase.CreateAsync(serverConnectionString, "simulacion", [CycleRuntime.Schema], cancellationToken);
+        await using var database = await ThrowawayDatabase.CreateAsync(serverConnectionString, "simulacion", CycleRuntime.Schemas, cancellationToken);
         return await RunAsync(database.Store, scenario, cancellationToken);
     }
 

@@ -144,7 +144,7 @@ public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog cat
     }
 
     private JournalRow Journal(Actor actor, JournalKind kind, string details) =>
-        new() { At = clock.GetCurrentInstant(), Actor = actor.Name, Via = actor.ViaText, Kind = kind.Text(), Details = details };
+        new() { At = clock.GetCurrentInstant(), By = actor, Kind = kind.Text(), Details = details };
 
     private static string Spanish(DefinitionStatus status) => status switch
     {

@@ -60,8 +60,7 @@ public sealed class IncidentResolution(Store store, InstanceSteps steps)
             {
                 InstanceId = instanceId,
                 At = now,
-                Actor = actor.Name,
-                Via = actor.ViaText,
+                By = actor,
                 Kind = JournalKind.IncidentRetried.Text(),
                 Activity = incident.NodeId,
                 Details = $"«{incident.Handler}» vuelve a la bandeja de salida",

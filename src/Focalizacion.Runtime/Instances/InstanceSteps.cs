@@ -59,8 +59,7 @@ public sealed class InstanceSteps(Store store, IClock clock, EngineModule module
             {
                 InstanceId = instance.Id,
                 At = now,
-                Actor = actor.Name,
-                Via = actor.ViaText,
+                By = actor,
                 Kind = JournalKind.EventRefused.Text(),
                 Event = @event.Description,
                 Details = step.Refusal!,

@@ -141,10 +141,10 @@ internal sealed class StepTransaction : IAsyncDisposable
 
     private NpgsqlBatchCommand JournalInsert() => Command(
         """
-        INSERT INTO journal (instance_id, at, actor, via, kind, activity, event, details)
-        SELECT instance_id, at, actor, via, kind, activity, event, details
-        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-            WITH ORDINALITY AS line (instance_id, at, actor, via, kind, activity, event, details, n)
+        INSERT INTO journal (instance_id, at, actor, via, kind, activity, event, details, actor_role, actor_region, client_address)
+        SELECT instance_id, at, actor, via, kind, activity, event, details, actor_role, actor_region, client_address
+        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+            WITH ORDINALITY AS line (instance_id, at, actor, via, kind, activity, event, details, actor_role, actor_region, client_address, n)
         ORDER BY n
         """,
         [
@@ -156,6 +156,9 @@ internal sealed class StepTransaction : IAsyncDisposable
             _journal.Select(j => j.Activity).ToArray(),
             _journal.Select(j => j.Event).ToArray(),
             _journal.Select(j => j.Details).ToArray(),
+            _journal.Select(j => j.ActorRole).ToArray(),
+            _journal.Select(j => j.ActorRegion).ToArray(),
+            _journal.Select(j => j.ClientAddress).ToArray(),
         ]);
 
     private static NpgsqlBatchCommand Command(string sql, object?[] parameters)

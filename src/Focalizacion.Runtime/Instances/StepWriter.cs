@@ -65,8 +65,7 @@ internal static class StepWriter
                     {
                         InstanceId = instanceId,
                         At = now,
-                        Actor = actor.Name,
-                        Via = actor.ViaText,
+                        By = actor,
                         Kind = line.Kind.Text(),
                         Activity = line.Activity,
                         Event = @event.Description,

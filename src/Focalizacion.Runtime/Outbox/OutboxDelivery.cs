@@ -81,7 +81,7 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
     private async Task<Claimed?> ClaimAsync(long outboxId, CancellationToken cancellationToken)
     {
         var now = steps.Clock.GetCurrentInstant();
-        await using var claim = store.DataSource.CreateCommand(
+        await using var claim = store.CreateCommand(
             $"""
             UPDATE outbox SET next_attempt_at = $3, attempts = attempts + 1
             WHERE id = $1 AND state = '{nameof(OutboxState.Pending)}' AND next_attempt_at <= $2
@@ -105,7 +105,7 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
     /// </summary>
     private async Task<bool> RenewAsync(Claimed entry, CancellationToken cancellationToken)
     {
-        await using var renew = store.DataSource.CreateCommand(
+        await using var renew = store.CreateCommand(
             $"UPDATE outbox SET next_attempt_at = $3 WHERE id = $1 AND attempts = $2 AND state = '{nameof(OutboxState.Pending)}'");
         renew.Parameters.Add(new() { Value = entry.Id });
         renew.Parameters.Add(new() { Value = entry.Attempts });
@@ -205,8 +205,7 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
         {
             InstanceId = entry.InstanceId,
             At = now,
-            Actor = Actor.Outbox.Name,
-            Via = Actor.Outbox.ViaText,
+            By = Actor.Outbox,
             Kind = (incident ? JournalKind.Incident : JournalKind.EffectFailed).Text(),
             Activity = entry.NodeId,
             Details = details,

@@ -66,6 +66,23 @@ public static class Migrator
     }
 
     /// <summary>The embedded migrations the database has not applied yet (all of them on an empty database), read without the lock: for readiness checks.</summary>
+    /// <summary>
+    /// Grants <paramref name="apiRole"/> what each module says the API's role may do on its tables
+    /// (<see cref="MigrationSet.ApiGrants"/>), as the owner, after the migrations. Idempotent.
+    /// </summary>
+    public static async Task GrantApiAsync(NpgsqlDataSource dataSource, IReadOnlyList<MigrationSet> sets, string apiRole, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(sets);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        foreach (var function in sets.Select(s => s.ApiGrants).OfType<string>())
+        {
+            // The function's name is ours (a constant of the module), the role a parameter.
+            await using var grant = new NpgsqlCommand($"SELECT {function}($1)", connection) { Parameters = { new() { Value = apiRole } } };
+            await grant.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     public static async Task<IReadOnlyList<string>> PendingAsync(NpgsqlDataSource dataSource, IReadOnlyList<MigrationSet> sets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);

@@ -1,3 +1,4 @@
+using Focalizacion.Runtime.Access;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -45,7 +46,32 @@ public sealed class Store : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public FocalizacionDb Open() => new(_options);
+    /// <summary>A context on the store; inside a <see cref="ReadAsync{T}"/> body, on that reading's transaction.</summary>
+    public FocalizacionDb Open()
+    {
+        if (ScopedReading.Current(DataSource) is not { } reading)
+        {
+            return new(_options);
+        }
+        var db = new FocalizacionDb(new DbContextOptionsBuilder<FocalizacionDb>()
+            .UseNpgsql(reading.Connection, npgsql => npgsql.UseNodaTime())
+            .UseSnakeCaseNamingConvention()
+            .Options);
+        db.Database.UseTransaction(reading.Transaction);
+        return db;
+    }
+
+    /// <summary>A command on the store; inside a <see cref="ReadAsync{T}"/> body, on that reading's transaction.</summary>
+    public NpgsqlCommand CreateCommand(string sql) =>
+        ScopedReading.Current(DataSource) is { } reading ? new NpgsqlCommand(sql, reading.Connection, reading.Transaction) : DataSource.CreateCommand(sql);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> in one read-only transaction that sees only <paramref name="scope"/>
+    /// (row-level security, for a role it binds), every <see cref="CreateCommand"/> and
+    /// <see cref="Open"/> of this store on the same async flow inside it.
+    /// </summary>
+    public Task<T> ReadAsync<T>(RegionScope scope, Func<Task<T>> body, CancellationToken cancellationToken = default) =>
+        ScopedReading.RunAsync(DataSource, scope, body, cancellationToken);
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

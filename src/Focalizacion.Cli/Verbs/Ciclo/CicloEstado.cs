@@ -1,7 +1,7 @@
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
 using Focalizacion.Cycle.Estado;
-using Focalizacion.Engine.Execution;
+using Focalizacion.Cycle.Presentacion;
 
 namespace Focalizacion.Cli.Verbs.Ciclo;
 
@@ -22,7 +22,7 @@ internal static class CicloEstado
         }
         if (parsed.Has("--json"))
         {
-            Json.Write(context.Output, standings.Select(ToJson));
+            Json.Write(context.Output, standings.Select(CycleJson.Standing));
         }
         else
         {
@@ -31,47 +31,4 @@ internal static class CicloEstado
         return Cli.Ok;
     }
 
-    /// <summary>"en curso", "suspendida", "terminada", "cancelada"; without an instance, "sin iniciar".</summary>
-    public static string StatusText(InstanceStatus? status) => status switch
-    {
-        InstanceStatus.Running => "en curso",
-        InstanceStatus.Suspended => "suspendida",
-        InstanceStatus.Completed => "terminada",
-        InstanceStatus.Cancelled => "cancelada",
-        _ => "sin iniciar",
-    };
-
-    private static object ToJson(RegionStanding s) => new
-    {
-        region = s.Region.IsoSuffix,
-        nombre = s.Region.Name,
-        instancia = s.InstanceId,
-        estado = StatusText(s.Status),
-        esperando = s.WaitingAt,
-        hitos = s.Milestones.Select(m => new
-        {
-            hito = m.Milestone.Key,
-            descripcion = m.Milestone.Description,
-            responsable = m.Milestone.Owner,
-            fecha = m.Deadline is { } d ? Json.Date(d.Date) : null,
-            vence = m.Deadline is { } v ? Json.Instant(v.OverdueAt) : null,
-            cumplido = m.DoneHow is not null,
-            cumplidoEl = m.DoneOn is { } on ? Json.Date(on) : null,
-            como = m.DoneHow,
-            fueraDePlazo = m.Late,
-            vencidoSinRegistro = m.OverdueWithoutRecord,
-            marcadoAlIniciar = m.FlaggedAtStart,
-        }),
-        oficios = s.Oficios.Select(o => new
-        {
-            hito = o.Milestone,
-            numero = o.OficioNumber,
-            anio = o.OficioYear,
-            estado = o.State,
-            enviado = o.SentAt is { } at ? Json.Instant(at.InZone(s.Region.Zone)) : null,
-            asunto = o.Subject,
-        }),
-        resultado = s.Outcome is { } r ? new { resultado = r.Outcome, registrado = Json.Instant(r.RecordedAt.InZone(s.Region.Zone)), origen = r.Origin } : null,
-        incidentes = s.OpenIncidents,
-    };
 }

@@ -1,6 +1,7 @@
 using Focalizacion.Calendar;
 using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle.Estado;
+using Focalizacion.Cycle.Presentacion;
 using NodaTime;
 
 namespace Focalizacion.Cli.Verbs.Ciclo;
@@ -16,7 +17,7 @@ internal static class StandingText
             output.WriteLine();
             var waiting = s.WaitingAt.Count > 0 ? $", esperando en {string.Join(", ", s.WaitingAt)}" : "";
             output.WriteLine(s.InstanceId is { } id
-                ? $"{s.Region.IsoSuffix} {s.Region.Name}: {CicloEstado.StatusText(s.Status)} (instancia {id}){waiting}"
+                ? $"{s.Region.IsoSuffix} {s.Region.Name}: {CycleJson.StatusText(s.Status)} (instancia {id}){waiting}"
                 : $"{s.Region.IsoSuffix} {s.Region.Name}: sin iniciar (use «ciclo iniciar {year}»)");
             var width = s.Milestones.Max(m => m.Milestone.Key.Length);
             foreach (var m in s.Milestones)
