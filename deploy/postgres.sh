@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Starts the machine's PostgreSQL 15 (installing it if missing) and makes sure the service's role
 # and database exist. Idempotent: safe to run before every test run or service start.
-# Role and database: focalizacion / focalizacion on 127.0.0.1:5432 (password "focalizacion", local only).
+# Roles and database on 127.0.0.1:5432, local only: focalizacion (owns the tables; password
+# "focalizacion") and focalizacion_api (serves users: owns nothing, bound by row-level security,
+# no CREATEDB, no pg_signal_backend; password "focalizacion_api"). These passwords exist only in
+# this local provisioning: the service never falls back to them.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -22,6 +25,9 @@ fi
 # Throwaway databases (tests, simulations) are dropped WITH (FORCE); an autovacuum worker busy in
 # one can only be stopped by a member of pg_signal_backend.
 psql_admin -c "GRANT pg_signal_backend TO focalizacion"
+if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'focalizacion_api'")" != "1" ]; then
+    psql_admin -c "CREATE ROLE focalizacion_api LOGIN NOINHERIT NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD 'focalizacion_api'"
+fi
 if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = 'focalizacion'")" != "1" ]; then
     psql_admin -c "CREATE DATABASE focalizacion OWNER focalizacion"
 fi

@@ -1,8 +1,10 @@
 using Focalizacion.Calendar;
 using Focalizacion.Cycle;
+using Focalizacion.Service.Api;
 using Focalizacion.Service.Dashboard;
 using Focalizacion.Service.Health;
 using Focalizacion.Service.Hosting;
+using Focalizacion.Service.Identity;
 
 // Content root = the binaries' folder, so appsettings.json is found whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -11,6 +13,8 @@ try
 {
     builder.AddServiceDefaults();
     builder.AddEngine();
+    builder.AddServiceIdentity();
+    builder.AddApi();
 }
 catch (Exception bad) when (bad is ServiceConfigurationException or CycleException or CalendarDataException)
 {
@@ -22,7 +26,9 @@ catch (Exception bad) when (bad is ServiceConfigurationException or CycleExcepti
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UseServiceIdentity();
 app.MapSaludApi();
+app.MapApi();
 app.MapOperatorDashboard();
 
 app.Run();

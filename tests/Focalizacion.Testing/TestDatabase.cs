@@ -36,6 +36,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString => Store.ConnectionString;
 
+    /// <summary>The role that serves users (<c>FOCALIZACION_DB_API</c>, or the one the script creates), on this database.</summary>
+    public string ApiConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(
+        Environment.GetEnvironmentVariable("FOCALIZACION_DB_API") is { Length: > 0 } configured ? configured : "Host=127.0.0.1;Port=5432;Username=focalizacion_api;Password=focalizacion_api")
+    { Database = Name }.ConnectionString;
+
     /// <summary>A database with the engine's schema and the test module's (<see cref="TestModule"/>).</summary>
     public static Task<TestDatabase> CreateAsync() => CreateAsync([TestModule.Schema]);
 

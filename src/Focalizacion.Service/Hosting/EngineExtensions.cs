@@ -3,6 +3,8 @@ using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Starting;
 using Focalizacion.Runtime.Hosting;
 using Focalizacion.Runtime.Jobs;
+using Focalizacion.Runtime.Persistence;
+using Focalizacion.Service.Access;
 
 namespace Focalizacion.Service.Hosting;
 
@@ -25,8 +27,17 @@ internal static class EngineExtensions
         var services = builder.Services;
         // Mail settings and the cycles' start moment are read now: a bad FOCALIZACION_SMTP_* or
         // FOCALIZACION_CICLOS_INICIO value stops the start with the variable's name.
-        services.AddFocalizacionCycle(
-            ServiceSettings.ConnectionString(configuration), calendar, ServiceSettings.Clock(configuration), MailSettings.FromEnvironment(), CycleStartMoment.FromEnvironment());
+        var owner = ServiceSettings.ConnectionString(configuration);
+        var api = ServiceSettings.ApiConnectionString(configuration, owner);
+        var clock = ServiceSettings.Clock(configuration);
+        var mail = MailSettings.FromEnvironment();
+        services.AddFocalizacionCycle(owner, calendar, clock, mail, CycleStartMoment.FromEnvironment());
+        // The role that serves users, with the cycle's readers over it (never started: the engine's runtime is the owner's).
+        services.AddSingleton(_ =>
+        {
+            var store = new Store(api);
+            return new ApiDatabase(store, CycleRuntime.Create(store, clock, calendar, mail), clock);
+        });
         services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineStartup)));
         services.AddSingleton<EngineStartup>();
         services.AddHostedService<EngineStartupRetry>();

@@ -15,16 +15,51 @@ internal static class ServiceSettings
     /// <summary>Loopback only: nothing is exposed beyond the machine until authentication exists.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>Environment variable with the connection string of the role that serves users (<see cref="ApiConnectionString"/>).</summary>
+    public const string ApiDatabaseVariable = "FOCALIZACION_DB_API";
+
     /// <summary>
-    /// <c>FOCALIZACION_DB</c> (<see cref="DatabaseSetting.Variable"/>), else <c>ConnectionStrings:Focalizacion</c>, else the
-    /// local role <c>deploy/postgres.sh</c> creates (as the CLI); one that is not a connection string stops the start-up
-    /// naming the variable, without repeating a value that may hold a password.
+    /// <c>FOCALIZACION_DB</c> (<see cref="DatabaseSetting.Variable"/>), else <c>ConnectionStrings:Focalizacion</c>: the
+    /// tables' owner, for migrations and the engine. There is no fallback: the local role and its password are only what
+    /// the README's command provisions and passes explicitly. A missing one, or one that is not a connection string,
+    /// stops the start-up naming the variable, without repeating a value that may hold a password.
     /// </summary>
     public static string ConnectionString(IConfiguration configuration)
     {
         var configured = configuration[DatabaseSetting.Variable] is { Length: > 0 } fromVariable ? fromVariable : configuration.GetConnectionString(ConnectionStringName);
+        if (configured is not { Length: > 0 })
+        {
+            throw new ServiceConfigurationException(
+                $"falta {DatabaseSetting.Variable}: la cadena de conexión de PostgreSQL del rol dueño de las tablas (bash deploy/servicio.sh la provee en una instalación local)");
+        }
         var connection = DatabaseSetting.Parse(configured);
         return connection.Success ? connection.Value : throw new ServiceConfigurationException(connection.Error);
+    }
+
+    /// <summary>
+    /// <c>FOCALIZACION_DB_API</c>: the role the service serves users with. It must not be the owner's: that role owns no
+    /// table and is bound by row-level security; the service grants it what it may do at start-up.
+    /// </summary>
+    public static string ApiConnectionString(IConfiguration configuration, string ownerConnectionString)
+    {
+        var configured = configuration[ApiDatabaseVariable];
+        if (configured is not { Length: > 0 })
+        {
+            throw new ServiceConfigurationException(
+                $"falta {ApiDatabaseVariable}: la cadena de conexión del rol de PostgreSQL que atiende a los usuarios, distinto del dueño de las tablas (bash deploy/servicio.sh la provee en una instalación local)");
+        }
+        var connection = DatabaseSetting.Parse(configured);
+        if (!connection.Success)
+        {
+            throw new ServiceConfigurationException(connection.Error.Replace(DatabaseSetting.Variable, ApiDatabaseVariable, StringComparison.Ordinal));
+        }
+        var api = new Npgsql.NpgsqlConnectionStringBuilder(connection.Value);
+        if (api.Username is not { Length: > 0 } || string.Equals(api.Username, new Npgsql.NpgsqlConnectionStringBuilder(ownerConnectionString).Username, StringComparison.Ordinal))
+        {
+            throw new ServiceConfigurationException(
+                $"{ApiDatabaseVariable}: debe usar un rol propio (Username) distinto del de {DatabaseSetting.Variable}: el rol que atiende a los usuarios no es dueño de las tablas");
+        }
+        return connection.Value;
     }
 
     /// <summary>The system clock, or one starting at <c>FOCALIZACION_RELOJ</c>'s instant and running from there; a bad instant stops the start-up with its reason.</summary>

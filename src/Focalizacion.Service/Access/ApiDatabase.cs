@@ -1,0 +1,28 @@
+using Focalizacion.Access.Tokens;
+using Focalizacion.Access.Users;
+using Focalizacion.Runtime;
+using Focalizacion.Runtime.Persistence;
+using NodaTime;
+
+namespace Focalizacion.Service.Access;
+
+/// <summary>
+/// The database as the role that serves users sees it (<c>FOCALIZACION_DB_API</c>): it owns no
+/// table, cannot bypass row-level security, and reads each request's data in one read-only
+/// transaction scoped to the caller's regions (<see cref="ReadAsync{T}"/>). Writes that step the
+/// engine (events, incidents, definitions, templates, the directory) go through the engine's
+/// runtime after the policy layer allowed them, stamped with the caller as actor.
+/// </summary>
+/// <param name="Store">The API role's store.</param>
+/// <param name="Runtime">The cycle's runtime over that store, never started: its readers (standings, definitions) run inside a scoped reading.</param>
+/// <param name="Clock">The service's clock (token expiry, lockout).</param>
+internal sealed record ApiDatabase(Store Store, EngineRuntime Runtime, IClock Clock)
+{
+    public UserStore Users { get; } = new(Store, Clock);
+
+    public AccessTokens Tokens { get; } = new(Store, Clock);
+
+    /// <summary>Runs <paramref name="body"/> seeing only what <paramref name="caller"/> may see.</summary>
+    public Task<T> ReadAsync<T>(User caller, Func<Task<T>> body, CancellationToken cancellationToken = default) =>
+        Store.ReadAsync(caller.Scope, body, cancellationToken);
+}

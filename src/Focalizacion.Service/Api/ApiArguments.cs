@@ -1,0 +1,55 @@
+using Focalizacion.Access.Users;
+using Focalizacion.Calendar.Holidays;
+using Focalizacion.Calendar.Regions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Focalizacion.Service.Api;
+
+/// <summary>The checks every operation makes of the region and year it names, with the same Spanish answers.</summary>
+internal static class ApiArguments
+{
+    /// <summary>Budget years whose cycle year (Y−1) the calendar covers (as the CLI's <c>plazos</c>).</summary>
+    public const int FirstBudgetYear = HolidayCalendar.FirstYear + 1;
+
+    public const int LastBudgetYear = HolidayCalendar.LastYear;
+
+    /// <summary>
+    /// The region named in the path, if it exists and the caller sees it; otherwise a 404 that says
+    /// the same in both cases, so another region's existence is not revealed by its answer.
+    /// </summary>
+    public static (Region? Region, ProblemHttpResult? Problem) VisibleRegion(string code, User caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return RegionRegistry.Find(code) is { } region && caller.Sees(region.IsoSuffix)
+            ? (region, null)
+            : (null, ApiProblems.NotFound($"region: no hay una región «{code}» entre las que usted puede ver"));
+    }
+
+    /// <summary>A region given as a filter (query string): unknown is a 400 naming the parameter.</summary>
+    public static (Region? Region, ProblemHttpResult? Problem) FilterRegion(string? code, string parameter = "region")
+    {
+        if (code is not { Length: > 0 })
+        {
+            return (null, null);
+        }
+        return RegionRegistry.Find(code) is { } region ? (region, null) : (null, ApiProblems.BadRequest(parameter, $"región desconocida «{code}»"));
+    }
+
+    public static ProblemHttpResult? BudgetYear(int year, string parameter = "anio") =>
+        year is < FirstBudgetYear or > LastBudgetYear
+            ? ApiProblems.NotFound($"{parameter}: el año presupuestario {year} está fuera del calendario ({FirstBudgetYear}–{LastBudgetYear})")
+            : null;
+
+    /// <summary>An ISO date filter (<c>2026-11-15</c>), or the 400 naming <paramref name="parameter"/>.</summary>
+    public static (LocalDate? Date, ProblemHttpResult? Problem) Date(string? text, string parameter)
+    {
+        if (text is not { Length: > 0 })
+        {
+            return (null, null);
+        }
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        return parsed.Success ? (parsed.Value, null) : (null, ApiProblems.BadRequest(parameter, $"«{text}» no es una fecha aaaa-mm-dd"));
+    }
+}

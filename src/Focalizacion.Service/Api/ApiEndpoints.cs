@@ -1,0 +1,39 @@
+using Focalizacion.Service.Identity;
+
+namespace Focalizacion.Service.Api;
+
+/// <summary>
+/// The HTTP API under <c>/api/v1</c>: Spanish resource names as the CLI's, JSON, errors as Spanish
+/// problem details naming the field; the OpenAPI 3.1 document at <c>/openapi/v1.json</c> and a
+/// browsable reference at <c>/api</c>. Every operation requires an authenticated caller except
+/// logging in; what each role may do is <see cref="Focalizacion.Access.AccessPolicy"/>.
+/// </summary>
+internal static class ApiEndpoints
+{
+    public const string Prefix = "/api/v1";
+
+    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Focalización Regional — API";
+            document.Info.Description = "La API del servicio que lleva el ciclo anual de Focalización Regional (Decreto 246). Autenticación: sesión del navegador o «Authorization: Bearer <token>».";
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        var api = app.MapGroup(Prefix).AddEndpointFilter<AntiforgeryFilter>();
+        SesionApi.Map(api);
+        TokensApi.Map(api);
+        CalendarioApi.Map(api);
+        CiclosApi.Map(api);
+        OficiosApi.Map(api);
+        DiarioApi.Map(api);
+        app.MapOpenApi("/openapi/{documentName}.json");
+        return app;
+    }
+}

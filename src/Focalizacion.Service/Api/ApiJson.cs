@@ -1,0 +1,75 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Focalizacion.Service.Api;
+
+/// <summary>
+/// The API's JSON: camelCase, readable accents, nulls left out (as the CLI's <c>--json</c>); request
+/// bodies read strictly (<see cref="ReadAsync{T}"/>): a body that is not JSON, a field of the wrong
+/// type or one the operation does not take is a 400 naming it, and nothing is done.
+/// </summary>
+internal static class ApiJson
+{
+    /// <summary>Largest JSON body the API reads (a BPMN upload has its own limit).</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    private static readonly JsonSerializerOptions Strict = new(Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, MaxDepth = 16 };
+
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        return options;
+    }
+
+    /// <summary>The body as <typeparamref name="T"/>, or the 400/413/415 problem that says why not, naming the field.</summary>
+    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasJsonContentType())
+        {
+            return (null, ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "el cuerpo debe ser JSON (Content-Type: application/json)"));
+        }
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, TooLarge());
+        }
+        try
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return (null, TooLarge());
+                }
+                buffer.Write(chunk, 0, read);
+            }
+            if (buffer.Length == 0)
+            {
+                return (null, ApiProblems.BadRequest("cuerpo", "falta el cuerpo JSON de la solicitud"));
+            }
+            var value = JsonSerializer.Deserialize<T>(buffer.ToArray(), Strict);
+            return value is null ? (null, ApiProblems.BadRequest("cuerpo", "el cuerpo es null; se espera un objeto JSON")) : (value, null);
+        }
+        catch (JsonException bad)
+        {
+            var field = bad.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "cuerpo";
+            var why = bad.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "la operación no lleva ese campo"
+                : bad.Path is { Length: > 1 } ? "valor de un tipo que no corresponde" : "no es JSON válido";
+            return (null, ApiProblems.BadRequest(field.Length > 0 ? field : "cuerpo", why));
+        }
+    }
+
+    private static ProblemHttpResult TooLarge() =>
+        ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, $"cuerpo: supera el máximo de {MaxBodyBytes / 1024} KiB");
+}

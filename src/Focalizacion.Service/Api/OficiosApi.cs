@@ -1,0 +1,58 @@
+using Focalizacion.Access;
+using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle.Correo;
+using Focalizacion.Cycle.Handlers;
+using Focalizacion.Service.Access;
+using Focalizacion.Service.Identity;
+
+namespace Focalizacion.Service.Api;
+
+/// <summary>
+/// <c>/api/v1/oficios</c>: the oficios the caller may see (a GORE: its region's, which are addressed
+/// to it), filtered by budget year, region and milestone; one with its delivery record.
+/// </summary>
+internal static class OficiosApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var oficios = api.MapGroup("/oficios").WithTags("oficios").Requiring(Capability.Leer);
+        oficios.MapGet("", ListAsync).WithSummary("Los oficios que usted puede ver, filtrados por año presupuestario, región e hito");
+        oficios.MapGet("/{id}", OneAsync).WithSummary("Un oficio (su clave), con los destinatarios y el registro de su envío");
+    }
+
+    private static async Task<IResult> ListAsync(int? anio, string? region, string? hito, HttpContext context, ApiDatabase database)
+    {
+        if (anio is { } year && ApiArguments.BudgetYear(year) is not null)
+        {
+            return ApiProblems.BadRequest("anio", $"el año presupuestario {year} está fuera del calendario ({ApiArguments.FirstBudgetYear}–{ApiArguments.LastBudgetYear})");
+        }
+        var (found, problem) = ApiArguments.FilterRegion(region);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (hito is { Length: > 100 })
+        {
+            return ApiProblems.BadRequest("hito", "es demasiado largo");
+        }
+        var caller = Caller.Of(context);
+        var mails = await database.ReadAsync(caller, () => new CycleRecords(database.Store).MailsAsync(found?.IsoSuffix, anio, context.RequestAborted), context.RequestAborted);
+        return TypedResults.Ok(mails.Where(m => m.Type == MailTypes.Oficio && (hito is null || m.Milestone == hito))
+            .Select(m => Json(m)));
+    }
+
+    private static async Task<IResult> OneAsync(string id, HttpContext context, ApiDatabase database)
+    {
+        var caller = Caller.Of(context);
+        if (id.Length > 300)
+        {
+            return ApiProblems.NotFound("id: no hay un oficio con esa clave entre los que usted puede ver");
+        }
+        var mails = await database.ReadAsync(caller, () => new CycleRecords(database.Store).MailsAsync(null, null, context.RequestAborted), context.RequestAborted);
+        return mails.FirstOrDefault(m => m.Type == MailTypes.Oficio && m.IdempotencyKey == id) is { } oficio
+            ? TypedResults.Ok(Json(oficio))
+            : ApiProblems.NotFound("id: no hay un oficio con esa clave entre los que usted puede ver");
+    }
+
+    private static object Json(MailRecord m) => new { id = m.IdempotencyKey, region = m.Region, anioPresupuestario = m.BudgetYear, correo = CiclosApi.Mail(m, RegionRegistry.ByIsoSuffix(m.Region)) };
+}

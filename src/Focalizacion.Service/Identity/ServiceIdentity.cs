@@ -1,0 +1,88 @@
+using System.Threading.RateLimiting;
+using Focalizacion.Access;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Focalizacion.Service.Identity;
+
+/// <summary>
+/// Who is calling: a browser's session cookie (HttpOnly, SameSite=Strict, Secure over HTTPS;
+/// antiforgery on every change) or a program's personal access token (<c>Bearer</c>); one
+/// authorization policy per <see cref="Capability"/> of <see cref="AccessPolicy"/>; rate limits
+/// on logging in and creating tokens.
+/// </summary>
+internal static class ServiceIdentity
+{
+    public const string SessionScheme = "sesion";
+    public const string TokenScheme = "token";
+    private const string EitherScheme = "sesion-o-token";
+
+    public const string SessionCookie = "focalizacion_sesion";
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
+    /// <summary>The rate-limiting policy of login and token creation: per client address.</summary>
+    public const string CredentialsLimit = "credenciales";
+
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
+
+    public static WebApplicationBuilder AddServiceIdentity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        services.AddAuthentication(EitherScheme)
+            .AddPolicyScheme(EitherScheme, "sesión o token", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith(TokenAuthenticationHandler.BearerPrefix, StringComparison.OrdinalIgnoreCase) ? TokenScheme : SessionScheme)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenScheme, null)
+            .AddCookie(SessionScheme, options =>
+            {
+                options.Cookie.Name = SessionCookie;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = SessionLifetime;
+                options.SlidingExpiration = true;
+                // An API answers with a status, never a redirect to a login page.
+                options.Events.OnRedirectToLogin = context => ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized,
+                    "Se requiere autenticación: inicie sesión o envíe «Authorization: Bearer <token>» con un token vigente.");
+                options.Events.OnRedirectToAccessDenied = context => ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden,
+                    "Su rol no permite esta operación.");
+            });
+        services.AddAuthorization(options =>
+        {
+            foreach (var capability in Enum.GetValues<Capability>())
+            {
+                options.AddPolicy(capability.ToString(), policy => policy.RequireAuthenticatedUser().AddRequirements(new CapabilityRequirement(capability)));
+            }
+        });
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CapabilityHandler>();
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = AntiforgeryHeader;
+            options.Cookie.Name = "focalizacion_af";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) => new ValueTask(ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
+                "Demasiados intentos desde esta dirección; espere un minuto y vuelva a intentarlo."));
+            options.AddPolicy(CredentialsLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return builder;
+    }
+
+    public static WebApplication UseServiceIdentity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseMiddleware<CallerMiddleware>();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Requires <paramref name="capability"/> on an endpoint or group.</summary>
+    public static TBuilder Requiring<TBuilder>(this TBuilder builder, Capability capability) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(capability.ToString());
+}
