@@ -12,6 +12,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 try
 {
     builder.AddServiceDefaults();
+    builder.AddHardening();
     builder.AddEngine();
     builder.AddServiceIdentity();
     builder.AddApi();
@@ -25,6 +26,7 @@ catch (Exception bad) when (bad is ServiceConfigurationException or CycleExcepti
 
 var app = builder.Build();
 
+app.UseHardening();
 app.UseServiceDefaults();
 app.UseServiceIdentity();
 app.MapSaludApi();

@@ -74,11 +74,29 @@ public sealed class RunningServiceTests
     }
 
     [Test]
-    public async Task Hangfire_dashboard_opens_from_loopback()
+    public async Task Hangfire_dashboard_opens_for_an_administrator_only_even_from_loopback()
     {
-        using var response = await _service.WaitForAsync("/hangfire", HttpStatusCode.OK);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), _service.Output);
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Focalización Regional"));
+        using var ready = await _service.WaitForAsync("/salud/listo", HttpStatusCode.OK);
+        var users = new global::Focalizacion.Access.Users.UserStore(_database.Store, NodaTime.SystemClock.Instance);
+        var tokens = new global::Focalizacion.Access.Tokens.AccessTokens(_database.Store, NodaTime.SystemClock.Instance);
+        var admin = (await users.CreateAsync(new("admin.panel@sercotec.cl", "administrador", null, null, null), null, "prueba")).User!;
+        var gore = (await users.CreateAsync(new("gore.panel@gore.cl", "gore", "NB", null, null), null, "prueba")).User!;
+        async Task<HttpStatusCode> AsAsync(global::Focalizacion.Access.Users.User? user)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+            if (user is not null)
+            {
+                request.Headers.Authorization = new("Bearer", (await tokens.CreateAsync(user.Id, "panel", 1)).Token);
+            }
+            using var response = await _service.Client.SendAsync(request);
+            return response.StatusCode;
+        }
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await AsAsync(null), Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(await AsAsync(gore), Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(await AsAsync(admin), Is.EqualTo(HttpStatusCode.OK));
+        });
     }
 
     [Test]

@@ -116,6 +116,10 @@ public sealed record MailSettings
         {
             throw new CycleException("FOCALIZACION_SMTP_USUARIO está definida pero falta FOCALIZACION_SMTP_CLAVE.");
         }
+        if (settings.User is not null && settings.Security == MailSecurity.None)
+        {
+            throw new CycleException("FOCALIZACION_SMTP_USUARIO: las credenciales SMTP solo viajan cifradas; indique FOCALIZACION_SMTP_SEGURIDAD=starttls o ssl.");
+        }
         return settings;
     }
 

@@ -2,19 +2,19 @@ using Hangfire;
 
 namespace Focalizacion.Service.Dashboard;
 
-/// <summary>The Hangfire dashboard for operators at <c>/hangfire</c>: jobs, retries, servers. Loopback only until authentication exists.</summary>
+/// <summary>The Hangfire dashboard for operators at <c>/hangfire</c>: jobs, retries, servers; for administrators only (<see cref="AdministratorOnly"/>).</summary>
 internal static class OperatorDashboardExtensions
 {
     public const string Path = "/hangfire";
 
     public static WebApplication MapOperatorDashboard(this WebApplication app)
     {
-        // Two locks on one door: the middleware gives outsiders a plain 403 (with the Spanish problem
-        // details of the status pages), the filter keeps the dashboard closed if it is ever mapped elsewhere.
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.UseMiddleware<LoopbackOnlyMiddleware>());
+        // Two locks on one door: the middleware answers 401/403 as Spanish problem details (Hangfire's
+        // own refusal is a bare 401), the filter keeps the dashboard closed if it is ever mapped elsewhere.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.UseMiddleware<AdministratorOnlyMiddleware>());
         app.MapHangfireDashboard(Path, new DashboardOptions
         {
-            Authorization = [new LoopbackOnlyDashboardFilter()],
+            Authorization = [new AdministratorDashboardFilter()],
             DashboardTitle = "Focalización Regional — trabajos",
             // Deleting or requeueing jobs by hand would bypass the engine's own retry and incident rules.
             IsReadOnlyFunc = _ => true,

@@ -87,4 +87,43 @@ public sealed class MailSettingsTests
         var error = Assert.Throws<CycleException>(() => MailSettings.From(name => name == variable ? value : null));
         Assert.That(error!.Message, Does.StartWith(variable));
     }
+
+    [TestCase(null)]
+    [TestCase("ninguna")]
+    public void Credentials_are_refused_without_starttls_or_ssl(string? security)
+    {
+        var variables = new Dictionary<string, string?>
+        {
+            ["FOCALIZACION_SMTP_HOST"] = "smtp.ejemplo.invalid",
+            ["FOCALIZACION_SMTP_SEGURIDAD"] = security,
+            ["FOCALIZACION_SMTP_USUARIO"] = "u",
+            ["FOCALIZACION_SMTP_CLAVE"] = "secreta",
+        };
+        var error = Assert.Throws<CycleException>(() => MailSettings.From(variables.GetValueOrDefault));
+        Assert.That(error!.Message, Does.StartWith("FOCALIZACION_SMTP_USUARIO: las credenciales SMTP solo viajan cifradas"));
+    }
+
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_pickup_folder_it_creates_and_every_file_are_the_service_users_only()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "foc-pickup-" + Guid.NewGuid().ToString("N"), "salida");
+        try
+        {
+            var message = new MimeKit.MimeMessage { MessageId = "m1@prueba.invalid", Subject = "oficio" };
+            message.From.Add(new MimeKit.MailboxAddress("a", "a@b.cl"));
+            message.Body = new MimeKit.TextPart("plain") { Text = "hola" };
+            await new PickupFolderTransport(folder).SendAsync(message, _ => Task.CompletedTask, CancellationToken.None);
+            var file = Directory.GetFiles(folder).Single();
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(File.GetUnixFileMode(folder), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+                Assert.That(File.GetUnixFileMode(file), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            }
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        }
+    }
 }
