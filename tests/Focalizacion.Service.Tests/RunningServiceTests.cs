@@ -79,14 +79,14 @@ public sealed class RunningServiceTests
         using var ready = await _service.WaitForAsync("/salud/listo", HttpStatusCode.OK);
         var users = new global::Focalizacion.Access.Users.UserStore(_database.Store, NodaTime.SystemClock.Instance);
         var tokens = new global::Focalizacion.Access.Tokens.AccessTokens(_database.Store, NodaTime.SystemClock.Instance);
-        var admin = (await users.CreateAsync(new("admin.panel@sercotec.cl", "administrador", null, null, null), null, "prueba")).User!;
-        var gore = (await users.CreateAsync(new("gore.panel@gore.cl", "gore", "NB", null, null), null, "prueba")).User!;
+        var admin = (await users.CreateAsync(new("admin.panel@sercotec.cl", "administrador", null, null, null), null, Runtime.Actor.Cli("prueba"))).User!;
+        var gore = (await users.CreateAsync(new("gore.panel@gore.cl", "gore", "NB", null, null), null, Runtime.Actor.Cli("prueba"))).User!;
         async Task<HttpStatusCode> AsAsync(global::Focalizacion.Access.Users.User? user)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
             if (user is not null)
             {
-                request.Headers.Authorization = new("Bearer", (await tokens.CreateAsync(user.Id, "panel", 1)).Token);
+                request.Headers.Authorization = new("Bearer", (await tokens.CreateAsync(user.Id, "panel", 1, Runtime.Actor.Cli("prueba"))).Token);
             }
             using var response = await _service.Client.SendAsync(request);
             return response.StatusCode;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Focalizacion.Access.Users;
+using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 using NodaTime;
 using Npgsql;
@@ -14,6 +15,8 @@ namespace Focalizacion.Access.Tokens;
 /// </summary>
 public sealed class AccessTokens(Store store, IClock clock)
 {
+    private readonly AccessJournal _journal = new(store, clock);
+
     public const string Prefix = "foc_";
 
     public const int DefaultDays = 90;
@@ -26,8 +29,9 @@ public sealed class AccessTokens(Store store, IClock clock)
     private const int ShownLength = 8;
 
     /// <summary>Creates a token for <paramref name="userId"/> lasting <paramref name="days"/>; the token text (only now) and its record.</summary>
-    public async Task<(string Token, AccessToken Record)> CreateAsync(long userId, string name, int days, CancellationToken cancellationToken = default)
+    public async Task<(string Token, AccessToken Record)> CreateAsync(long userId, string name, int days, Actor by, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(by);
         if (days is < 1 or > MaxDays)
         {
             throw new ArgumentOutOfRangeException(nameof(days), days, $"Token lifetime must be 1 to {MaxDays} days.");
@@ -46,7 +50,9 @@ public sealed class AccessTokens(Store store, IClock clock)
         command.Parameters.Add(new() { Value = Hash(token) });
         command.Parameters.Add(new() { Value = now });
         command.Parameters.Add(new() { Value = now + Duration.FromDays(days) });
-        return (token, (await ReadAsync(command, cancellationToken)).Single());
+        var record = (await ReadAsync(command, cancellationToken)).Single();
+        await _journal.RecordAsync(by, AccessEvent.TokenCreated, $"token {record.Id} «{record.Name}» ({record.Prefix}…) del usuario {userId}, vence {record.ExpiresAt}", cancellationToken);
+        return (token, record);
     }
 
     /// <summary>The active user a valid token belongs to, recording its use; null for anything else (unknown, expired, revoked, user deactivated).</summary>
@@ -77,25 +83,31 @@ public sealed class AccessTokens(Store store, IClock clock)
     }
 
     /// <summary>Revokes one of <paramref name="userId"/>'s tokens; false when it has none with that id.</summary>
-    public async Task<bool> RevokeAsync(long userId, long tokenId, CancellationToken cancellationToken = default)
+    public async Task<bool> RevokeAsync(long userId, long tokenId, Actor by, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(by);
         await using var command = store.DataSource.CreateCommand(
             "UPDATE tokens_de_acceso SET revocado_at = coalesce(revocado_at, $3) WHERE id = $1 AND usuario_id = $2");
         command.Parameters.Add(new() { Value = tokenId });
         command.Parameters.Add(new() { Value = userId });
         command.Parameters.Add(new() { Value = clock.GetCurrentInstant() });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            return false;
+        }
+        await _journal.RecordAsync(by, AccessEvent.TokenRevoked, $"token {tokenId} del usuario {userId}", cancellationToken);
+        return true;
     }
 
     /// <summary>Creates a token for the user with <paramref name="email"/> (the CLI's <c>usuario token</c>); null when there is no active such user.</summary>
-    public async Task<string?> CreateForAsync(UserStore users, string email, int days, CancellationToken cancellationToken = default)
+    public async Task<string?> CreateForAsync(UserStore users, string email, int days, Actor by, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(users);
         if (await users.FindByEmailAsync(email, cancellationToken) is not { Active: true } user)
         {
             return null;
         }
-        return (await CreateAsync(user.Id, $"creado desde la línea de comandos el {clock.GetCurrentInstant():uuuu-MM-dd}", days, cancellationToken)).Token;
+        return (await CreateAsync(user.Id, $"creado desde la línea de comandos el {clock.GetCurrentInstant():uuuu-MM-dd}", days, by, cancellationToken)).Token;
     }
 
     private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));

@@ -1,3 +1,4 @@
+using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 using Microsoft.AspNetCore.Identity;
 using NodaTime;
@@ -13,6 +14,8 @@ namespace Focalizacion.Access.Users;
 /// <remarks>Users are never deleted: a deactivated user keeps its record, and its tokens stop working.</remarks>
 public sealed class UserStore(Store store, IClock clock)
 {
+    private readonly AccessJournal _journal = new(store, clock);
+
     public const int MaxFailedAttempts = 5;
 
     public const int MinPasswordLength = 12;
@@ -38,9 +41,10 @@ public sealed class UserStore(Store store, IClock clock)
     };
 
     /// <summary>Creates the user; the first problem (a field, an e-mail or RUN already taken) in Spanish otherwise, and nothing is created.</summary>
-    public async Task<(User? User, string? Problem)> CreateAsync(NewUser user, string? password, string createdBy, CancellationToken cancellationToken = default)
+    public async Task<(User? User, string? Problem)> CreateAsync(NewUser user, string? password, Actor createdBy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(createdBy);
         if (user.Check(out var problem) is not { } valid)
         {
             return (null, problem);
@@ -61,10 +65,11 @@ public sealed class UserStore(Store store, IClock clock)
         command.Parameters.Add(new() { Value = (object?)valid.Region ?? DBNull.Value });
         command.Parameters.Add(new() { Value = password is null ? DBNull.Value : Hasher.HashPassword(valid.Email, password) });
         command.Parameters.Add(new() { Value = clock.GetCurrentInstant() });
-        command.Parameters.Add(new() { Value = createdBy });
+        command.Parameters.Add(new() { Value = createdBy.ToString() });
+        User created;
         try
         {
-            return ((await ReadAsync(command, cancellationToken)).Single(), null);
+            created = (await ReadAsync(command, cancellationToken)).Single();
         }
         catch (PostgresException taken) when (taken.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -72,6 +77,15 @@ public sealed class UserStore(Store store, IClock clock)
                 ? $"run: ya hay un usuario con el RUN {valid.Run}"
                 : $"correo: ya hay un usuario con el correo {valid.Email}");
         }
+        await _journal.RecordAsync(createdBy, AccessEvent.UserCreated, Describe(created) + (password is null ? ", sin clave (solo ingreso externo)" : ", con clave"), cancellationToken);
+        return (created, null);
+    }
+
+    /// <summary>"ana@sercotec.cl (gore, NB)": a user as journal lines name it.</summary>
+    public static string Describe(User user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return $"{user.Email} ({user.Role.Name}{(user.Region is { } r ? ", " + r : "")}{(user.Run is { } run ? ", RUN " + run : "")})";
     }
 
     public async Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
@@ -103,13 +117,19 @@ public sealed class UserStore(Store store, IClock clock)
     }
 
     /// <summary>Deactivates the user (its logins and tokens stop working); false when no user has that e-mail.</summary>
-    public async Task<bool> DeactivateAsync(string email, CancellationToken cancellationToken = default)
+    public async Task<bool> DeactivateAsync(string email, Actor by, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(by);
         await using var command = store.DataSource.CreateCommand(
             "UPDATE usuarios SET activo = false, desactivado_at = coalesce(desactivado_at, $2) WHERE lower(correo) = lower($1)");
         command.Parameters.Add(new() { Value = email.Trim() });
         command.Parameters.Add(new() { Value = clock.GetCurrentInstant() });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            return false;
+        }
+        await _journal.RecordAsync(by, AccessEvent.UserDeactivated, email.Trim(), cancellationToken);
+        return true;
     }
 
     /// <summary>
@@ -117,7 +137,21 @@ public sealed class UserStore(Store store, IClock clock)
     /// same refusal whether the e-mail exists or not; a failure counted, and the account locked after
     /// <see cref="MaxFailedAttempts"/> in a row.
     /// </summary>
-    public async Task<LoginOutcome> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken = default)
+    /// <param name="email">The e-mail given.</param>
+    /// <param name="password">The password given.</param>
+    /// <param name="via">Through what the attempt came (the web's login form, the API).</param>
+    /// <param name="address">The client's address, for the journal.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public async Task<LoginOutcome> CheckPasswordAsync(string email, string password, ActorChannel via, string? address, CancellationToken cancellationToken = default)
+    {
+        var outcome = await VerifyAsync(email, password, cancellationToken);
+        await (outcome.User is { } user
+            ? _journal.RecordAsync(user.AsActor(via, address), AccessEvent.SessionStarted, "con correo y clave", cancellationToken)
+            : _journal.RecordAsync(new Actor((email ?? "").Trim(), via) { Address = address }, AccessEvent.LoginRefused, outcome.Refusal!, cancellationToken));
+        return outcome;
+    }
+
+    private async Task<LoginOutcome> VerifyAsync(string email, string password, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         await using var command = store.DataSource.CreateCommand(

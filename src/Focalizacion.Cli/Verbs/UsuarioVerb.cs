@@ -54,7 +54,7 @@ internal static class UsuarioVerb
                         }
                     }
                     await runtime.MigrateAsync();
-                    var (created, refused) = await users.CreateAsync(user, password, CliContext.Actor.ToString());
+                    var (created, refused) = await users.CreateAsync(user, password, CliContext.Actor);
                     if (created is null)
                     {
                         throw new UsageException(Field(refused!));
@@ -86,7 +86,7 @@ internal static class UsuarioVerb
                 {
                     var email = parsed.ExactPositionals("acción", "correo")[1];
                     await runtime.MigrateAsync();
-                    if (!await users.DeactivateAsync(email))
+                    if (!await users.DeactivateAsync(email, CliContext.Actor))
                     {
                         throw new UsageException($"<correo>: no hay un usuario con el correo «{email}»");
                     }
@@ -102,7 +102,7 @@ internal static class UsuarioVerb
                             : throw new UsageException($"--dias: «{text}» no es un número de días entre 1 y {AccessTokens.MaxDays}")
                         : AccessTokens.DefaultDays;
                     await runtime.MigrateAsync();
-                    var token = await new AccessTokens(runtime.Store, context.Clock).CreateForAsync(users, email, days)
+                    var token = await new AccessTokens(runtime.Store, context.Clock).CreateForAsync(users, email, days, CliContext.Actor)
                         ?? throw new UsageException($"<correo>: no hay un usuario activo con el correo «{email}»");
                     context.Output.WriteLine(token);
                     return Cli.Ok;

@@ -1,3 +1,4 @@
+using Focalizacion.Access;
 using Focalizacion.Access.Tokens;
 using Focalizacion.Access.Users;
 using Focalizacion.Runtime;
@@ -21,6 +22,8 @@ internal sealed record ApiDatabase(Store Store, EngineRuntime Runtime, IClock Cl
     public UserStore Users { get; } = new(Store, Clock);
 
     public AccessTokens Tokens { get; } = new(Store, Clock);
+
+    public AccessJournal Journal { get; } = new(Store, Clock);
 
     /// <summary>Runs <paramref name="body"/> seeing only what <paramref name="caller"/> may see.</summary>
     public Task<T> ReadAsync<T>(User caller, Func<Task<T>> body, CancellationToken cancellationToken = default) =>

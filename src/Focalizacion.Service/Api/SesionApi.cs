@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
+using Focalizacion.Access;
 using Focalizacion.Access.Users;
+using Focalizacion.Runtime;
 using Focalizacion.Service.Access;
 using Focalizacion.Service.Identity;
 using Microsoft.AspNetCore.Antiforgery;
@@ -25,6 +27,8 @@ internal static class SesionApi
             .Accepts<Credentials>("application/json").WithSummary("Inicia sesión con correo y clave (cuenta local)");
         sesion.MapGet("", WhoAmI).RequireAuthorization().WithSummary("Quién es el usuario de la sesión, y el token antifalsificación");
         sesion.MapDelete("", LogOutAsync).RequireAuthorization().WithSummary("Cierra la sesión");
+        sesion.MapGet("/externa", ExternalChallenge).AllowAnonymous()
+            .WithSummary("Ingreso con el proveedor externo configurado (ClaveÚnica u otro OpenID Connect); vuelve a «volver», una ruta del servicio");
     }
 
     /// <summary>The user as the API shows it.</summary>
@@ -54,7 +58,7 @@ internal static class SesionApi
         {
             return ApiProblems.BadRequest("clave", "falta la clave");
         }
-        var outcome = await database.Users.CheckPasswordAsync(email, password, context.RequestAborted);
+        var outcome = await database.Users.CheckPasswordAsync(email, password, ActorChannel.Web, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
         if (!outcome.Success)
         {
             return ApiProblems.Problem(StatusCodes.Status401Unauthorized, outcome.Refusal!);
@@ -73,15 +77,28 @@ internal static class SesionApi
         return context.SignInAsync(ServiceIdentity.SessionScheme, context.User, new AuthenticationProperties { IsPersistent = false });
     }
 
+    private static IResult ExternalChallenge(string? volver, IServiceProvider services)
+    {
+        if (services.GetService<ExternalLoginSettings>() is null)
+        {
+            return ApiProblems.NotFound("no hay un proveedor de ingreso externo configurado en este servicio");
+        }
+        // Only a path of this service: never an open redirect to another site.
+        var back = volver is { Length: > 0 and <= 2000 } path && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.Contains('\\', StringComparison.Ordinal)
+            ? path
+            : "/";
+        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = back }, [ExternalLogin.Scheme]);
+    }
+
     private static Ok<WhoAmIAnswer> WhoAmI(HttpContext context, IAntiforgery antiforgery) =>
         TypedResults.Ok(new WhoAmIAnswer(Json(Caller.Of(context)), antiforgery.GetAndStoreTokens(context).RequestToken));
 
     /// <summary>The session's user and the antiforgery token its changes must carry.</summary>
     public sealed record WhoAmIAnswer(object Usuario, string? Antifalsificacion);
 
-    private static async Task<IResult> LogOutAsync(HttpContext context, CancellationToken cancellationToken)
+    private static async Task<IResult> LogOutAsync(HttpContext context, ApiDatabase database, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        await database.Journal.RecordAsync(Caller.Actor(context), AccessEvent.SessionEnded, "cerró la sesión", cancellationToken);
         await context.SignOutAsync(ServiceIdentity.SessionScheme);
         return TypedResults.NoContent();
     }

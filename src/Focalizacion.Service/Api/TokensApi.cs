@@ -43,12 +43,12 @@ internal static class TokensApi
         {
             return ApiProblems.BadRequest("dias", $"debe estar entre 1 y {AccessTokens.MaxDays}");
         }
-        var (token, record) = await database.Tokens.CreateAsync(Caller.Of(context).Id, name, days, context.RequestAborted);
+        var (token, record) = await database.Tokens.CreateAsync(Caller.Of(context).Id, name, days, Caller.Actor(context), context.RequestAborted);
         return TypedResults.Created($"/api/v1/yo/tokens/{record.Id}", new { token, registro = Json(record, clock.GetCurrentInstant()) });
     }
 
     private static async Task<IResult> RevokeAsync(long id, HttpContext context, ApiDatabase database) =>
-        await database.Tokens.RevokeAsync(Caller.Of(context).Id, id, context.RequestAborted)
+        await database.Tokens.RevokeAsync(Caller.Of(context).Id, id, Caller.Actor(context), context.RequestAborted)
             ? TypedResults.NoContent()
             : ApiProblems.NotFound("id: usted no tiene un token con ese número");
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 namespace Focalizacion.Service.Identity;
 
 /// <summary>
-/// Who is calling: a browser's session cookie (HttpOnly, SameSite=Strict, Secure over HTTPS;
+/// Who is calling: a browser's session cookie (HttpOnly, SameSite=Lax, Secure over HTTPS;
 /// antiforgery on every change) or a program's personal access token (<c>Bearer</c>); one
 /// authorization policy per <see cref="Capability"/> of <see cref="AccessPolicy"/>; rate limits
 /// on logging in and creating tokens.
@@ -28,7 +28,7 @@ internal static class ServiceIdentity
     {
         var services = builder.Services;
         services.AddHttpContextAccessor();
-        services.AddAuthentication(EitherScheme)
+        var authentication = services.AddAuthentication(EitherScheme)
             .AddPolicyScheme(EitherScheme, "sesión o token", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith(TokenAuthenticationHandler.BearerPrefix, StringComparison.OrdinalIgnoreCase) ? TokenScheme : SessionScheme)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenScheme, null)
@@ -36,7 +36,10 @@ internal static class ServiceIdentity
             {
                 options.Cookie.Name = SessionCookie;
                 options.Cookie.HttpOnly = true;
-                options.Cookie.SameSite = SameSiteMode.Strict;
+                // Lax, not Strict: a session started by an external login arrives at the end of a
+                // redirect chain that began at the provider, where a Strict cookie is not sent.
+                // Changes are protected by the antiforgery token either way.
+                options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = SessionLifetime;
                 options.SlidingExpiration = true;
@@ -46,6 +49,11 @@ internal static class ServiceIdentity
                 options.Events.OnRedirectToAccessDenied = context => ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden,
                     "Su rol no permite esta operación.");
             });
+        if (ExternalLoginSettings.From(builder.Configuration) is { } external)
+        {
+            ExternalLogin.Add(authentication, external);
+            services.AddSingleton(external);
+        }
         services.AddAuthorization(options =>
         {
             foreach (var capability in Enum.GetValues<Capability>())
