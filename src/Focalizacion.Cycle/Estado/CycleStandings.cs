@@ -56,10 +56,11 @@ public sealed class CycleStandings(EngineRuntime runtime, HolidayCalendar calend
         var now = runtime.Clock.GetCurrentInstant();
         return plan.Milestones.Select(milestone =>
         {
-            var deadline = deadlines.GetValueOrDefault(milestone.Key)?.Plazo;
+            var planned = deadlines.GetValueOrDefault(milestone.Key);
+            var deadline = planned?.Plazo;
             var (doneOn, how) = Done(plan, milestone, region, state, events, oficios);
             var overdue = doneOn is null && deadline is not null && deadline.IsOverdue(now);
-            return new MilestoneStanding(milestone, deadline, doneOn, how, overdue, flagged.Contains(milestone.Key));
+            return new MilestoneStanding(milestone, deadline, doneOn, how, overdue, flagged.Contains(milestone.Key)) { WindowStart = planned?.WindowStart };
         }).ToList();
     }
 

@@ -13,6 +13,9 @@ namespace Focalizacion.Cycle.Estado;
 /// <param name="FlaggedAtStart">The cycle started after its deadline with nothing recorded: flagged, never sent late.</param>
 public sealed record MilestoneStanding(CycleMilestone Milestone, Plazo? Deadline, LocalDate? DoneOn, string? DoneHow, bool OverdueWithoutRecord, bool FlaggedAtStart)
 {
+    /// <summary>The first day of its legal window, when it has one ("durante la primera quincena de marzo").</summary>
+    public Plazo? WindowStart { get; init; }
+
     /// <summary>Done, but after its deadline's date.</summary>
     public bool Late => DoneOn is { } on && Deadline is { } deadline && on > deadline.Date;
 }

@@ -77,6 +77,7 @@ public static class CycleJson
             hito = m.Milestone.Key,
             descripcion = m.Milestone.Description,
             responsable = m.Milestone.Owner,
+            desde = m.WindowStart is { } w ? CycleJson.Date(w.Date) : null,
             fecha = m.Deadline is { } d ? CycleJson.Date(d.Date) : null,
             vence = m.Deadline is { } v ? CycleJson.Instant(v.OverdueAt) : null,
             cumplido = m.DoneHow is not null,

@@ -6,7 +6,9 @@ using Focalizacion.Cycle.Estado;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Handlers;
 using Focalizacion.Cycle.Presentacion;
+using Focalizacion.Engine.Execution;
 using Focalizacion.Runtime;
+using Focalizacion.Runtime.Persistence;
 using Focalizacion.Service.Access;
 using Focalizacion.Service.Identity;
 
@@ -59,10 +61,43 @@ internal static class CiclosApi
         {
             return bad;
         }
-        var (standing, mails) = await database.ReadAsync(caller, async () =>
-            (await new CycleStandings(database.Runtime, calendar).ReadAsync(found!, anio, context.RequestAborted),
-             await new CycleRecords(database.Store).MailsAsync(found!.IsoSuffix, anio, context.RequestAborted)), context.RequestAborted);
-        return TypedResults.Ok(new { estado = CycleJson.Standing(standing), correos = mails.Select(m => Mail(m, found!)) });
+        var (standing, mails, recorders) = await database.ReadAsync(caller, async () =>
+        {
+            var standing = await new CycleStandings(database.Runtime, calendar).ReadAsync(found!, anio, context.RequestAborted);
+            return (standing,
+                await new CycleRecords(database.Store).MailsAsync(found!.IsoSuffix, anio, context.RequestAborted),
+                standing.InstanceId is { } id ? await RecordersAsync(database.Store, id, found!, context.RequestAborted) : []);
+        }, context.RequestAborted);
+        return TypedResults.Ok(new { estado = CycleJson.Standing(standing), registradoPor = recorders, correos = mails.Select(m => Mail(m, found!)) });
+    }
+
+    /// <summary>Who recorded each milestone's event, and when (the journal line of the message the instance received).</summary>
+    private static async Task<Dictionary<string, object>> RecordersAsync(Store store, Guid instance, Region region, CancellationToken cancellationToken)
+    {
+        var byEvent = CycleEvent.All.ToDictionary(e => new MessageReceived(e.Name).Description);
+        await using var command = store.CreateCommand(
+            "SELECT event, actor, via, actor_role, actor_region, at FROM journal WHERE instance_id = $1 AND kind = $2 ORDER BY id");
+        command.Parameters.Add(new() { Value = instance });
+        command.Parameters.Add(new() { Value = JournalKind.MessageReceived.Text() });
+        var recorders = new Dictionary<string, object>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!reader.IsDBNull(0) && byEvent.TryGetValue(reader.GetString(0), out var cycleEvent))
+            {
+                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                recorders[cycleEvent.Milestone] = new
+                {
+                    evento = cycleEvent.Name,
+                    nombre = reader.GetString(1),
+                    via = Text(2),
+                    rol = Text(3),
+                    region = Text(4),
+                    en = CycleJson.Instant(reader.GetFieldValue<NodaTime.Instant>(5).InZone(region.Zone)),
+                };
+            }
+        }
+        return recorders;
     }
 
     /// <summary>An email of the cycle (oficio, reminder or notice): who sent it, to whom, and how its delivery went.</summary>
