@@ -44,9 +44,10 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     /// <param name="connectionString">The database the service uses.</param>
     /// <param name="environment">Extra environment variables (a fixed clock, the mail pickup folder).</param>
-    public static ServiceProcess Start(string connectionString, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="port">The port to listen on (one <see cref="FreePort"/> gave, when another party must know the address first); a free one otherwise.</param>
+    public static ServiceProcess Start(string connectionString, IReadOnlyDictionary<string, string>? environment = null, int? port = null)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -147,7 +148,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
