@@ -42,7 +42,12 @@ internal static class ApiArguments
             ? ApiProblems.NotFound($"{parameter}: el año presupuestario {year} está fuera del calendario ({FirstBudgetYear}–{LastBudgetYear})")
             : null;
 
-    /// <summary>An ISO date filter (<c>2026-11-15</c>), or the 400 naming <paramref name="parameter"/>.</summary>
+    /// <summary>The years a date argument may fall in: any the service has use for, far from the calendar's own ends (NodaTime's 9999-12-31 has no next day).</summary>
+    public const int FirstDateYear = 1900;
+
+    public const int LastDateYear = 2200;
+
+    /// <summary>An ISO date filter (<c>2026-11-15</c>) in <see cref="FirstDateYear"/>–<see cref="LastDateYear"/>, or the 400 naming <paramref name="parameter"/>.</summary>
     public static (LocalDate? Date, ProblemHttpResult? Problem) Date(string? text, string parameter)
     {
         if (text is not { Length: > 0 })
@@ -50,6 +55,12 @@ internal static class ApiArguments
             return (null, null);
         }
         var parsed = LocalDatePattern.Iso.Parse(text);
-        return parsed.Success ? (parsed.Value, null) : (null, ApiProblems.BadRequest(parameter, $"«{text}» no es una fecha aaaa-mm-dd"));
+        if (!parsed.Success)
+        {
+            return (null, ApiProblems.BadRequest(parameter, $"«{text}» no es una fecha aaaa-mm-dd"));
+        }
+        return parsed.Value.Year is < FirstDateYear or > LastDateYear
+            ? (null, ApiProblems.BadRequest(parameter, $"{text} está fuera de las fechas que el servicio admite ({FirstDateYear}–{LastDateYear})"))
+            : (parsed.Value, null);
     }
 }

@@ -26,7 +26,7 @@ internal static class ApiEndpoints
 
     public static WebApplication MapApi(this WebApplication app)
     {
-        var api = app.MapGroup(Prefix).AddEndpointFilter<AntiforgeryFilter>();
+        var api = app.MapGroup(Prefix).AddEndpointFilter<AntiforgeryFilter>().AddEndpointFilter<NulCharacterFilter>();
         SesionApi.Map(api);
         TokensApi.Map(api);
         CalendarioApi.Map(api);

@@ -57,8 +57,22 @@ internal static class ApiJson
             {
                 return (null, ApiProblems.BadRequest("cuerpo", "falta el cuerpo JSON de la solicitud"));
             }
-            var value = JsonSerializer.Deserialize<T>(buffer.ToArray(), Strict);
-            return value is null ? (null, ApiProblems.BadRequest("cuerpo", "el cuerpo es null; se espera un objeto JSON")) : (value, null);
+            var bytes = buffer.ToArray();
+            var value = JsonSerializer.Deserialize<T>(bytes, Strict);
+            if (value is null)
+            {
+                return (null, ApiProblems.BadRequest("cuerpo", "el cuerpo es null; se espera un objeto JSON"));
+            }
+            // PostgreSQL stores no U+0000 in text or jsonb: refused here, naming the field, rather than failing there.
+            if (bytes.AsSpan().IndexOf(@"\u0000"u8) >= 0)
+            {
+                using var document = JsonDocument.Parse(bytes);
+                if (NulField(document.RootElement, "") is { } nul)
+                {
+                    return (null, ApiProblems.BadRequest(nul.Length > 0 ? nul : "cuerpo", "contiene el carácter nulo (U+0000), que el servicio no admite"));
+                }
+            }
+            return (value, null);
         }
         catch (JsonException bad)
         {
@@ -67,6 +81,41 @@ internal static class ApiJson
                 ? "la operación no lleva ese campo"
                 : bad.Path is { Length: > 1 } ? "valor de un tipo que no corresponde" : "no es JSON válido";
             return (null, ApiProblems.BadRequest(field.Length > 0 ? field : "cuerpo", why));
+        }
+    }
+
+    /// <summary>The path of the first string (value or property name) holding U+0000, if any: <c>datos.montos</c>, <c>""</c> for the body itself.</summary>
+    private static string? NulField(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return element.GetString()!.Contains('\0', StringComparison.Ordinal) ? path : null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Name.Contains('\0', StringComparison.Ordinal))
+                    {
+                        return path;
+                    }
+                    if (NulField(property.Value, path.Length > 0 ? $"{path}.{property.Name}" : property.Name) is { } found)
+                    {
+                        return found;
+                    }
+                }
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (NulField(item, $"{path}[{index++}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+                return null;
+            default:
+                return null;
         }
     }
 

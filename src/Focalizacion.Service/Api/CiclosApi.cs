@@ -140,6 +140,11 @@ internal static class CiclosApi
     private static async Task<IResult> RecordAsync(int anio, string region, HttpContext context, EngineRuntime engine)
     {
         var caller = Caller.Of(context);
+        // A role that records no event is refused as such, whatever the region and body.
+        if (!CycleEvent.All.Any(e => caller.May(e.RecordedWith)))
+        {
+            return ApiProblems.Forbidden($"su rol ({caller.Role.Name}) no registra eventos del ciclo; los registran: {string.Join(", ", CycleEvent.All.SelectMany(e => AccessPolicy.RolesThatMay(e.RecordedWith)).Distinct())}");
+        }
         var (found, problem) = ApiArguments.VisibleRegion(region, caller);
         if ((problem ?? ApiArguments.BudgetYear(anio)) is { } bad)
         {

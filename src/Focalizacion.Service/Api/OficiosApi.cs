@@ -44,6 +44,8 @@ internal static class OficiosApi
     private static async Task<IResult> OneAsync(string id, HttpContext context, ApiDatabase database)
     {
         var caller = Caller.Of(context);
+        // An oficio's key has slashes («…/OficioInicio/3»), sent as %2F in one path segment; the server leaves those encoded.
+        id = id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         if (id.Length > 300)
         {
             return ApiProblems.NotFound("id: no hay un oficio con esa clave entre los que usted puede ver");

@@ -1,0 +1,221 @@
+using Focalizacion.Runtime.Persistence;
+using Npgsql;
+
+namespace Focalizacion.Service.Tests.Api;
+
+/// <summary>
+/// Row-level security and the API role's rights, tried directly in SQL as that role
+/// (<c>focalizacion_api</c>) on a database where the service started every region's cycle and sent
+/// its oficio de inicio: without a scope it sees nothing; with one, only that scope, and only for
+/// that transaction; it writes nothing of the engine's, cannot switch the protections off, cannot
+/// read Hangfire's schema, and holds no privilege beyond what it was granted.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class RowLevelSecurityTests
+{
+    /// <summary>Every table that holds a region's rows, with its region column.</summary>
+    private static readonly string[] RegionalTables = ["workflow_instances", "timers", "outbox", "incidents", "journal", "correos", "oficios", "focalizaciones", "directorio"];
+
+    private const string BookmarksOfRegion = "SELECT count(*) FROM bookmarks b JOIN workflow_instances i ON i.id = b.instance_id WHERE i.region = 'NB'";
+
+    private ApiService _api = null!;
+    private Store _owner = null!;
+    private NpgsqlDataSource _apiRole = null!;
+
+    [OneTimeSetUp]
+    public async Task StartCyclesThroughTheService()
+    {
+        // The service migrates, grants the API role and starts this year's cycles in every region; then it is stopped so nothing changes under the counts.
+        _api = await ApiService.StartAsync();
+        await _api.StopServiceAsync();
+        _owner = _api.Database.Store;
+        // An open incident and an outcome in two regions, so that those tables have rows to hide.
+        await _api.Database.ExecuteAsync(
+            """
+            INSERT INTO incidents (instance_id, token_id, node_id, reason, state, created_at)
+                SELECT id, 't', 'n', 'prueba', 'Open', now() FROM workflow_instances WHERE region IN ('NB', 'BI');
+            INSERT INTO focalizaciones (region, anio_presupuestario, resultado, registrado_at, origen)
+                VALUES ('NB', 2027, 'definicion-sercotec', now(), 'prueba'), ('BI', 2027, 'definicion-sercotec', now(), 'prueba');
+            """);
+        _apiRole = NpgsqlDataSource.Create(_api.Database.ApiConnectionString);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopService()
+    {
+        await _apiRole.DisposeAsync();
+        await _api.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Without_a_scope_the_API_role_sees_no_row()
+    {
+        await using var connection = await _apiRole.OpenConnectionAsync();
+        foreach (var table in RegionalTables.Append("bookmarks"))
+        {
+            Assert.That(await _api.Database.ScalarAsync($"SELECT count(*) FROM {table}"), Is.GreaterThan(0), $"the owner sees rows of {table}");
+            Assert.That(await ScalarAsync(connection, $"SELECT count(*) FROM {table}"), Is.Zero, table);
+        }
+    }
+
+    [Test]
+    public async Task With_a_region_set_in_the_transaction_it_sees_exactly_that_region_s_rows()
+    {
+        await using var connection = await _apiRole.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await ExecuteAsync(connection, "SELECT set_config('focalizacion.alcance', 'NB', true)", transaction);
+        foreach (var table in RegionalTables)
+        {
+            var ownerCount = await _api.Database.ScalarAsync($"SELECT count(*) FROM {table} WHERE region = 'NB'");
+            Assert.That(ownerCount, Is.GreaterThan(0), $"{table} has rows of NB");
+            Assert.That(await ScalarAsync(connection, $"SELECT count(*) FROM {table}", transaction), Is.EqualTo(ownerCount), table);
+            Assert.That(await ScalarAsync(connection, $"SELECT count(*) FROM {table} WHERE region IS DISTINCT FROM 'NB'", transaction), Is.Zero, table);
+        }
+        // The view reads the instances with the reader's rights (security_invoker), so their policy applies through it.
+        var bookmarks = await _api.Database.ScalarAsync(BookmarksOfRegion);
+        Assert.That(bookmarks, Is.GreaterThan(0));
+        Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM bookmarks", transaction), Is.EqualTo(bookmarks));
+    }
+
+    [Test]
+    public async Task Two_regions_or_every_region_are_seen_as_the_scope_says()
+    {
+        await using var connection = await _apiRole.OpenConnectionAsync();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await ExecuteAsync(connection, "SELECT set_config('focalizacion.alcance', 'NB,BI', true)", transaction);
+            Assert.That(await ScalarAsync(connection, "SELECT count(DISTINCT region) FROM workflow_instances", transaction), Is.EqualTo(2));
+            Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM correos WHERE region NOT IN ('NB', 'BI')", transaction), Is.Zero);
+        }
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await ExecuteAsync(connection, "SELECT set_config('focalizacion.alcance', '*', true)", transaction);
+            foreach (var table in RegionalTables)
+            {
+                Assert.That(await ScalarAsync(connection, $"SELECT count(*) FROM {table}", transaction), Is.EqualTo(await _api.Database.ScalarAsync($"SELECT count(*) FROM {table}")), table);
+            }
+        }
+    }
+
+    [Test]
+    public async Task The_scope_does_not_outlive_its_transaction_on_a_pooled_connection()
+    {
+        // As the service pools: one connection, handed on without a reset.
+        await using var pooled = new Store(new NpgsqlConnectionStringBuilder(_api.Database.ApiConnectionString) { MaxPoolSize = 1 }.ConnectionString);
+        long backend;
+        await using (var connection = await pooled.DataSource.OpenConnectionAsync())
+        {
+            backend = await ScalarAsync(connection, "SELECT pg_backend_pid()");
+            await using (var transaction = await connection.BeginTransactionAsync())
+            {
+                await ExecuteAsync(connection, "SELECT set_config('focalizacion.alcance', 'NB', true)", transaction);
+                Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM journal", transaction), Is.GreaterThan(0));
+                await transaction.CommitAsync();
+            }
+            Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM journal"), Is.Zero, "after the commit, on the same connection");
+        }
+        await using (var reused = await pooled.DataSource.OpenConnectionAsync())
+        {
+            Assert.That(await ScalarAsync(reused, "SELECT pg_backend_pid()"), Is.EqualTo(backend), "the pool hands on the same connection");
+            await using var setting = new NpgsqlCommand("SELECT coalesce(current_setting('focalizacion.alcance', true), '')", reused);
+            Assert.That(await setting.ExecuteScalarAsync(), Is.EqualTo(""));
+            Assert.That(await ScalarAsync(reused, "SELECT count(*) FROM journal"), Is.Zero);
+            Assert.That(await ScalarAsync(reused, "SELECT count(*) FROM workflow_instances"), Is.Zero);
+        }
+    }
+
+    [TestCase("INSERT INTO journal (at, actor, kind, details) VALUES (now(), 'intruso', 'x', 'x')")]
+    [TestCase("UPDATE journal SET details = 'cambiado'")]
+    [TestCase("DELETE FROM journal")]
+    [TestCase("TRUNCATE journal")]
+    [TestCase("INSERT INTO workflow_instances (id) VALUES (gen_random_uuid())")]
+    [TestCase("UPDATE workflow_instances SET state = state")]
+    [TestCase("DELETE FROM workflow_instances")]
+    [TestCase("INSERT INTO correos (idempotency_key) VALUES ('x')")]
+    [TestCase("UPDATE oficios SET numero = numero + 1")]
+    [TestCase("DELETE FROM directorio")]
+    [TestCase("UPDATE workflow_definitions SET status = 'Retired'")]
+    [TestCase("ALTER TABLE journal DISABLE TRIGGER journal_no_update_delete")]
+    [TestCase("ALTER TABLE journal DISABLE ROW LEVEL SECURITY")]
+    [TestCase("DROP POLICY por_region ON journal")]
+    [TestCase("CREATE TABLE intrusa (id int)")]
+    [TestCase("SELECT count(*) FROM hangfire.job")]
+    [TestCase("SELECT count(*) FROM hangfire.server")]
+    public async Task The_API_role_is_refused(string sql)
+    {
+        await using var connection = await _apiRole.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        // With every region in scope, so that it is the missing right that refuses, not the policies.
+        await ExecuteAsync(connection, "SELECT set_config('focalizacion.alcance', '*', true)", transaction);
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        var refused = Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+        Assert.That(refused!.SqlState, Is.EqualTo(PostgresErrorCodes.InsufficientPrivilege), refused.MessageText);
+    }
+
+    [Test]
+    public async Task Switching_row_security_off_does_not_bypass_it()
+    {
+        await using var connection = await _apiRole.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await ExecuteAsync(connection, "SET LOCAL row_security = off", transaction);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM journal", connection, transaction);
+        var refused = Assert.ThrowsAsync<PostgresException>(() => command.ExecuteScalarAsync());
+        Assert.That(refused!.SqlState, Is.EqualTo(PostgresErrorCodes.InsufficientPrivilege), refused.MessageText);
+        Assert.That(refused.MessageText, Does.Contain("row-level security"));
+    }
+
+    [Test]
+    public async Task The_API_role_has_no_privilege_beyond_its_grants_and_owns_nothing()
+    {
+        await using var connection = await _apiRole.OpenConnectionAsync();
+        var owner = new NpgsqlConnectionStringBuilder(_api.Database.ConnectionString).Username!;
+        await using var attributes = new NpgsqlCommand(
+            """
+            SELECT rolsuper, rolcreatedb, rolcreaterole, rolbypassrls, rolreplication,
+                   pg_has_role(current_user, 'pg_signal_backend', 'MEMBER'),
+                   pg_has_role(current_user, $1, 'MEMBER'),
+                   has_schema_privilege(current_user, 'hangfire', 'USAGE')
+            FROM pg_roles WHERE rolname = current_user
+            """, connection)
+        { Parameters = { new() { Value = owner } } };
+        await using (var reader = await attributes.ExecuteReaderAsync())
+        {
+            Assert.That(await reader.ReadAsync());
+            var names = new[] { "superuser", "CREATEDB", "CREATEROLE", "BYPASSRLS", "REPLICATION", "member of pg_signal_backend", $"member of the owner {owner}", "usage of the hangfire schema" };
+            Assert.Multiple(() =>
+            {
+                for (var i = 0; i < names.Length; i++)
+                {
+                    Assert.That(reader.GetBoolean(i), Is.False, names[i]);
+                }
+            });
+        }
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"), Is.Zero, "tables, views, sequences");
+            Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM pg_namespace WHERE nspowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"), Is.Zero, "schemas");
+            Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM pg_proc WHERE proowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"), Is.Zero, "functions");
+        });
+    }
+
+    [Test]
+    public async Task The_bookmarks_view_runs_with_the_reader_s_rights()
+    {
+        Assert.That(await _api.Database.ScalarAsync("SELECT count(*) FROM pg_class WHERE relname = 'bookmarks' AND relkind = 'v' AND 'security_invoker=true' = ANY (reloptions)"), Is.EqualTo(1));
+        await using var connection = await _apiRole.OpenConnectionAsync();
+        Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM bookmarks"), Is.Zero, "without a scope, nothing through the view either");
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, NpgsqlTransaction transaction)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync();
+    }
+}
