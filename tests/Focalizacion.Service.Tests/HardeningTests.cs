@@ -110,4 +110,20 @@ public sealed class HardeningTests
             Assert.That(await _database.ScalarAsync(Mine), Is.EqualTo(before));
         });
     }
+
+    [TestCase("limite=abc", "limite: «abc» no es un número entero")]
+    [TestCase("antesDe=1e9", "antesDe: «1e9» no es un número entero")]
+    public async Task A_query_parameter_that_does_not_bind_is_a_400_naming_it(string query, string detail)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/ciclos/2027/NB/diario?" + query);
+        request.Headers.Authorization = new("Bearer", _gore);
+        using var response = await _service.Client.SendAsync(request);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(body.RootElement.GetProperty("detail").GetString(), Is.EqualTo(detail));
+            Assert.That(body.RootElement.GetProperty("campo").GetString(), Is.EqualTo(query.Split('=')[0]));
+        });
+    }
 }

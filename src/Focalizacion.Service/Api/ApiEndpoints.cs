@@ -15,6 +15,8 @@ internal static class ApiEndpoints
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        // A parameter that does not bind throws, so that the problem details can name it (SpanishProblemDetails).
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Focalización Regional — API";

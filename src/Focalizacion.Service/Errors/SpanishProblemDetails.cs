@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Focalizacion.Service.Errors;
 
 /// <summary>
 /// Gives every problem details response a Spanish title for its status, and drops anything that
 /// could carry internals (the exception handler's details) so that users never see a stack trace.
 /// </summary>
-internal static class SpanishProblemDetails
+internal static partial class SpanishProblemDetails
 {
     public static void Customize(ProblemDetailsContext context)
     {
@@ -12,6 +14,17 @@ internal static class SpanishProblemDetails
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         problem.Title = Title(status);
         problem.Type = null;
+        if (context.Exception is BadHttpRequestException bad)
+        {
+            // A parameter that does not bind (?limite=abc): say which, in Spanish, instead of nothing.
+            var (field, detail) = Binding(bad.Message);
+            problem.Detail = detail;
+            if (field is not null)
+            {
+                problem.Extensions["campo"] = field;
+            }
+            problem.Extensions.Remove("exception");
+        }
         if (status >= StatusCodes.Status500InternalServerError)
         {
             problem.Detail = "El servicio no pudo completar la solicitud. El error quedó registrado; si persiste, avise al equipo de operación.";
@@ -19,6 +32,38 @@ internal static class SpanishProblemDetails
         }
         problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
     }
+
+    /// <summary>The parameter and a Spanish reason from the framework's binding message ("Failed to bind parameter \"int? limite\" from \"abc\".").</summary>
+    private static (string? Field, string Detail) Binding(string message)
+    {
+        if (FailedToBind().Match(message) is { Success: true } failed)
+        {
+            var name = failed.Groups["name"].Value;
+            var value = failed.Groups["value"].Value;
+            var kind = failed.Groups["type"].Value.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>', '?') switch
+            {
+                "int" or "long" or "short" or "Int32" or "Int64" or "Int16" => "un número entero",
+                "bool" or "Boolean" => "true ni false",
+                "decimal" or "double" or "Decimal" or "Double" => "un número",
+                "DateTime" or "DateOnly" => "una fecha",
+                "Guid" => "un identificador",
+                _ => "un valor de la forma esperada",
+            };
+            var shown = value.Length > 40 ? value[..40] + "…" : value;
+            return (name, $"{name}: «{shown}» no es {kind}");
+        }
+        if (Missing().Match(message) is { Success: true } missing)
+        {
+            return (missing.Groups["name"].Value, $"{missing.Groups["name"].Value}: falta este parámetro");
+        }
+        return (null, "la solicitud no tiene la forma que la operación espera");
+    }
+
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^ "]+) (?<name>[^ "]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    private static partial Regex FailedToBind();
+
+    [GeneratedRegex("""^Required parameter "(?<type>[^ "]+) (?<name>[^ "]+)" was not provided""")]
+    private static partial Regex Missing();
 
     public static string Title(int status) => status switch
     {

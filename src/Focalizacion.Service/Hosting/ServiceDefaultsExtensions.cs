@@ -22,7 +22,12 @@ internal static class ServiceDefaultsExtensions
     {
         // Unhandled exceptions and bare error statuses (404, 403…) both become problem details:
         // users never see a stack trace, whatever the environment.
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A request the framework could not bind (?limite=abc) is the caller's mistake: its 400, not a 500, and not logged as an error.
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages();
         return app;
     }

@@ -90,16 +90,16 @@ internal sealed class ApiService : IAsyncDisposable
     {
         var clock = new FakeClock(tokenCreatedAt ?? StartedAt);
         var email = $"{role}.{region ?? "todas"}.{Guid.NewGuid().ToString("N")[..8]}@prueba.example.cl".ToLowerInvariant();
-        var (user, problem) = await new UserStore(Database.Store, clock).CreateAsync(new NewUser(email, role, region, null, null), password, "prueba");
+        var (user, problem) = await new UserStore(Database.Store, clock).CreateAsync(new NewUser(email, role, region, null, null), password, Focalizacion.Runtime.Actor.Cli("prueba"));
         Assert.That(problem, Is.Null);
-        var (token, record) = await new AccessTokens(Database.Store, clock).CreateAsync(user!.Id, "prueba", days);
+        var (token, record) = await new AccessTokens(Database.Store, clock).CreateAsync(user!.Id, "prueba", days, Focalizacion.Runtime.Actor.Cli("prueba"));
         return new ApiUser(user, token, record.Id, password);
     }
 
     /// <summary>Another token of <paramref name="user"/>, created at <paramref name="createdAt"/> (the service's start by default).</summary>
     public async Task<(string Token, long Id)> TokenAsync(ApiUser user, int days = 90, Instant? createdAt = null)
     {
-        var (token, record) = await new AccessTokens(Database.Store, new FakeClock(createdAt ?? StartedAt)).CreateAsync(user.User.Id, "otro", days);
+        var (token, record) = await new AccessTokens(Database.Store, new FakeClock(createdAt ?? StartedAt)).CreateAsync(user.User.Id, "otro", days, Focalizacion.Runtime.Actor.Cli("prueba"));
         return (token, record.Id);
     }
 

@@ -72,6 +72,8 @@ public sealed class AuthorizationMatrixTests
     private static readonly Dictionary<(string Method, string Template), Rule> Table = new()
     {
         [("POST", "/api/v1/sesion")] = Rules.Public,
+        // This fixture configures no external provider: the login with one does not exist for anybody.
+        [("GET", "/api/v1/sesion/externa")] = (_, _) => Outcome.Hidden,
         [("GET", "/api/v1/sesion")] = Rules.Authenticated,
         [("DELETE", "/api/v1/sesion")] = Rules.Authenticated,
         [("GET", "/api/v1/yo/tokens")] = Rules.Authenticated,

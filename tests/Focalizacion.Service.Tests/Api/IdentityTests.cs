@@ -90,7 +90,7 @@ public sealed class IdentityTests
         Assert.That((await program.GetAnswerAsync("/api/v1/regiones", user.Token)).Code, Is.EqualTo(200));
         Assert.That((await browser.GetAnswerAsync("/api/v1/sesion")).Code, Is.EqualTo(200));
 
-        Assert.That(await new UserStore(_api.Database.Store, new FakeClock(_api.StartedAt)).DeactivateAsync(user.Email), Is.True);
+        Assert.That(await new UserStore(_api.Database.Store, new FakeClock(_api.StartedAt)).DeactivateAsync(user.Email, Focalizacion.Runtime.Actor.Cli("prueba")), Is.True);
 
         var byToken = await program.GetAnswerAsync("/api/v1/regiones", user.Token);
         var bySession = await browser.GetAnswerAsync("/api/v1/sesion");

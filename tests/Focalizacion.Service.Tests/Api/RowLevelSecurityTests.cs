@@ -125,7 +125,9 @@ public sealed class RowLevelSecurityTests
         }
     }
 
-    [TestCase("INSERT INTO journal (at, actor, kind, details) VALUES (now(), 'intruso', 'x', 'x')")]
+    // It appends access lines (of no instance) and nothing else: a line claiming an instance is refused.
+    [TestCase("INSERT INTO journal (instance_id, at, actor, kind, details) SELECT id, now(), 'intruso', 'x', 'x' FROM workflow_instances LIMIT 1")]
+    [TestCase("INSERT INTO journal (at, actor, kind, details, region) VALUES (now(), 'intruso', 'x', 'x', 'NB')")]
     [TestCase("UPDATE journal SET details = 'cambiado'")]
     [TestCase("DELETE FROM journal")]
     [TestCase("TRUNCATE journal")]

@@ -28,11 +28,11 @@ public sealed class TokenExpiryTests
             // As `usuario token --dias 1` would on 20 November: the users table and the tokens, with that day's clock.
             var clock = new FakeClock(Made.ToInstant());
             var users = new UserStore(database.Store, clock);
-            var (user, problem) = await users.CreateAsync(new NewUser("vence@prueba.example.cl", "gore", "NB", null, null), null, "prueba");
+            var (user, problem) = await users.CreateAsync(new NewUser("vence@prueba.example.cl", "gore", "NB", null, null), null, Focalizacion.Runtime.Actor.Cli("prueba"));
             Assert.That(problem, Is.Null);
             var tokens = new AccessTokens(database.Store, clock);
-            _oneDay = (await tokens.CreateForAsync(users, user!.Email, 1))!;
-            _threeDays = (await tokens.CreateForAsync(users, user.Email, 3))!;
+            _oneDay = (await tokens.CreateForAsync(users, user!.Email, 1, Focalizacion.Runtime.Actor.Cli("prueba")))!;
+            _threeDays = (await tokens.CreateForAsync(users, user.Email, 3, Focalizacion.Runtime.Actor.Cli("prueba")))!;
         }, waitForOficios: false);
 
     [OneTimeTearDown]

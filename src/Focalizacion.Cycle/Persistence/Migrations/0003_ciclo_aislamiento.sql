@@ -63,7 +63,9 @@ CREATE POLICY por_region ON workflow_instances USING (focalizacion_alcance_inclu
 CREATE POLICY por_region ON timers             USING (focalizacion_alcance_incluye(region)) WITH CHECK (focalizacion_alcance_incluye(region));
 CREATE POLICY por_region ON outbox             USING (focalizacion_alcance_incluye(region)) WITH CHECK (focalizacion_alcance_incluye(region));
 CREATE POLICY por_region ON incidents          USING (focalizacion_alcance_incluye(region)) WITH CHECK (focalizacion_alcance_incluye(region));
-CREATE POLICY por_region ON journal            USING (focalizacion_alcance_incluye(region)) WITH CHECK (focalizacion_alcance_incluye(region));
+-- The journal's is for reading only: no role but the owner writes a line of an instance (the
+-- access module lets the API's role append lines of no instance, and nothing else).
+CREATE POLICY por_region ON journal FOR SELECT USING (focalizacion_alcance_incluye(region));
 -- The effect ledger is the handlers' own: no policy, so no other role sees a row of it.
 
 -- "Who waits for what" reads workflow_instances with the reader's rights, so its policy applies.
