@@ -53,6 +53,8 @@ internal static class ExternalLogin
             options.Events.OnRemoteFailure = context =>
             {
                 context.HandleResponse();
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ExternalLogin))
+                    .LogWarning(context.Failure, "External login failed at the callback");
                 return ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized,
                     "No se pudo completar el ingreso con el proveedor externo; vuelva a intentarlo.");
             };
