@@ -36,28 +36,18 @@ internal static class ApiJson
         {
             return (null, ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "el cuerpo debe ser JSON (Content-Type: application/json)"));
         }
-        if (request.ContentLength > MaxBodyBytes)
+        var (body, tooLarge) = await ApiBody.ReadAsync(request, MaxBodyBytes);
+        if (tooLarge is not null)
         {
-            return (null, TooLarge());
+            return (null, tooLarge);
+        }
+        if (body!.Length == 0)
+        {
+            return (null, ApiProblems.BadRequest("cuerpo", "falta el cuerpo JSON de la solicitud"));
         }
         try
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > MaxBodyBytes)
-                {
-                    return (null, TooLarge());
-                }
-                buffer.Write(chunk, 0, read);
-            }
-            if (buffer.Length == 0)
-            {
-                return (null, ApiProblems.BadRequest("cuerpo", "falta el cuerpo JSON de la solicitud"));
-            }
-            var value = JsonSerializer.Deserialize<T>(buffer.ToArray(), Strict);
+            var value = JsonSerializer.Deserialize<T>(body, Strict);
             return value is null ? (null, ApiProblems.BadRequest("cuerpo", "el cuerpo es null; se espera un objeto JSON")) : (value, null);
         }
         catch (JsonException bad)
@@ -69,7 +59,4 @@ internal static class ApiJson
             return (null, ApiProblems.BadRequest(field.Length > 0 ? field : "cuerpo", why));
         }
     }
-
-    private static ProblemHttpResult TooLarge() =>
-        ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, $"cuerpo: supera el máximo de {MaxBodyBytes / 1024} KiB");
 }

@@ -12,6 +12,11 @@ internal static class SpanishProblemDetails
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         problem.Title = Title(status);
         problem.Type = null;
+        if (status == StatusCodes.Status415UnsupportedMediaType && problem.Detail is null)
+        {
+            // Routing refuses a body its endpoint does not accept (Accepts) before any handler can say which it wants.
+            problem.Detail = "el cuerpo no es de un tipo que esta operación acepte: revise la cabecera Content-Type (la referencia de la API en /api dice cuál)";
+        }
         if (status >= StatusCodes.Status500InternalServerError)
         {
             problem.Detail = "El servicio no pudo completar la solicitud. El error quedó registrado; si persiste, avise al equipo de operación.";
