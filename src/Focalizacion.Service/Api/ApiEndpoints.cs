@@ -24,7 +24,8 @@ internal static class ApiEndpoints
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Focalización Regional — API";
-            document.Info.Description = "La API del servicio que lleva el ciclo anual de Focalización Regional (Decreto 246). Autenticación: sesión del navegador o «Authorization: Bearer <token>».";
+            // Markdown: in a code span, so that the reference shows "<token>" instead of taking it for an HTML tag.
+            document.Info.Description = "La API del servicio que lleva el ciclo anual de Focalización Regional (Decreto 246). Autenticación: sesión del navegador o `Authorization: Bearer <token>`.";
             return Task.CompletedTask;
         }));
         return builder;
