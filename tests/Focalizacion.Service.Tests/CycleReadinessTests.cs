@@ -31,7 +31,7 @@ public sealed class CycleReadinessTests
 
         // Regions start north to south: once every other one has started, Ñuble is the one left.
         var (status, body) = await service.WaitForAsync("/salud/listo", (_, text) => Detail(text).EndsWith("en Ñuble (NB)", StringComparison.Ordinal));
-        var scheduled = await WithinAsync(TimeSpan.FromSeconds(30), async () => await database.ScalarAsync("SELECT count(*) FROM hangfire.hash WHERE key = 'recurring-job:inicio-de-ciclos'") > 0);
+        var scheduled = await Eventually.WithinAsync(TimeSpan.FromSeconds(30), async () => await database.ScalarAsync("SELECT count(*) FROM hangfire.hash WHERE key = 'recurring-job:inicio-de-ciclos'") > 0);
 
         var detail = Detail(body);
         Assert.Multiple(async () =>
@@ -41,21 +41,6 @@ public sealed class CycleReadinessTests
             Assert.That(await database.ScalarAsync("SELECT count(*) FROM workflow_instances WHERE correlation_key LIKE '%/2027'"), Is.EqualTo(15), "the other regions started");
             Assert.That(scheduled, Is.True, "the yearly start is scheduled, to try Ñuble again");
         });
-    }
-
-    /// <summary>Polls until <paramref name="condition"/> holds or <paramref name="limit"/> passes; whether it held.</summary>
-    private static async Task<bool> WithinAsync(TimeSpan limit, Func<Task<bool>> condition)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (watch.Elapsed > limit)
-            {
-                return false;
-            }
-            await Task.Delay(200);
-        }
-        return true;
     }
 
     /// <summary>What readiness says of the cycles ("" while it answers something else).</summary>

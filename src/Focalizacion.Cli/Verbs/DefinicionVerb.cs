@@ -1,6 +1,7 @@
 using System.Globalization;
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
+using Focalizacion.Cycle.Presentacion;
 using Focalizacion.Engine.Definitions;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
@@ -76,12 +77,12 @@ internal static class DefinicionVerb
                     var rows = await runtime.Definitions.ListAsync();
                     if (parsed.Has("--json"))
                     {
-                        Json.Write(context.Output, rows.Select(r => new { id = r.Id, clave = r.ProcessKey, version = r.Version, estado = Status(r.Status), nombre = r.Name, creadaPor = r.CreatedBy }));
+                        Json.Write(context.Output, rows.Select(AdministrationJson.Definition));
                         return Cli.Ok;
                     }
                     foreach (var r in rows)
                     {
-                        context.Output.WriteLine($"{r.Id,6}  {r.ProcessKey,-40} {(r.Version is { } ver ? $"v{ver}" : "-"),-6} {Status(r.Status),-10} {r.Name}");
+                        context.Output.WriteLine($"{r.Id,6}  {r.ProcessKey,-40} {(r.Version is { } ver ? $"v{ver}" : "-"),-6} {AdministrationJson.StatusText(r.Status),-10} {r.Name}");
                     }
                     return Cli.Ok;
                 }
@@ -111,7 +112,7 @@ internal static class DefinicionVerb
         }
         if (json)
         {
-            Json.Write(context.Output, result.Problems.Select(p => new { elemento = p.ElementId, mensaje = p.Message }));
+            Json.Write(context.Output, AdministrationJson.Problems(result.Problems));
         }
         else if (result.Success)
         {
@@ -129,11 +130,4 @@ internal static class DefinicionVerb
 
     private static long Id(string text) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new UsageException($"id: «{text}» no es un número");
-
-    private static string Status(DefinitionStatus status) => status switch
-    {
-        DefinitionStatus.Draft => "borrador",
-        DefinitionStatus.Published => "publicada",
-        _ => "retirada",
-    };
 }

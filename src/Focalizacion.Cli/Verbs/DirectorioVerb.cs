@@ -2,7 +2,7 @@ using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
 using Focalizacion.Cycle;
 using Focalizacion.Cycle.Directorio;
-using MimeKit;
+using Focalizacion.Cycle.Presentacion;
 
 namespace Focalizacion.Cli.Verbs;
 
@@ -15,8 +15,6 @@ internal static class DirectorioVerb
           directorio asignar <región|central> <rol> <correo> [--nombre <texto>] [--cargo <texto>]
               Deja a esa persona como la única con ese rol en la región (o central). Roles: {string.Join(", ", CycleRoles.All)}.
         """;
-
-    private const string Central = "central";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
     {
@@ -32,12 +30,12 @@ internal static class DirectorioVerb
                     var rows = await directory.ListAsync(region);
                     if (parsed.Has("--json"))
                     {
-                        Json.Write(context.Output, rows.Select(r => new { region = r.Region ?? Central, rol = r.Recipient.Role, nombre = r.Recipient.Name, cargo = r.Recipient.Position, correo = r.Recipient.Address }));
+                        Json.Write(context.Output, rows.Select(r => AdministrationJson.DirectoryEntry(r.Region, r.Recipient)));
                         return Cli.Ok;
                     }
                     foreach (var (where, who) in rows)
                     {
-                        context.Output.WriteLine($"{where ?? Central,-8} {who.Role,-34} {who.Name} <{who.Address}>{(who.Position.Length > 0 ? $" · {who.Position}" : "")}");
+                        context.Output.WriteLine($"{where ?? RecipientDirectory.Central,-8} {who.Role,-34} {who.Name} <{who.Address}>{(who.Position.Length > 0 ? $" · {who.Position}" : "")}");
                     }
                     if (rows.Count == 0)
                     {
@@ -48,13 +46,14 @@ internal static class DirectorioVerb
             case "asignar":
                 {
                     var positionals = parsed.ExactPositionals("acción", "región|central", "rol", "correo");
-                    var region = positionals[1] == Central ? null : ParsedArguments.Region(positionals[1], "región").IsoSuffix;
-                    var role = Role(positionals[2], region);
-                    var mailbox = Address(positionals[3]);
-                    var name = parsed.Option("--nombre") ?? (mailbox.Name is { Length: > 0 } display ? display : mailbox.Address);
-                    var recipient = new Recipient(role, Text(name, "--nombre"), Text(parsed.Option("--cargo") ?? "", "--cargo"), mailbox.Address);
+                    var assignment = new RecipientAssignment(positionals[1], positionals[2], positionals[3], parsed.Option("--nombre"), parsed.Option("--cargo"));
+                    if (assignment.Check(out var problem) is not { } valid)
+                    {
+                        throw new UsageException(Field(problem!));
+                    }
+                    var (region, recipient) = valid;
                     await directory.ReplaceRoleAsync(region, recipient);
-                    context.Output.WriteLine($"{region ?? Central}: «{role}» es ahora {recipient.Name} <{recipient.Address}>.");
+                    context.Output.WriteLine($"{region ?? RecipientDirectory.Central}: «{recipient.Role}» es ahora {recipient.Name} <{recipient.Address}>.");
                     return Cli.Ok;
                 }
             default:
@@ -62,28 +61,11 @@ internal static class DirectorioVerb
         }
     }
 
-    private static string Role(string role, string? region)
+    /// <summary>"region: …" becomes the CLI's "región: …" (the positional's name), "nombre: …" its option "--nombre: …".</summary>
+    private static string Field(string problem) => problem.Split(':', 2) switch
     {
-        if (!CycleRoles.All.Contains(role))
-        {
-            throw new UsageException($"rol: «{role}» no es un rol del ciclo; los roles son: {string.Join(", ", CycleRoles.All)}");
-        }
-        var central = role == CycleRoles.GerenciaRegiones;
-        return (central, region) switch
-        {
-            (true, not null) => throw new UsageException($"rol: «{role}» es un rol central; asígnelo con «directorio asignar central {role} …»"),
-            (false, null) => throw new UsageException($"rol: «{role}» es un rol regional; indique la región en vez de «central»"),
-            _ => role,
-        };
-    }
-
-    private static MailboxAddress Address(string text) =>
-        MailboxAddress.TryParse(text, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal) && !mailbox.Address.EndsWith('@')
-            ? mailbox
-            : throw new UsageException($"correo: «{text}» no es una dirección de correo válida");
-
-    private static string Text(string value, string name) =>
-        value.Contains('\n', StringComparison.Ordinal) || value.Contains('\r', StringComparison.Ordinal)
-            ? throw new UsageException($"{name}: no puede tener saltos de línea")
-            : value.Trim();
+        ["region", var rest] => $"región:{rest}",
+        [var field, var rest] when field is "nombre" or "cargo" => $"--{field}:{rest}",
+        _ => problem,
+    };
 }

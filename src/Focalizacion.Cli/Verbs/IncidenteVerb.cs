@@ -1,6 +1,7 @@
 using System.Globalization;
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
+using Focalizacion.Cycle.Presentacion;
 
 namespace Focalizacion.Cli.Verbs;
 
@@ -23,7 +24,7 @@ internal static class IncidenteVerb
             var open = await incidents.OpenAsync();
             if (parsed.Has("--json"))
             {
-                Json.Write(context.Output, open.Select(i => new { id = i.Id, instancia = i.InstanceId, elemento = i.NodeId, motivo = i.Reason }));
+                Json.Write(context.Output, open.Select(AdministrationJson.Incident));
             }
             else
             {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
 using Focalizacion.Cycle.Plantillas;
+using Focalizacion.Cycle.Presentacion;
 using NodaTime.Text;
 
 namespace Focalizacion.Cli.Verbs;
@@ -30,11 +31,7 @@ internal static class PlantillaVerb
                     var edits = await store.EditsAsync();
                     if (parsed.Has("--json"))
                     {
-                        Json.Write(context.Output, TemplateKeys.All.Select(key =>
-                        {
-                            var edited = edits.TryGetValue(key, out var edit);
-                            return new { clave = key, editada = edited, editadaEl = edited ? InstantPattern.General.Format(edit.At) : null, editadaPor = edited ? edit.By : null };
-                        }));
+                        Json.Write(context.Output, AdministrationJson.TemplateListing(edits));
                         return Cli.Ok;
                     }
                     foreach (var key in TemplateKeys.All)
@@ -48,23 +45,22 @@ internal static class PlantillaVerb
             case "exportar":
                 {
                     var template = await store.GetAsync(Key(parsed.ExactPositionals("acción", "clave")[1]));
-                    Json.Write(context.Output, new { clave = template.Key, asunto = template.Subject, html = template.Html, texto = template.Text });
+                    Json.Write(context.Output, AdministrationJson.Template(template));
                     return Cli.Ok;
                 }
             case "importar":
                 {
                     var positionals = parsed.ExactPositionals("acción", "clave", "archivo.json");
                     var template = Read(Key(positionals[1]), positionals[2]);
-                    var problems = await TemplateRenderer.ValidateAsync(template);
+                    var problems = await store.TrySaveAsync(template, CliContext.Actor);
                     foreach (var problem in problems)
                     {
-                        context.Error.WriteLine($"Error: {problem}");
+                        context.Error.WriteLine($"Error: {problem.Message}");
                     }
                     if (problems.Count > 0)
                     {
                         return Cli.UsageError;
                     }
-                    await store.SaveAsync(template, CliContext.Actor);
                     context.Output.WriteLine($"Plantilla «{template.Key}» guardada; rige desde el próximo correo.");
                     return Cli.Ok;
                 }

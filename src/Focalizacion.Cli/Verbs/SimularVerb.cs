@@ -2,6 +2,7 @@ using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
 using Focalizacion.Cycle.Correo;
+using Focalizacion.Cycle.Presentacion;
 using Focalizacion.Cycle.Simulation;
 
 namespace Focalizacion.Cli.Verbs;
@@ -22,31 +23,23 @@ internal static class SimularVerb
         var regions = parsed.Values("--region").Select(code => ParsedArguments.Region(code)).ToList();
         var scenario = ReadScenario(parsed.Option("--escenario"), year, regions);
         var calendar = context.LoadCalendar();
-        var pickup = Path.Combine(Path.GetTempPath(), $"focalizacion-simulacion-{Guid.NewGuid():N}");
-        try
+        var smtp = Mail(parsed.Option("--smtp"));
+        var result = smtp is null
+            ? await Simulator.RunUnsentAsync(context.ConnectionString, calendar, scenario)
+            : await new Simulator(context.ConnectionString, calendar, smtp).RunAsync(scenario);
+        if (parsed.Has("--json"))
         {
-            var result = await new Simulator(context.ConnectionString, calendar, Mail(parsed.Option("--smtp"), pickup)).RunAsync(scenario);
-            if (parsed.Has("--json"))
-            {
-                Json.Write(context.Output, result.Timeline.Select(TimelineJson.From));
-            }
-            else
-            {
-                TimelineText.Write(context.Output, scenario, result);
-            }
-            foreach (var incident in result.Incidents)
-            {
-                context.Error.WriteLine($"Incidente abierto al terminar: {incident}");
-            }
-            return Cli.Ok;
+            Json.Write(context.Output, result.Timeline.Select(TimelineJson.From));
         }
-        finally
+        else
         {
-            if (Directory.Exists(pickup))
-            {
-                Directory.Delete(pickup, recursive: true);
-            }
+            TimelineText.Write(context.Output, scenario, result);
         }
+        foreach (var incident in result.Incidents)
+        {
+            context.Error.WriteLine($"Incidente abierto al terminar: {incident}");
+        }
+        return Cli.Ok;
     }
 
     private static Scenario ReadScenario(string? path, int year, List<Calendar.Regions.Region> regions)
@@ -68,11 +61,12 @@ internal static class SimularVerb
         return scenario.Success ? scenario.Value : throw new UsageException($"escenario «{Path.GetFileName(path)}»: {scenario.Error}");
     }
 
-    private static MailSettings Mail(string? smtp, string pickup)
+    /// <summary>The SMTP server every message is delivered to, or null: nothing is sent.</summary>
+    private static MailSettings? Mail(string? smtp)
     {
         if (smtp is null)
         {
-            return new MailSettings { PickupFolder = pickup };
+            return null;
         }
         var colon = smtp.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(smtp[(colon + 1)..], System.Globalization.NumberStyles.None, null, out var port) || port is < 1 or > 65535)

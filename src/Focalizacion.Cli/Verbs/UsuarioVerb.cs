@@ -4,6 +4,7 @@ using Focalizacion.Access.Tokens;
 using Focalizacion.Access.Users;
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
+using Focalizacion.Cycle.Presentacion;
 
 namespace Focalizacion.Cli.Verbs;
 
@@ -69,7 +70,7 @@ internal static class UsuarioVerb
                     var all = await users.ListAsync();
                     if (parsed.Has("--json"))
                     {
-                        Json.Write(context.Output, all.Select(u => new { correo = u.Email, nombre = u.Name, run = u.Run, rol = u.Role.Name, region = u.Region, activo = u.Active, creado = Json.Instant(u.CreatedAt.InUtc()) }));
+                        Json.Write(context.Output, all.Select(AdministrationJson.User));
                         return Cli.Ok;
                     }
                     foreach (var u in all)

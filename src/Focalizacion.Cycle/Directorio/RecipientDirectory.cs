@@ -9,6 +9,9 @@ namespace Focalizacion.Cycle.Directorio;
 /// </summary>
 public sealed class RecipientDirectory(Store store)
 {
+    /// <summary>How the CLI and the API name the place of a central role (stored with no region).</summary>
+    public const string Central = "central";
+
     /// <summary>
     /// The recipients holding <paramref name="roles"/> for <paramref name="region"/>, in the roles'
     /// order; a role nobody holds is an error, because an oficio must not silently skip its addressee.

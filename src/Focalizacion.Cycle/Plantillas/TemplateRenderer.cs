@@ -41,7 +41,7 @@ public static partial class TemplateRenderer
     {
         ArgumentNullException.ThrowIfNull(template);
         var problems = new List<string>();
-        foreach (var (part, source) in Parts(template))
+        foreach (var (_, part, source) in Parts(template))
         {
             if (!TryParse(source, refuseUnknownFilters: true, out _, out var problem))
             {
@@ -57,16 +57,20 @@ public static partial class TemplateRenderer
     /// fails to render or goes past a bound of <see cref="TemplateLimits"/> with realistic data
     /// (empty when it can be saved).
     /// </summary>
-    public static async Task<IReadOnlyList<string>> ValidateAsync(MailTemplate template)
+    public static async Task<IReadOnlyList<string>> ValidateAsync(MailTemplate template) =>
+        [.. (await ProblemsAsync(template)).Select(p => p.Message)];
+
+    /// <summary><see cref="ValidateAsync"/>, each problem with the part it is in (<c>asunto</c>, <c>html</c>, <c>texto</c>).</summary>
+    public static async Task<IReadOnlyList<TemplateProblem>> ProblemsAsync(MailTemplate template)
     {
         ArgumentNullException.ThrowIfNull(template);
-        var problems = new List<string>();
+        var problems = new List<TemplateProblem>();
         var values = TemplateModel.Sample.ToValues();
-        foreach (var (part, source) in Parts(template))
+        foreach (var (field, part, source) in Parts(template))
         {
             if (!TryParse(source, refuseUnknownFilters: true, out _, out var problem))
             {
-                problems.Add($"plantilla «{template.Key}», {part}: {problem}");
+                problems.Add(new TemplateProblem(field, $"plantilla «{template.Key}», {part}: {problem}"));
                 continue;
             }
             try
@@ -75,7 +79,7 @@ public static partial class TemplateRenderer
             }
             catch (CycleException failed)
             {
-                problems.Add(failed.Message);
+                problems.Add(new TemplateProblem(field, failed.Message));
             }
         }
         return problems;
@@ -182,8 +186,9 @@ public static partial class TemplateRenderer
         return true;
     }
 
-    internal static IEnumerable<(string Part, string Source)> Parts(MailTemplate template) =>
-        [("asunto", template.Subject), (HtmlPart, template.Html), ("cuerpo de texto", template.Text)];
+    /// <summary>Each part: its field in the template's JSON (<c>plantilla exportar</c>), its Spanish name in messages, its source.</summary>
+    internal static IEnumerable<(string Field, string Part, string Source)> Parts(MailTemplate template) =>
+        [("asunto", "asunto", template.Subject), ("html", HtmlPart, template.Html), ("texto", "cuerpo de texto", template.Text)];
 
     /// <summary>Fluid says "… at (line:column)"; admins read "línea L, columna C: …".</summary>
     private static string Describe(string error)

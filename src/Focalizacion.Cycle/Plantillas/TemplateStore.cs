@@ -36,11 +36,22 @@ public sealed class TemplateStore(Store store, IClock clock)
     /// </summary>
     public async Task SaveAsync(MailTemplate template, Actor editedBy, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(template);
-        var problems = await TemplateRenderer.ValidateAsync(template);
+        var problems = await TrySaveAsync(template, editedBy, cancellationToken);
         if (problems.Count > 0)
         {
             throw new CycleException(string.Join("\n", problems));
+        }
+    }
+
+    /// <summary>As <see cref="SaveAsync"/>, with the problems returned instead of thrown (empty: saved).</summary>
+    public async Task<IReadOnlyList<TemplateProblem>> TrySaveAsync(MailTemplate template, Actor editedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(editedBy);
+        var problems = await TemplateRenderer.ProblemsAsync(template);
+        if (problems.Count > 0)
+        {
+            return problems;
         }
         await using var command = store.CreateCommand(
             "INSERT INTO plantillas (clave, asunto, html, texto, actualizado_at, actualizado_por) VALUES ($1, $2, $3, $4, $5, $6) " +
@@ -53,6 +64,7 @@ public sealed class TemplateStore(Store store, IClock clock)
         command.Parameters.Add(new NpgsqlParameter { Value = clock.GetCurrentInstant() });
         command.Parameters.Add(new NpgsqlParameter { Value = editedBy.ToString() });
         await command.ExecuteNonQueryAsync(cancellationToken);
+        return [];
     }
 
     /// <summary>The templates an admin edited: key → when and by whom (the others are the shipped defaults).</summary>

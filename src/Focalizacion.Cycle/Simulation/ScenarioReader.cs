@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Focalizacion.Calendar;
+using Focalizacion.Calendar.Holidays;
 using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle.Events;
 using NodaTime.Text;
@@ -21,9 +22,9 @@ public static class ScenarioReader
     private static readonly ZoneLocalMappingResolver Resolver = Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnForwardShifted);
 
     /// <param name="json">The file's text.</param>
-    /// <param name="budgetYear">The year asked for on the command line; the file's must agree.</param>
+    /// <param name="budgetYear">The year asked for on the command line; the file's must agree. Null: the file's <c>anioPresupuestario</c>, which it must then have (the API's scenarios).</param>
     /// <param name="regions">Regions asked for on the command line; they replace the file's list when given.</param>
-    public static Result<Scenario> Read(string json, int budgetYear, IReadOnlyList<Region>? regions = null)
+    public static Result<Scenario> Read(string json, int? budgetYear, IReadOnlyList<Region>? regions = null)
     {
         JsonNode? root;
         try
@@ -44,17 +45,14 @@ public static class ScenarioReader
         }
     }
 
-    private static Scenario Parse(JsonNode? root, int budgetYear, IReadOnlyList<Region>? chosen)
+    private static Scenario Parse(JsonNode? root, int? asked, IReadOnlyList<Region>? chosen)
     {
         if (root is not JsonObject file)
         {
             throw new ScenarioException("el escenario debe ser un objeto JSON con anioPresupuestario, regiones, focalizacionAnterior y eventos");
         }
         RejectUnknown(file, RootFields, "");
-        if (file["anioPresupuestario"] is { } yearNode && Integer(yearNode, "anioPresupuestario") != budgetYear)
-        {
-            throw new ScenarioException($"anioPresupuestario: el escenario es del año {yearNode.ToJsonString()}, pero se pidió simular {budgetYear}");
-        }
+        var budgetYear = BudgetYear(file, asked);
         var regions = chosen is { Count: > 0 } ? chosen : file["regiones"] is { } list ? Regions(list, "regiones") : RegionRegistry.All;
         var previous = file["focalizacionAnterior"] is { } prev ? Regions(prev, "focalizacionAnterior") : [];
         var events = new List<ScenarioEvent>();
@@ -128,11 +126,33 @@ public static class ScenarioReader
         return new ScenarioEvent(region, parsed.Value, at, name, data);
     }
 
+    private static int BudgetYear(JsonObject file, int? asked)
+    {
+        if (file["anioPresupuestario"] is not { } yearNode)
+        {
+            return asked ?? throw new ScenarioException("anioPresupuestario: falta el año presupuestario a simular");
+        }
+        var year = Integer(yearNode, "anioPresupuestario");
+        if (asked is { } given && year != given)
+        {
+            throw new ScenarioException($"anioPresupuestario: el escenario es del año {yearNode.ToJsonString()}, pero se pidió simular {given}");
+        }
+        if (year is < HolidayCalendar.FirstYear + 1 or > HolidayCalendar.LastYear)
+        {
+            throw new ScenarioException($"anioPresupuestario: el año presupuestario {year} está fuera del calendario ({HolidayCalendar.FirstYear + 1}–{HolidayCalendar.LastYear})");
+        }
+        return year;
+    }
+
     private static List<Region> Regions(JsonNode node, string path)
     {
         if (node is not JsonArray array)
         {
             throw new ScenarioException($"{path}: debe ser una lista de códigos de región, por ejemplo [\"NB\", \"MA\"]");
+        }
+        if (array.Count > RegionRegistry.All.Count)
+        {
+            throw new ScenarioException($"{path}: tiene {array.Count} regiones; el país tiene {RegionRegistry.All.Count}");
         }
         return array.Select((item, i) => Region(item, $"{path}[{i}]")).ToList();
     }

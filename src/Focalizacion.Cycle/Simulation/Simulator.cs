@@ -30,6 +30,26 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
         return await RunAsync(database.Store, scenario, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs <paramref name="scenario"/> sending nothing anywhere: every message is written to a
+    /// pickup folder of its own, deleted afterwards (what <c>simular</c> does without <c>--smtp</c>, and the API always).
+    /// </summary>
+    public static async Task<SimulationResult> RunUnsentAsync(string serverConnectionString, HolidayCalendar calendar, Scenario scenario, CancellationToken cancellationToken = default)
+    {
+        var pickup = Path.Combine(Path.GetTempPath(), $"focalizacion-simulacion-{Guid.NewGuid():N}");
+        try
+        {
+            return await new Simulator(serverConnectionString, calendar, new MailSettings { PickupFolder = pickup }).RunAsync(scenario, cancellationToken);
+        }
+        finally
+        {
+            if (Directory.Exists(pickup))
+            {
+                Directory.Delete(pickup, recursive: true);
+            }
+        }
+    }
+
     /// <summary>Runs on a given, migrated and empty store (tests keep it to look inside afterwards).</summary>
     public async Task<SimulationResult> RunAsync(Store store, Scenario scenario, CancellationToken cancellationToken = default)
     {

@@ -102,6 +102,20 @@ public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog cat
         return await db.Definitions.AsNoTracking().OrderBy(d => d.ProcessKey).ThenBy(d => d.Version).ThenBy(d => d.Id).ToListAsync(cancellationToken);
     }
 
+    /// <summary>One stored definition, its file included; null when there is none with that id.</summary>
+    public async Task<DefinitionRow?> FindAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Open();
+        return await db.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+    }
+
+    /// <summary>One version of a process key (published or retired); null when there is none.</summary>
+    public async Task<DefinitionRow?> FindAsync(string processKey, int version, CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Open();
+        return await db.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.ProcessKey == processKey && d.Version == version, cancellationToken);
+    }
+
     /// <summary>The file exactly as uploaded, byte for byte.</summary>
     public async Task<byte[]> ExportAsync(long id, CancellationToken cancellationToken = default)
     {

@@ -12,6 +12,12 @@ internal static class ApiEndpoints
 {
     public const string Prefix = "/api/v1";
 
+    /// <summary>The OpenAPI 3.1 document (<c>/openapi/v1.json</c>).</summary>
+    public const string OpenApiPath = "/openapi/{documentName}.json";
+
+    /// <summary>Where the browsable reference is (<c>/api</c>, its page at <c>/api/index.html</c>).</summary>
+    public const string ReferencePrefix = "api";
+
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
@@ -20,7 +26,8 @@ internal static class ApiEndpoints
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Focalización Regional — API";
-            document.Info.Description = "La API del servicio que lleva el ciclo anual de Focalización Regional (Decreto 246). Autenticación: sesión del navegador o «Authorization: Bearer <token>».";
+            // Markdown: in a code span, so that the reference shows "<token>" instead of taking it for an HTML tag.
+            document.Info.Description = "La API del servicio que lleva el ciclo anual de Focalización Regional (Decreto 246). Autenticación: sesión del navegador o `Authorization: Bearer <token>`.";
             return Task.CompletedTask;
         }));
         return builder;
@@ -35,7 +42,22 @@ internal static class ApiEndpoints
         CiclosApi.Map(api);
         OficiosApi.Map(api);
         DiarioApi.Map(api);
-        app.MapOpenApi("/openapi/{documentName}.json");
+        CalendarioIcsApi.Map(api);
+        DefinicionesApi.Map(api);
+        IncidentesApi.Map(api);
+        DirectorioApi.Map(api);
+        PlantillasApi.Map(api);
+        SimulacionesApi.Map(api);
+        UsuariosApi.Map(api);
+        app.MapOpenApi(OpenApiPath);
+        // The browsable reference, served by the service itself (swagger-ui is embedded in the package: no CDN).
+        // Its files live under /api/ (index.html, swagger-ui-bundle.js…); no route of /api/v1 is a file there.
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = ReferencePrefix;
+            options.SwaggerEndpoint(OpenApiPath.Replace("{documentName}", "v1", StringComparison.Ordinal), "Focalización Regional — API v1");
+            options.DocumentTitle = "Focalización Regional — Referencia de la API";
+        });
         return app;
     }
 }

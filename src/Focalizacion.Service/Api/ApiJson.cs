@@ -36,37 +36,26 @@ internal static class ApiJson
         {
             return (null, ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "el cuerpo debe ser JSON (Content-Type: application/json)"));
         }
-        if (request.ContentLength > MaxBodyBytes)
+        var (body, tooLarge) = await ApiBody.ReadAsync(request, MaxBodyBytes);
+        if (tooLarge is not null)
         {
-            return (null, TooLarge());
+            return (null, tooLarge);
+        }
+        if (body!.Length == 0)
+        {
+            return (null, ApiProblems.BadRequest("cuerpo", "falta el cuerpo JSON de la solicitud"));
         }
         try
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > MaxBodyBytes)
-                {
-                    return (null, TooLarge());
-                }
-                buffer.Write(chunk, 0, read);
-            }
-            if (buffer.Length == 0)
-            {
-                return (null, ApiProblems.BadRequest("cuerpo", "falta el cuerpo JSON de la solicitud"));
-            }
-            var bytes = buffer.ToArray();
-            var value = JsonSerializer.Deserialize<T>(bytes, Strict);
+            var value = JsonSerializer.Deserialize<T>(body, Strict);
             if (value is null)
             {
                 return (null, ApiProblems.BadRequest("cuerpo", "el cuerpo es null; se espera un objeto JSON"));
             }
             // PostgreSQL stores no U+0000 in text or jsonb: refused here, naming the field, rather than failing there.
-            if (bytes.AsSpan().IndexOf(@"\u0000"u8) >= 0)
+            if (body.AsSpan().IndexOf(@"\u0000"u8) >= 0)
             {
-                using var document = JsonDocument.Parse(bytes);
+                using var document = JsonDocument.Parse(body);
                 if (NulField(document.RootElement, "") is { } nul)
                 {
                     return (null, ApiProblems.BadRequest(nul.Length > 0 ? nul : "cuerpo", "contiene el carácter nulo (U+0000), que el servicio no admite"));
@@ -118,7 +107,4 @@ internal static class ApiJson
                 return null;
         }
     }
-
-    private static ProblemHttpResult TooLarge() =>
-        ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, $"cuerpo: supera el máximo de {MaxBodyBytes / 1024} KiB");
 }

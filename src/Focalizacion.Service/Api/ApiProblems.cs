@@ -12,6 +12,26 @@ internal static class ApiProblems
     /// <summary>400: <paramref name="field"/> (as the request names it: <c>datos.montos.Crece</c>, <c>anio</c>) is wrong.</summary>
     public static ProblemHttpResult BadRequest(string field, string detail) => Problem(StatusCodes.Status400BadRequest, $"{field}: {detail}", field);
 
+    /// <summary>
+    /// A Spanish problem as the library words it, "campo: detalle" (<c>correo: «x» no es una
+    /// dirección…</c>), as its field and its detail; a problem that names no field is the body's.
+    /// </summary>
+    public static (string Field, string Detail) Split(string problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var colon = problem.IndexOf(": ", StringComparison.Ordinal);
+        // A field is a path (eventos[0].datos.montos.Capital Semilla): its first name has no space, a sentence's does.
+        var first = colon > 0 ? problem[..colon].Split('.', '[')[0] : "";
+        return first.Length > 0 && !first.Contains(' ', StringComparison.Ordinal) ? (problem[..colon], problem[(colon + 2)..]) : ("cuerpo", problem);
+    }
+
+    /// <summary>400 from a library's "campo: detalle" problem (<see cref="Split"/>).</summary>
+    public static ProblemHttpResult BadRequest(string problem)
+    {
+        var (field, detail) = Split(problem);
+        return BadRequest(field, detail);
+    }
+
     /// <summary>404: what was asked for does not exist, or the caller may not know that it does.</summary>
     public static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, detail);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Focalizacion.Access;
 using Focalizacion.Access.Users;
+using Focalizacion.Cycle.Presentacion;
 using Focalizacion.Runtime;
 using Focalizacion.Service.Access;
 using Focalizacion.Service.Identity;
@@ -31,18 +32,6 @@ internal static class SesionApi
             .WithSummary("Ingreso con el proveedor externo configurado (ClaveÚnica u otro OpenID Connect); vuelve a «volver», una ruta del servicio");
     }
 
-    /// <summary>The user as the API shows it.</summary>
-    public static object Json(User user) => new
-    {
-        id = user.Id,
-        correo = user.Email,
-        nombre = user.Name,
-        run = user.Run,
-        rol = user.Role.Name,
-        region = user.Region,
-        activo = user.Active,
-    };
-
     private static async Task<IResult> LogInAsync(HttpContext context, ApiDatabase database, IAntiforgery antiforgery)
     {
         var (credentials, problem) = await ApiJson.ReadAsync<Credentials>(context.Request);
@@ -64,7 +53,7 @@ internal static class SesionApi
             return ApiProblems.Problem(StatusCodes.Status401Unauthorized, outcome.Refusal!);
         }
         await SignInAsync(context, outcome.User!);
-        return TypedResults.Ok(new { usuario = Json(outcome.User!), antifalsificacion = antiforgery.GetAndStoreTokens(context).RequestToken });
+        return TypedResults.Ok(new { usuario = AdministrationJson.User(outcome.User!), antifalsificacion = antiforgery.GetAndStoreTokens(context).RequestToken });
     }
 
     /// <summary>Starts the browser session of <paramref name="user"/> (local or external login alike).</summary>
@@ -91,7 +80,7 @@ internal static class SesionApi
     }
 
     private static Ok<WhoAmIAnswer> WhoAmI(HttpContext context, IAntiforgery antiforgery) =>
-        TypedResults.Ok(new WhoAmIAnswer(Json(Caller.Of(context)), antiforgery.GetAndStoreTokens(context).RequestToken));
+        TypedResults.Ok(new WhoAmIAnswer(AdministrationJson.User(Caller.Of(context)), antiforgery.GetAndStoreTokens(context).RequestToken));
 
     /// <summary>The session's user and the antiforgery token its changes must carry.</summary>
     public sealed record WhoAmIAnswer(object Usuario, string? Antifalsificacion);

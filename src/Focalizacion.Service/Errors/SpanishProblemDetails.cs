@@ -17,13 +17,20 @@ internal static partial class SpanishProblemDetails
         if (context.Exception is BadHttpRequestException bad)
         {
             // A parameter that does not bind (?limite=abc): say which, in Spanish, instead of nothing.
-            var (field, detail) = Binding(bad.Message);
+            var (field, detail) = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? ("cuerpo", $"cuerpo: supera el máximo de {Hosting.Hardening.MaxRequestBodyBytes / (1024 * 1024)} MiB de cualquier solicitud")
+                : Binding(bad.Message);
             problem.Detail = detail;
             if (field is not null)
             {
                 problem.Extensions["campo"] = field;
             }
             problem.Extensions.Remove("exception");
+        }
+        if (status == StatusCodes.Status415UnsupportedMediaType && problem.Detail is null)
+        {
+            // Routing refuses a body its endpoint does not accept (Accepts) before any handler can say which it wants.
+            problem.Detail = "el cuerpo no es de un tipo que esta operación acepte: revise la cabecera Content-Type (la referencia de la API en /api dice cuál)";
         }
         if (status >= StatusCodes.Status500InternalServerError)
         {

@@ -17,8 +17,8 @@ internal static class Hardening
     /// <summary>Host names accepted when <see cref="HostsVariable"/> is not set.</summary>
     public const string DefaultHosts = "localhost;127.0.0.1;[::1]";
 
-    /// <summary>Largest request body of any kind (a BPMN upload or a JSON body have smaller limits of their own).</summary>
-    public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
+    /// <summary>Largest request body of any kind: above the largest an operation reads (a BPMN upload, 10 MiB), each of which has its own limit and says it.</summary>
+    public const long MaxRequestBodyBytes = 16 * 1024 * 1024;
 
     /// <summary>For every page and answer; the job dashboard and the API reference, pages of other projects, also need their inline scripts and styles.</summary>
     private const string StrictPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Focalizacion.Runtime.Jobs;
+using Focalizacion.Testing;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -33,10 +33,10 @@ public class TimerJobsTests
         try
         {
             hangfire.Client.Enqueue<TimerJobs>(j => j.FireAsync(stuck));
-            Assert.That(await WithinAsync(AtOnce, async () => await WaitingOnLocksAsync(harness) == 1), Is.True, "the stuck firing waits on the reminder row");
+            Assert.That(await Eventually.WithinAsync(AtOnce, async () => await WaitingOnLocksAsync(harness) == 1), Is.True, "the stuck firing waits on the reminder row");
 
             hangfire.Client.Enqueue<TimerJobs>(j => j.FireAsync(other));
-            var otherFired = await WithinAsync(AtOnce, async () => await StateAsync(harness, other) == "Fired");
+            var otherFired = await Eventually.WithinAsync(AtOnce, async () => await StateAsync(harness, other) == "Fired");
 
             Assert.Multiple(async () =>
             {
@@ -48,7 +48,7 @@ public class TimerJobsTests
         {
             await hold.RollbackAsync();
         }
-        Assert.That(await WithinAsync(AtOnce, async () => await StateAsync(harness, stuck) == "Fired"), Is.True, "once the row is free the stuck firing commits");
+        Assert.That(await Eventually.WithinAsync(AtOnce, async () => await StateAsync(harness, stuck) == "Fired"), Is.True, "once the row is free the stuck firing commits");
     }
 
     [Test]
@@ -62,11 +62,11 @@ public class TimerJobsTests
         await ExecuteAsync(holder, $"SELECT 1 FROM workflow_instances WHERE id = (SELECT instance_id FROM timers WHERE id = {deadline}) FOR UPDATE");
         await using var hangfire = JobsOnTestDatabase.Start(harness);
         var job = hangfire.Client.Enqueue<TimerJobs>(j => j.FireAsync(deadline));
-        var ran = await WithinAsync(AtOnce, () => Task.FromResult(hangfire.StateOf(job) == "Succeeded"));
+        var ran = await Eventually.WithinAsync(AtOnce, () => Task.FromResult(hangfire.StateOf(job) == "Succeeded"));
         var pendingWhileBusy = await StateAsync(harness, deadline);
         await hold.RollbackAsync();
 
-        var fired = await WithinAsync(AtOnce, async () => await StateAsync(harness, deadline) == "Fired");
+        var fired = await Eventually.WithinAsync(AtOnce, async () => await StateAsync(harness, deadline) == "Fired");
         Assert.Multiple(() =>
         {
             Assert.That(ran, Is.True, "the job ran while the instance was locked");
@@ -98,21 +98,6 @@ public class TimerJobsTests
     /// <summary>Sessions of the test database waiting for a row lock: the stuck firing, once it reached its commit.</summary>
     private static Task<long> WaitingOnLocksAsync(Harness harness) =>
         harness.Database.ScalarAsync($"SELECT count(*) FROM pg_stat_activity WHERE datname = '{harness.Database.Name}' AND wait_event_type = 'Lock'");
-
-    /// <summary>Polls until <paramref name="condition"/> holds or <paramref name="limit"/> passes; whether it held.</summary>
-    private static async Task<bool> WithinAsync(TimeSpan limit, Func<Task<bool>> condition)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (watch.Elapsed > limit)
-            {
-                return false;
-            }
-            await Task.Delay(100);
-        }
-        return true;
-    }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Focalizacion.Access.Tokens;
+using Focalizacion.Access.Users;
+using Focalizacion.Testing;
+using NodaTime;
+using NodaTime.Testing;
+using NodaTime.Text;
+
+namespace Focalizacion.Service.Tests.Api;
+
+/// <summary>
+/// The real service on a fresh database, mid-cycle for budget year 2027 (20 November 2026: after
+/// the preliminary's deadline, before the montos'), every email to a pickup folder, and one user
+/// with a personal access token per role, for one fixture's tests.
+/// </summary>
+internal sealed class AdminApiService : IAsyncDisposable
+{
+    /// <summary>The service's clock at start-up (it runs on from there).</summary>
+    public static readonly Instant Start = OffsetDateTimePattern.ExtendedIso.Parse("2026-11-20T12:00:00-03:00").Value.ToInstant();
+
+    public const string Admin = "admin@sercotec.ejemplo.cl";
+    public const string Auditor = "auditor@sercotec.ejemplo.cl";
+    public const string Central = "central@sercotec.ejemplo.cl";
+    public const string RegionalNb = "regional.nb@sercotec.ejemplo.cl";
+    public const string GoreNb = "gore.nb@gore.ejemplo.cl";
+    public const string GoreBi = "gore.bi@gore.ejemplo.cl";
+
+    private static readonly (string Email, string Role, string? Region)[] People =
+        [(Admin, "administrador", null), (Auditor, "auditor", null), (Central, "sercotec-central", null),
+         (RegionalNb, "sercotec-regional", "NB"), (GoreNb, "gore", "NB"), (GoreBi, "gore", "BI")];
+
+    private readonly Dictionary<string, string> _tokens;
+
+    private AdminApiService(TestDatabase database, ServiceProcess service, string mailFolder, Dictionary<string, string> tokens, Dictionary<string, long> ids)
+    {
+        Database = database;
+        Service = service;
+        MailFolder = mailFolder;
+        _tokens = tokens;
+        UserIds = ids;
+    }
+
+    public TestDatabase Database { get; }
+
+    public ServiceProcess Service { get; }
+
+    /// <summary>Where the service writes the emails it sends (<c>FOCALIZACION_CORREO_CARPETA</c>).</summary>
+    public string MailFolder { get; }
+
+    /// <summary>Each test user's id, by e-mail.</summary>
+    public IReadOnlyDictionary<string, long> UserIds { get; }
+
+    public static async Task<AdminApiService> StartAsync()
+    {
+        var database = await TestDatabase.CreateCycleAsync();
+        // The users exist before the service starts; their tokens are valid at the service's clock.
+        var clock = new FakeClock(Start);
+        var users = new UserStore(database.Store, clock);
+        var tokens = new Dictionary<string, string>();
+        var ids = new Dictionary<string, long>();
+        foreach (var (email, role, region) in People)
+        {
+            var (user, problem) = await users.CreateAsync(new NewUser(email, role, region, null, null), null, Focalizacion.Runtime.Actor.Cli("pruebas"));
+            Assert.That(problem, Is.Null);
+            ids[email] = user!.Id;
+            tokens[email] = (await new AccessTokens(database.Store, clock).CreateAsync(user.Id, "pruebas", 30, Focalizacion.Runtime.Actor.Cli("pruebas"))).Token;
+        }
+        var mail = Path.Combine(Path.GetTempPath(), $"correo-api-{Guid.NewGuid():N}");
+        var service = ServiceProcess.Start(database.ConnectionString, new Dictionary<string, string>
+        {
+            ["FOCALIZACION_RELOJ"] = "2026-11-20T12:00:00-03:00",
+            ["FOCALIZACION_CORREO_CARPETA"] = mail,
+        });
+        using var ready = await service.WaitForAsync("/salud/listo", HttpStatusCode.OK);
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), service.Output);
+        return new AdminApiService(database, service, mail, tokens, ids);
+    }
+
+    /// <summary>A request as <paramref name="who"/> (a test user's e-mail; null: no credentials).</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? who, HttpContent? content = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
+        if (who is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[who]);
+        }
+        return await Service.Client.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path, string? who) => SendAsync(HttpMethod.Get, path, who);
+
+    public Task<HttpResponseMessage> PostAsync(string path, string? who, string? json = null) =>
+        SendAsync(HttpMethod.Post, path, who, json is null ? null : Json(json));
+
+    public Task<HttpResponseMessage> PutAsync(string path, string? who, string json) => SendAsync(HttpMethod.Put, path, who, Json(json));
+
+    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    /// <summary>The body as JSON, with the status and body in the message when it is not <paramref name="expected"/>.</summary>
+    public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(expected), text);
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>A problem's status, detail and field (<c>campo</c>), for asserting on refusals.</summary>
+    public static async Task<(HttpStatusCode Status, string Detail, string? Field)> ProblemAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), text);
+        using var problem = JsonDocument.Parse(text);
+        var root = problem.RootElement;
+        // The framework's own refusals (no route) have a title only.
+        var detail = root.TryGetProperty("detail", out var said) ? said.GetString()! : root.GetProperty("title").GetString()!;
+        return (response.StatusCode, detail, root.TryGetProperty("campo", out var field) ? field.GetString() : null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Service.DisposeAsync();
+        await Database.DisposeAsync();
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
+    }
+}
