@@ -59,10 +59,16 @@ internal sealed class ServiceProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.ToString());
         start.Environment["FOCALIZACION_DB"] = connectionString;
-        // The role that serves users, on the same database (a test may override it).
-        start.Environment["FOCALIZACION_DB_API"] = new Npgsql.NpgsqlConnectionStringBuilder(
-            Environment.GetEnvironmentVariable("FOCALIZACION_DB_API") is { Length: > 0 } configured ? configured : "Host=127.0.0.1;Port=5432;Username=focalizacion_api;Password=focalizacion_api")
-        { Database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database }.ConnectionString;
+        // The role that serves users, on the same server and database (a test may override it).
+        var owner = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        start.Environment["FOCALIZACION_DB_API"] = new Npgsql.NpgsqlConnectionStringBuilder
+        {
+            Host = owner.Host,
+            Port = owner.Port,
+            Database = owner.Database,
+            Username = "focalizacion_api",
+            Password = "focalizacion_api",
+        }.ConnectionString;
         start.Environment.Remove("FOCALIZACION_RELOJ");
         start.Environment.Remove("ASPNETCORE_URLS");
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())

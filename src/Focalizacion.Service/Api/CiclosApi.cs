@@ -29,7 +29,7 @@ internal static class CiclosApi
         ciclos.MapGet("/{anio:int}", ListAsync).Requiring(Capability.Leer).WithSummary("Dónde está el ciclo de cada región que usted puede ver");
         ciclos.MapGet("/{anio:int}/{region}", OneAsync).Requiring(Capability.Leer).WithSummary("El ciclo de una región: hitos, oficios, recordatorios y avisos, resultado e incidentes");
         ciclos.MapGet("/{anio:int}/{region}/diario", JournalAsync).Requiring(Capability.Leer).WithSummary("El diario del ciclo de una región, del más reciente al más antiguo");
-        ciclos.MapPost("/{anio:int}/{region}/eventos", RecordAsync).RequireAuthorization().Accepts<EventBody>("application/json")
+        ciclos.MapPost("/{anio:int}/{region}/eventos", RecordAsync).RequireAuthorization().Takes<EventBody>()
             .WithSummary("Registra un evento del ciclo (Sercotec: presupuesto, observaciones, montos; GORE: preliminar y final)");
     }
 

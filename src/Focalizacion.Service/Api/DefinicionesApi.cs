@@ -25,7 +25,7 @@ internal static class DefinicionesApi
         var definiciones = api.MapGroup("/definiciones").WithTags("definiciones");
         definiciones.MapGet("", ListAsync).Requiring(Capability.LeerAdministracion).WithSummary("Las definiciones BPMN: borradores, versiones publicadas y retiradas");
         definiciones.MapPost("", ImportAsync).Requiring(Capability.AdministrarDefiniciones)
-            .Accepts<byte[]>("application/xml", "text/xml")
+            .Takes(typeof(byte[]), "application/xml", "text/xml")
             .WithSummary($"Sube un archivo BPMN (cuerpo application/xml, hasta {ApiBody.Size(MaxBpmnBytes)}) y lo guarda como borrador si el motor puede ejecutarlo; si no, 422 con sus problemas");
         definiciones.MapGet("/{id:long}", OneAsync).Requiring(Capability.LeerAdministracion).WithSummary("Una definición");
         definiciones.MapGet("/{id:long}/xml", XmlAsync).Requiring(Capability.LeerAdministracion).WithSummary("El archivo BPMN tal como se subió, byte por byte");

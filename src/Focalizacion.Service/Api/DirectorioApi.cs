@@ -22,7 +22,7 @@ internal static class DirectorioApi
         var directorio = api.MapGroup("/directorio").WithTags("directorio");
         directorio.MapGet("", ListAsync).Requiring(Capability.LeerAdministracion)
             .WithSummary("Quién tiene cada rol del ciclo; con ?region=, los de esa región y los centrales");
-        directorio.MapPut("/{lugar}/{rol}", AssignAsync).Requiring(Capability.AdministrarDirectorio).Accepts<Holder>("application/json")
+        directorio.MapPut("/{lugar}/{rol}", AssignAsync).Requiring(Capability.AdministrarDirectorio).Takes<Holder>()
             .WithSummary($"Deja a esa persona como la única con ese rol en la región (código, CUT o nombre) o en «{RecipientDirectory.Central}». Roles: {string.Join(", ", CycleRoles.All)}");
     }
 

@@ -25,7 +25,7 @@ internal static class PlantillasApi
         var plantillas = api.MapGroup("/plantillas").WithTags("plantillas");
         plantillas.MapGet("", ListAsync).Requiring(Capability.LeerAdministracion).WithSummary("Las plantillas de correo: predeterminada o editada, y por quién");
         plantillas.MapGet("/{clave}", OneAsync).Requiring(Capability.LeerAdministracion).WithSummary("La plantilla vigente: asunto, cuerpo HTML y cuerpo de texto (Liquid)");
-        plantillas.MapPut("/{clave}", SaveAsync).Requiring(Capability.AdministrarPlantillas).Accepts<TemplateBody>("application/json")
+        plantillas.MapPut("/{clave}", SaveAsync).Requiring(Capability.AdministrarPlantillas).Takes<TemplateBody>()
             .WithSummary("Guarda una versión editada si las tres partes son válidas y, probadas con datos de ejemplo, se generan dentro de los límites; si no, 422 con cada problema");
         plantillas.MapDelete("/{clave}", RestoreAsync).Requiring(Capability.AdministrarPlantillas).WithSummary("Vuelve a la plantilla predeterminada");
     }

@@ -25,7 +25,7 @@ internal static class SesionApi
     {
         var sesion = api.MapGroup("/sesion").WithTags("sesión");
         sesion.MapPost("", LogInAsync).AllowAnonymous().RequireRateLimiting(ServiceIdentity.CredentialsLimit)
-            .Accepts<Credentials>("application/json").WithSummary("Inicia sesión con correo y clave (cuenta local)");
+            .Takes<Credentials>().WithSummary("Inicia sesión con correo y clave (cuenta local)");
         sesion.MapGet("", WhoAmI).RequireAuthorization().WithSummary("Quién es el usuario de la sesión, y el token antifalsificación");
         sesion.MapDelete("", LogOutAsync).RequireAuthorization().WithSummary("Cierra la sesión");
         sesion.MapGet("/externa", ExternalChallenge).AllowAnonymous()

@@ -28,7 +28,7 @@ internal static class SimulacionesApi
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/simulaciones", SimulateAsync).WithTags("simulaciones").Requiring(Capability.Simular)
-            .Accepts<JsonObject>("application/json").Produces<IEnumerable<TimelineJson>>()
+            .Takes<JsonObject>().Produces<IEnumerable<TimelineJson>>()
             .WithSummary("Simula un ciclo completo en tiempo virtual, en una base desechable y sin enviar correos; responde la línea de tiempo (como simular --json)");
 
     private static async Task<IResult> SimulateAsync(HttpContext context, EngineRuntime engine, HolidayCalendar calendar)

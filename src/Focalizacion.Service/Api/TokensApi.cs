@@ -15,7 +15,7 @@ internal static class TokensApi
     {
         var tokens = api.MapGroup("/yo/tokens").WithTags("tokens").RequireAuthorization();
         tokens.MapGet("", ListAsync).WithSummary("Sus tokens de acceso personal");
-        tokens.MapPost("", CreateAsync).RequireRateLimiting(ServiceIdentity.CredentialsLimit).Accepts<NewToken>("application/json")
+        tokens.MapPost("", CreateAsync).RequireRateLimiting(ServiceIdentity.CredentialsLimit).Takes<NewToken>()
             .WithSummary("Crea un token de acceso personal; el token se muestra solo en esta respuesta");
         tokens.MapDelete("/{id:long}", RevokeAsync).WithSummary("Revoca uno de sus tokens");
     }

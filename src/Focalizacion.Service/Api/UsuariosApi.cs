@@ -21,7 +21,7 @@ internal static class UsuariosApi
     {
         var usuarios = api.MapGroup("/usuarios").WithTags("usuarios");
         usuarios.MapGet("", ListAsync).Requiring(Capability.LeerAdministracion).WithSummary("Los usuarios, con su rol, región y si están activos");
-        usuarios.MapPost("", CreateAsync).Requiring(Capability.AdministrarUsuarios).Accepts<NewUserBody>("application/json")
+        usuarios.MapPost("", CreateAsync).Requiring(Capability.AdministrarUsuarios).Takes<NewUserBody>()
             .WithSummary($"Crea un usuario. Roles: {Role.KnownNames} (sercotec-regional y gore llevan región)");
         usuarios.MapPost("/{id:long}/desactivar", DeactivateAsync).Requiring(Capability.AdministrarUsuarios)
             .WithSummary("Desactiva al usuario: ya no entra y sus tokens dejan de valer (su registro se conserva)");

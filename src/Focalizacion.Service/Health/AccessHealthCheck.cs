@@ -24,7 +24,8 @@ internal sealed class AccessHealthCheck(ApiDatabase api) : IHealthCheck
                 SELECT r.rolsuper, r.rolbypassrls, r.rolcreatedb, r.rolcreaterole,
                        pg_has_role(current_user, 'pg_signal_backend', 'MEMBER'),
                        EXISTS (SELECT FROM pg_tables WHERE tableowner = current_user),
-                       has_table_privilege('usuarios', 'SELECT') AND has_table_privilege('workflow_instances', 'SELECT')
+                       CASE WHEN to_regclass('usuarios') IS NULL OR to_regclass('workflow_instances') IS NULL THEN NULL
+                            ELSE has_table_privilege('usuarios', 'SELECT') AND has_table_privilege('workflow_instances', 'SELECT') END
                 FROM pg_roles r WHERE r.rolname = current_user
                 """);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -37,6 +38,11 @@ internal sealed class AccessHealthCheck(ApiDatabase api) : IHealthCheck
             if (excess.Count > 0)
             {
                 return HealthCheckResult.Unhealthy($"El rol de FOCALIZACION_DB_API tiene más derechos de los que debe: {string.Join(", ", excess)}");
+            }
+            if (reader.IsDBNull(6))
+            {
+                // Before the migrations: said as such, without a database error in the log.
+                return HealthCheckResult.Unhealthy("Aún no se aplican las migraciones que crean las tablas");
             }
             return reader.GetBoolean(6)
                 ? HealthCheckResult.Healthy("El rol que atiende a los usuarios tiene lo suyo y nada más")

@@ -45,6 +45,9 @@ public sealed class AuthorizationMatrixTests
         /// <summary>Any authenticated user, on a resource of a region it sees; another region's does not exist for it.</summary>
         public static readonly Rule ReadOfRegion = (role, own) => role is null ? Outcome.Unauthorized : !own && Regional.Contains(role) ? Outcome.Hidden : Outcome.Allowed;
 
+        /// <summary>Only <paramref name="roles"/>, on a resource that does not exist (changing a real one would change the fixture): they get 404, others 403 first.</summary>
+        public static Rule OnlyOnAbsent(params string[] roles) => (role, _) => role is null ? Outcome.Unauthorized : roles.Contains(role) ? Outcome.Hidden : Outcome.Forbidden;
+
         /// <summary>Only <paramref name="roles"/>, whatever the region.</summary>
         public static Rule Only(params string[] roles) => (role, _) => role is null ? Outcome.Unauthorized : roles.Contains(role) ? Outcome.Allowed : Outcome.Forbidden;
 
@@ -91,6 +94,28 @@ public sealed class AuthorizationMatrixTests
         [("GET", "/api/v1/oficios")] = Rules.Authenticated,
         [("GET", "/api/v1/oficios/{id}")] = Rules.ReadOfRegion,
         [("GET", "/api/v1/diario")] = Rules.Only("administrador", "auditor"),
+        [("GET", "/api/v1/ciclos/{anio}/{region}/calendario.ics")] = Rules.ReadOfRegion,
+        // What administrators manage: read by administrador and auditor, changed by administrador only.
+        [("GET", "/api/v1/definiciones")] = Rules.Only("administrador", "auditor"),
+        [("GET", "/api/v1/definiciones/{id}")] = Rules.Only("administrador", "auditor"),
+        [("GET", "/api/v1/definiciones/{id}/xml")] = Rules.Only("administrador", "auditor"),
+        [("POST", "/api/v1/definiciones")] = Rules.Only("administrador"),
+        [("POST", "/api/v1/definiciones/{id}/publicar")] = Rules.OnlyOnAbsent("administrador"),
+        [("POST", "/api/v1/definiciones/{clave}/{version}/retirar")] = Rules.OnlyOnAbsent("administrador"),
+        [("GET", "/api/v1/incidentes")] = Rules.Only("administrador", "auditor"),
+        [("POST", "/api/v1/incidentes/{id}/reintentar")] = Rules.OnlyOnAbsent("administrador"),
+        [("POST", "/api/v1/incidentes/{id}/omitir")] = Rules.OnlyOnAbsent("administrador"),
+        [("GET", "/api/v1/directorio")] = Rules.Only("administrador", "auditor"),
+        [("PUT", "/api/v1/directorio/{lugar}/{rol}")] = Rules.Only("administrador"),
+        [("GET", "/api/v1/plantillas")] = Rules.Only("administrador", "auditor"),
+        [("GET", "/api/v1/plantillas/{clave}")] = Rules.Only("administrador", "auditor"),
+        [("PUT", "/api/v1/plantillas/{clave}")] = Rules.Only("administrador"),
+        [("DELETE", "/api/v1/plantillas/{clave}")] = Rules.Only("administrador"),
+        [("GET", "/api/v1/usuarios")] = Rules.Only("administrador", "auditor"),
+        [("POST", "/api/v1/usuarios")] = Rules.Only("administrador"),
+        [("POST", "/api/v1/usuarios/{id}/desactivar")] = Rules.OnlyOnAbsent("administrador"),
+        // Simulations never touch live data: administrador and Sercotec central.
+        [("POST", "/api/v1/simulaciones")] = Rules.Only("administrador", "sercotec-central"),
     };
 
     /// <summary>Which event each role records (the table): Sercotec's three by Sercotec central, the GORE's two by a GORE.</summary>
@@ -291,6 +316,14 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/oficios/{id}", "id") => _oficios[own ? Own : Other],
         // One's own spare token (revoking it again answers the same); anonymous: anybody's.
         ("/api/v1/yo/tokens/{id}", "id") => ApiRequests.Quoted(_spareTokens[role ?? "administrador"]),
+        // The shipped definition (read only); ids and names of nothing for the changes (OnlyOnAbsent).
+        ("/api/v1/definiciones/{id}" or "/api/v1/definiciones/{id}/xml", "id") => "1",
+        (_, "id") => "999999",
+        ("/api/v1/definiciones/{clave}/{version}/retirar", "clave") => "no-existe",
+        (_, "version") => "1",
+        (_, "lugar") => "central",
+        (_, "rol") => Cycle.CycleRoles.GerenciaRegiones,
+        (_, "clave") => "ajuste",
         _ => null,
     };
 }
