@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reruns the benchmarks on this machine and writes their results under docs/benchmarks/.
-# Usage: bash benchmarks/run.sh [--rapido]   (--rapido: smaller engine sizes and 5 instead of 63 simulated budget years, a few minutes)
+# Usage: bash benchmarks/run.sh [--rapido]   (--rapido: smaller engine sizes, 5 instead of 63 simulated budget years, 8 s instead of 20 s per API run; a few minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p docs/benchmarks
@@ -8,3 +8,4 @@ dotnet run -c Release --project benchmarks/Focalizacion.Calendar.Benchmarks -- "
 bash deploy/postgres.sh
 dotnet run -c Release --project benchmarks/Focalizacion.Engine.Benchmarks -- "$PWD/docs/benchmarks/engine.md" "$@"
 dotnet run -c Release --project benchmarks/Focalizacion.Cycle.Benchmarks -- "$PWD/docs/benchmarks/ciclo.md" "$@"
+bash benchmarks/api.sh "$@"

@@ -10,7 +10,7 @@ namespace Focalizacion.Access.Tokens;
 
 /// <summary>
 /// Personal access tokens for programs: 32 random bytes shown once (<c>foc_…</c>), stored as their
-/// SHA-256 only, with an expiry, their last use and revocation. A token works while it is neither
+/// SHA-256 only, with an expiry, their last use (to the minute) and revocation. A token works while it is neither
 /// expired nor revoked and its user is active.
 /// </summary>
 public sealed class AccessTokens(Store store, IClock clock)
@@ -55,7 +55,18 @@ public sealed class AccessTokens(Store store, IClock clock)
         return (token, record);
     }
 
-    /// <summary>The active user a valid token belongs to, recording its use; null for anything else (unknown, expired, revoked, user deactivated).</summary>
+    /// <summary>How stale a token's recorded last use may get: its use is written at most once in this time, not on every request.</summary>
+    public static readonly Duration LastUseResolution = Duration.FromMinutes(1);
+
+    /// <summary>
+    /// The active user a valid token belongs to, recording its use (to <see cref="LastUseResolution"/>); null for
+    /// anything else (unknown, expired, revoked, user deactivated).
+    /// </summary>
+    /// <remarks>
+    /// One statement either way. Writing the last use on every request made every read a write transaction
+    /// committing to disk, and a program's concurrent requests with one token queued on that token's row lock
+    /// behind each other's commits; within <see cref="LastUseResolution"/> of the recorded use nothing is written.
+    /// </remarks>
     public async Task<long?> AuthenticateAsync(string token, CancellationToken cancellationToken = default)
     {
         if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 100)
@@ -64,13 +75,21 @@ public sealed class AccessTokens(Store store, IClock clock)
         }
         await using var command = store.DataSource.CreateCommand(
             """
-            UPDATE tokens_de_acceso t SET ultimo_uso_at = $2
-            FROM usuarios u
-            WHERE t.hash = $1 AND u.id = t.usuario_id AND u.activo AND t.revocado_at IS NULL AND t.expira_at > $2
-            RETURNING t.usuario_id
+            WITH valid AS (
+                SELECT t.id, t.usuario_id, t.ultimo_uso_at
+                FROM tokens_de_acceso t JOIN usuarios u ON u.id = t.usuario_id
+                WHERE t.hash = $1 AND u.activo AND t.revocado_at IS NULL AND t.expira_at > $2
+            ), used AS (
+                UPDATE tokens_de_acceso t SET ultimo_uso_at = $2
+                FROM valid v
+                WHERE t.id = v.id AND (v.ultimo_uso_at IS NULL OR v.ultimo_uso_at <= $3)
+            )
+            SELECT usuario_id FROM valid
             """);
+        var now = clock.GetCurrentInstant();
         command.Parameters.Add(new() { Value = Hash(token) });
-        command.Parameters.Add(new() { Value = clock.GetCurrentInstant() });
+        command.Parameters.Add(new() { Value = now });
+        command.Parameters.Add(new() { Value = now - LastUseResolution });
         return await command.ExecuteScalarAsync(cancellationToken) is long userId ? userId : null;
     }
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Focalizacion.Calendar.Cycle;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Calendar.Regions;
-using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Handlers;
 using Focalizacion.Cycle.Plan;
 using Focalizacion.Cycle.Starting;
@@ -28,24 +27,54 @@ public sealed class CycleStandings(EngineRuntime runtime, HolidayCalendar calend
     public async Task<RegionStanding> ReadAsync(Region region, int budgetYear, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(region);
+        return (await ReadAsync([region], budgetYear, cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// Where each of <paramref name="regions"/> stands in <paramref name="budgetYear"/>, in their order: the same
+    /// queries as for one region (emails, outcomes, instances, open incidents), each for all of them at once, so
+    /// that listing 16 regions is four round trips, not four per region.
+    /// </summary>
+    public async Task<IReadOnlyList<RegionStanding>> ReadAsync(IReadOnlyList<Region> regions, int budgetYear, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        if (regions.Count == 0)
+        {
+            return [];
+        }
         var records = new CycleRecords(runtime.Store);
-        var oficios = (await records.MailsAsync(region.IsoSuffix, budgetYear, cancellationToken)).Where(m => m.Type == MailTypes.Oficio).ToList();
-        var outcome = (await records.OutcomesAsync(region.IsoSuffix, cancellationToken)).LastOrDefault(o => o.BudgetYear == budgetYear);
+        var only = regions.Count == 1 ? regions[0].IsoSuffix : null;
+        var oficios = (await records.OficiosAsync(only, budgetYear, cancellationToken)).ToLookup(m => m.Region);
+        var outcomes = (await records.OutcomesAsync(only, cancellationToken)).Where(o => o.BudgetYear == budgetYear)
+            .GroupBy(o => o.Region).ToDictionary(g => g.Key, g => g.Last());
         await using var db = runtime.Store.Open();
         var cancelled = nameof(InstanceStatus.Cancelled);
-        var row = await CycleInstances.Of(db, region, budgetYear).AsNoTracking()
-            .OrderBy(i => i.Status == cancelled).ThenByDescending(i => i.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
+        // The region's cycle is its instance not cancelled if any, else the newest.
+        var rows = (await CycleInstances.Of(db, regions, budgetYear).AsNoTracking().ToListAsync(cancellationToken))
+            .GroupBy(i => i.CorrelationKey!)
+            .ToDictionary(g => g.Key, g => g.OrderBy(i => i.Status == cancelled).ThenByDescending(i => i.CreatedAt).First());
+        var ids = rows.Values.Select(r => r.Id).ToList();
+        var incidents = (await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.InstanceId) && i.State == IncidentState.Open)
+            .OrderBy(i => i.Id).Select(i => new { i.InstanceId, Text = i.NodeId + ": " + i.Reason }).ToListAsync(cancellationToken))
+            .ToLookup(i => i.InstanceId, i => i.Text);
+        CyclePlan? toStart = null;
+        var standings = new List<RegionStanding>(regions.Count);
+        foreach (var region in regions)
         {
-            var (_, plan) = await CycleVersions.ToStartAsync(runtime, cancellationToken);
-            return new RegionStanding(region, null, null, [], Milestones(plan, region, budgetYear, null, oficios), oficios, outcome, []);
+            var regionOficios = oficios[region.IsoSuffix].ToList();
+            var outcome = outcomes.GetValueOrDefault(region.IsoSuffix);
+            if (!rows.TryGetValue(CycleKey.For(region, budgetYear), out var row))
+            {
+                toStart ??= (await CycleVersions.ToStartAsync(runtime, cancellationToken)).Plan;
+                standings.Add(new RegionStanding(region, null, null, [], Milestones(toStart, region, budgetYear, null, regionOficios), regionOficios, outcome, []));
+                continue;
+            }
+            var state = InstanceStateJson.Deserialize(row.State);
+            var pinned = CyclePlan.Of(await runtime.Definitions.ParsedAsync(row.DefinitionId, cancellationToken));
+            standings.Add(new RegionStanding(region, row.Id, state.Status, [.. state.Tokens.Select(t => t.NodeId).Distinct()],
+                Milestones(pinned, region, budgetYear, state, regionOficios), regionOficios, outcome, [.. incidents[row.Id]]));
         }
-        var state = InstanceStateJson.Deserialize(row.State);
-        var pinned = CyclePlan.Of(await runtime.Definitions.ParsedAsync(row.DefinitionId, cancellationToken));
-        var incidents = await db.Incidents.AsNoTracking().Where(i => i.InstanceId == row.Id && i.State == IncidentState.Open)
-            .OrderBy(i => i.Id).Select(i => i.NodeId + ": " + i.Reason).ToListAsync(cancellationToken);
-        return new RegionStanding(region, row.Id, state.Status, [.. state.Tokens.Select(t => t.NodeId).Distinct()],
-            Milestones(pinned, region, budgetYear, state, oficios), oficios, outcome, incidents);
+        return standings;
     }
 
     private List<MilestoneStanding> Milestones(CyclePlan plan, Region region, int budgetYear, InstanceState? state, List<MailRecord> oficios)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Directorio;
 using Focalizacion.Runtime.Persistence;
 using NodaTime;
@@ -14,14 +15,22 @@ namespace Focalizacion.Cycle.Handlers;
 public sealed class CycleRecords(Store store)
 {
     /// <summary>The emails, oldest first; optionally only one region's (ISO suffix) and budget year's.</summary>
-    public async Task<IReadOnlyList<MailRecord>> MailsAsync(string? region = null, int? budgetYear = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<MailRecord>> MailsAsync(string? region = null, int? budgetYear = null, CancellationToken cancellationToken = default) =>
+        ReadMailsAsync(region, budgetYear, null, cancellationToken);
+
+    /// <summary>As <see cref="MailsAsync"/>, only the oficios (<see cref="MailTypes.Oficio"/>): what a cycle's standing needs, without its reminders and notices.</summary>
+    public Task<IReadOnlyList<MailRecord>> OficiosAsync(string? region = null, int? budgetYear = null, CancellationToken cancellationToken = default) =>
+        ReadMailsAsync(region, budgetYear, MailTypes.Oficio, cancellationToken);
+
+    private async Task<IReadOnlyList<MailRecord>> ReadMailsAsync(string? region, int? budgetYear, string? type, CancellationToken cancellationToken)
     {
         await using var command = store.CreateCommand(
             "SELECT idempotency_key, instance_id, region, anio_presupuestario, tipo, hito, plantilla, emisor, numero_oficio, anio_oficio, " +
             "destinatarios::text, asunto, message_id, estado, intentos, ultimo_error, respuesta_servidor, creado_at, enviado_at FROM correos " +
-            "WHERE ($1::text IS NULL OR region = $1) AND ($2::int IS NULL OR anio_presupuestario = $2) ORDER BY creado_at, id");
+            "WHERE ($1::text IS NULL OR region = $1) AND ($2::int IS NULL OR anio_presupuestario = $2) AND ($3::text IS NULL OR tipo = $3) ORDER BY creado_at, id");
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)budgetYear ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)type ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         var mails = new List<MailRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -40,16 +40,10 @@ internal static class CiclosApi
             return bad;
         }
         var caller = Caller.Of(context);
+        var visible = RegionRegistry.All.Where(r => caller.Sees(r.IsoSuffix)).ToList();
         var standings = await database.ReadAsync(caller, async () =>
-        {
-            var reader = new CycleStandings(database.Runtime, calendar);
-            var all = new List<object>();
-            foreach (var region in RegionRegistry.All.Where(r => caller.Sees(r.IsoSuffix)))
-            {
-                all.Add(CycleJson.Standing(await reader.ReadAsync(region, anio, context.RequestAborted)));
-            }
-            return all;
-        }, context.RequestAborted);
+            (await new CycleStandings(database.Runtime, calendar).ReadAsync(visible, anio, context.RequestAborted)).Select(CycleJson.Standing).ToList(),
+            context.RequestAborted);
         return TypedResults.Ok(standings);
     }
 

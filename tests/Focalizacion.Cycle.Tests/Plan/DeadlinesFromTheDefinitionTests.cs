@@ -78,6 +78,29 @@ public class DeadlinesFromTheDefinitionTests
     }
 
     [Test]
+    public async Task Several_regions_read_at_once_each_show_their_own_cycle_and_version()
+    {
+        await using var sink = await SmtpSink.StartNewAsync();
+        await using var database = await TestDatabase.CreateCycleAsync();
+        var (runtime, _) = await PrepareAsync(database, sink, Instant.FromUtc(2026, 12, 1, 15, 0));
+        var starter = new CycleStarter(runtime, HolidayCalendar.RulesOnly);
+        var nuble = await starter.StartAsync(2027, Nuble, new Dictionary<string, LocalDate>(), Actor.Cli("prueba")); // shipped version
+        await PublishAsync(runtime, VersionDueOn29December());
+        var metropolitana = await starter.StartAsync(2027, Metropolitana, new Dictionary<string, LocalDate>(), Actor.Cli("prueba")); // the 29 December version
+        var atacama = RegionRegistry.ByIsoSuffix("AT"); // no cycle: the version it would start with
+
+        // One read of three regions, as the API lists them, in the order asked.
+        var together = await new CycleStandings(runtime, HolidayCalendar.RulesOnly).ReadAsync([Metropolitana, atacama, Nuble], 2027);
+        LocalDate? FinalDue(RegionStanding standing) => standing.Milestones.Single(m => m.Milestone.Key == "focalizacion-final").Deadline?.Date;
+        Assert.Multiple(() =>
+        {
+            Assert.That(together.Select(s => s.Region), Is.EqualTo(new[] { Metropolitana, atacama, Nuble }));
+            Assert.That(together.Select(s => s.InstanceId), Is.EqualTo(new Guid?[] { metropolitana.InstanceId, null, nuble.InstanceId }));
+            Assert.That(together.Select(FinalDue), Is.EqualTo(new LocalDate?[] { new(2026, 12, 29), new(2026, 12, 29), new(2026, 12, 30) }));
+        });
+    }
+
+    [Test]
     public async Task The_start_up_flags_count_from_the_version_the_cycle_starts_with()
     {
         await using var sink = await SmtpSink.StartNewAsync();
