@@ -117,9 +117,9 @@ foreach (var (file, user) in new[]
     ("gore-nb.token", new NewUser("gore.nb@benchmark.invalid", "gore", "NB", "GORE Ñuble (benchmark)", null)),
 })
 {
-    var (created, problem) = await users.CreateAsync(user, null, "benchmark");
+    var (created, problem) = await users.CreateAsync(user, null, Focalizacion.Runtime.Actor.Cli("benchmark"));
     var id = created?.Id ?? throw new InvalidOperationException(problem);
-    await File.WriteAllTextAsync(Path.Combine(outputFolder, file), (await tokens.CreateAsync(id, "benchmark de la API", AccessTokens.MaxDays)).Token);
+    await File.WriteAllTextAsync(Path.Combine(outputFolder, file), (await tokens.CreateAsync(id, "benchmark de la API", AccessTokens.MaxDays, Focalizacion.Runtime.Actor.Cli("benchmark"))).Token);
 }
 await File.WriteAllTextAsync(Path.Combine(outputFolder, "reloj"), OffsetDateTimePattern.ExtendedIso.Format(end.InZone(Focalizacion.Calendar.ChileanTime.Mainland).ToOffsetDateTime()));
 

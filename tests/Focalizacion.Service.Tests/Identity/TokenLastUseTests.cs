@@ -20,8 +20,8 @@ public sealed class TokenLastUseTests
         var clock = new VirtualClock(Instant.FromUtc(2026, 12, 1, 12, 0));
         var users = new UserStore(database.Store, clock);
         var tokens = new AccessTokens(database.Store, clock);
-        var user = (await users.CreateAsync(new("programa@sercotec.cl", "auditor", null, null, null), null, "prueba")).User!;
-        var (token, _) = await tokens.CreateAsync(user.Id, "programa", 1);
+        var user = (await users.CreateAsync(new("programa@sercotec.cl", "auditor", null, null, null), null, Focalizacion.Runtime.Actor.Cli("prueba"))).User!;
+        var (token, _) = await tokens.CreateAsync(user.Id, "programa", 1, Focalizacion.Runtime.Actor.Cli("prueba"));
         async Task<Instant?> LastUseAsync() => (await tokens.ListAsync(user.Id)).Single().LastUsedAt;
 
         var first = clock.GetCurrentInstant();
@@ -50,10 +50,10 @@ public sealed class TokenLastUseTests
         var clock = new VirtualClock(Instant.FromUtc(2026, 12, 1, 12, 0));
         var users = new UserStore(database.Store, clock);
         var tokens = new AccessTokens(database.Store, clock);
-        var user = (await users.CreateAsync(new("programa@sercotec.cl", "auditor", null, null, null), null, "prueba")).User!;
-        var (token, record) = await tokens.CreateAsync(user.Id, "programa", 1);
+        var user = (await users.CreateAsync(new("programa@sercotec.cl", "auditor", null, null, null), null, Focalizacion.Runtime.Actor.Cli("prueba"))).User!;
+        var (token, record) = await tokens.CreateAsync(user.Id, "programa", 1, Focalizacion.Runtime.Actor.Cli("prueba"));
         var before = await tokens.AuthenticateAsync(token);
-        await tokens.RevokeAsync(user.Id, record.Id);
+        await tokens.RevokeAsync(user.Id, record.Id, Focalizacion.Runtime.Actor.Cli("prueba"));
         Assert.Multiple(async () =>
         {
             Assert.That(before, Is.EqualTo(user.Id));
