@@ -37,10 +37,17 @@ internal static class ApiArguments
         return RegionRegistry.Find(code) is { } region ? (region, null) : (null, ApiProblems.BadRequest(parameter, $"región desconocida «{code}»"));
     }
 
+    /// <summary>A budget year in the path: one outside the calendar does not exist (404).</summary>
     public static ProblemHttpResult? BudgetYear(int year, string parameter = "anio") =>
-        year is < FirstBudgetYear or > LastBudgetYear
-            ? ApiProblems.NotFound($"{parameter}: el año presupuestario {year} está fuera del calendario ({FirstBudgetYear}–{LastBudgetYear})")
-            : null;
+        InCalendar(year) ? null : ApiProblems.NotFound($"{parameter}: {OutsideCalendar(year)}");
+
+    /// <summary>A budget year given as a filter (query string): one outside the calendar is a 400 naming the parameter.</summary>
+    public static ProblemHttpResult? FilterBudgetYear(int? year, string parameter = "anio") =>
+        year is not { } given || InCalendar(given) ? null : ApiProblems.BadRequest(parameter, OutsideCalendar(given));
+
+    private static bool InCalendar(int year) => year is >= FirstBudgetYear and <= LastBudgetYear;
+
+    private static string OutsideCalendar(int year) => $"el año presupuestario {year} está fuera del calendario ({FirstBudgetYear}–{LastBudgetYear})";
 
     /// <summary>The years a date argument may fall in: any the service has use for, far from the calendar's own ends (NodaTime's 9999-12-31 has no next day).</summary>
     public const int FirstDateYear = 1900;

@@ -178,8 +178,7 @@ internal static class CiclosApi
             .RecordAsync(found!.IsoSuffix, anio, cycleEvent.Name, data, Caller.Actor(context), context.RequestAborted);
         if (outcome.BadInput)
         {
-            var field = outcome.Refusal!.Split(':', 2)[0];
-            return ApiProblems.BadRequest(field.StartsWith("datos", StringComparison.Ordinal) || field == DeclaredConformity.Field ? field : "datos", outcome.Refusal![(outcome.Refusal.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim());
+            return ApiProblems.BadRequest(outcome.Refusal!);
         }
         if (!outcome.Applied)
         {

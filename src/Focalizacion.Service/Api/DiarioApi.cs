@@ -19,9 +19,9 @@ internal static class DiarioApi
         {
             return badRegion;
         }
-        if (anio is { } year && ApiArguments.BudgetYear(year) is not null)
+        if (ApiArguments.FilterBudgetYear(anio) is { } badYear)
         {
-            return ApiProblems.BadRequest("anio", $"el año presupuestario {year} está fuera del calendario ({ApiArguments.FirstBudgetYear}–{ApiArguments.LastBudgetYear})");
+            return badYear;
         }
         var (query, problem) = JournalQuery.From(tipo, actor, desde, hasta, antesDe, limite, found, anio);
         if (problem is not null)

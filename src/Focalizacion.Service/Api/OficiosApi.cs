@@ -1,6 +1,5 @@
 using Focalizacion.Access;
 using Focalizacion.Calendar.Regions;
-using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Handlers;
 using Focalizacion.Service.Access;
 using Focalizacion.Service.Identity;
@@ -22,9 +21,9 @@ internal static class OficiosApi
 
     private static async Task<IResult> ListAsync(int? anio, string? region, string? hito, HttpContext context, ApiDatabase database)
     {
-        if (anio is { } year && ApiArguments.BudgetYear(year) is not null)
+        if (ApiArguments.FilterBudgetYear(anio) is { } badYear)
         {
-            return ApiProblems.BadRequest("anio", $"el año presupuestario {year} está fuera del calendario ({ApiArguments.FirstBudgetYear}–{ApiArguments.LastBudgetYear})");
+            return badYear;
         }
         var (found, problem) = ApiArguments.FilterRegion(region);
         if (problem is not null)
@@ -36,9 +35,9 @@ internal static class OficiosApi
             return ApiProblems.BadRequest("hito", "es demasiado largo");
         }
         var caller = Caller.Of(context);
-        var mails = await database.ReadAsync(caller, () => new CycleRecords(database.Store).MailsAsync(found?.IsoSuffix, anio, context.RequestAborted), context.RequestAborted);
-        return TypedResults.Ok(mails.Where(m => m.Type == MailTypes.Oficio && (hito is null || m.Milestone == hito))
-            .Select(m => Json(m)));
+        // Only the oficios are read (not every reminder and notice, to be dropped here).
+        var oficios = await database.ReadAsync(caller, () => new CycleRecords(database.Store).OficiosAsync(found?.IsoSuffix, anio, context.RequestAborted), context.RequestAborted);
+        return TypedResults.Ok(oficios.Where(m => hito is null || m.Milestone == hito).Select(m => Json(m)));
     }
 
     private static async Task<IResult> OneAsync(string id, HttpContext context, ApiDatabase database)
@@ -50,8 +49,8 @@ internal static class OficiosApi
         {
             return ApiProblems.NotFound("id: no hay un oficio con esa clave entre los que usted puede ver");
         }
-        var mails = await database.ReadAsync(caller, () => new CycleRecords(database.Store).MailsAsync(null, null, context.RequestAborted), context.RequestAborted);
-        return mails.FirstOrDefault(m => m.Type == MailTypes.Oficio && m.IdempotencyKey == id) is { } oficio
+        var oficios = await database.ReadAsync(caller, () => new CycleRecords(database.Store).OficiosAsync(null, null, context.RequestAborted), context.RequestAborted);
+        return oficios.FirstOrDefault(m => m.IdempotencyKey == id) is { } oficio
             ? TypedResults.Ok(Json(oficio))
             : ApiProblems.NotFound("id: no hay un oficio con esa clave entre los que usted puede ver");
     }
