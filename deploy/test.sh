@@ -10,11 +10,19 @@ bash deploy/postgres.sh
 export FOCALIZACION_DB="${FOCALIZACION_DB:-Host=127.0.0.1;Port=5432;Username=focalizacion;Password=focalizacion;Database=focalizacion}"
 export FOCALIZACION_DB_API="${FOCALIZACION_DB_API:-Host=127.0.0.1;Port=5432;Username=focalizacion_api;Password=focalizacion_api;Database=focalizacion}"
 
-# Email tests talk to a real SMTP server on loopback: Debian's aiosmtpd, run by /usr/bin/python3.
-if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
-    apt-get update && apt-get install -y python3-aiosmtpd
+# Email tests talk to a real SMTP server on loopback (Debian's aiosmtpd, run by /usr/bin/python3);
+# browser tests drive Debian's Chromium through Playwright (it cannot download its own browsers here).
+missing=()
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+[ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
+if [ ${#missing[@]} -gt 0 ]; then
+    apt-get update && apt-get install -y --no-install-recommends "${missing[@]}"
 fi
+# The browser tests keep a screenshot of every page they check here.
+export FOCALIZACION_CAPTURAS="${FOCALIZACION_CAPTURAS:-$PWD/TestResults/capturas}"
 
+# The web application's front end (src/Focalizacion.Service/front) is installed with npm ci and bundled
+# by the service's build itself.
 # The bpmn-js check of the shipped workflow (tools/bpmn-check) runs on Node with its pinned bpmn-moddle.
 npm ci --prefix tools/bpmn-check --no-audit --no-fund
 
@@ -25,6 +33,8 @@ dotnet format Focalizacion.Workflows.sln --verify-no-changes --no-restore
 log=$(mktemp)
 status=0
 dotnet test Focalizacion.Workflows.sln --no-build -c Release 2>&1 | tee "$log" || status=$?
+
+echo "Capturas de pantalla de las pruebas del navegador: $FOCALIZACION_CAPTURAS"
 
 # One closing line for CI: "N passed, N failed", summed over the test assemblies.
 awk '/^(Passed|Failed)!/ {

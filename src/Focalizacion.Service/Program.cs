@@ -5,6 +5,7 @@ using Focalizacion.Service.Dashboard;
 using Focalizacion.Service.Health;
 using Focalizacion.Service.Hosting;
 using Focalizacion.Service.Identity;
+using Focalizacion.Service.Web;
 
 // Content root = the binaries' folder, so appsettings.json is found whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -16,6 +17,7 @@ try
     builder.AddEngine();
     builder.AddServiceIdentity();
     builder.AddApi();
+    builder.AddWeb();
 }
 catch (Exception bad) when (bad is ServiceConfigurationException or CycleException or CalendarDataException)
 {
@@ -28,9 +30,11 @@ var app = builder.Build();
 
 app.UseHardening();
 app.UseServiceDefaults();
+app.UseWeb();
 app.UseServiceIdentity();
 app.MapSaludApi();
 app.MapApi();
+app.MapWeb();
 app.MapOperatorDashboard();
 
 app.Run();

@@ -9,4 +9,12 @@ namespace Focalizacion.Calendar.Cycle;
 /// <param name="Rule">The deadline: the last day it may happen.</param>
 /// <param name="WindowStart">For milestones with a legal window ("durante la primera quincena de marzo"), its first day; nothing is sent before it.</param>
 /// <param name="Source">Where the law says so.</param>
-public sealed record CycleMilestone(string Key, string Description, string Owner, PlazoRule Rule, PlazoRule? WindowStart, string Source);
+public sealed record CycleMilestone(string Key, string Description, string Owner, PlazoRule Rule, PlazoRule? WindowStart, string Source)
+{
+    /// <summary>A short Spanish name for column headers ("Focalización final"); the key when none was given.</summary>
+    public string Name
+    {
+        get => field ?? Key;
+        init;
+    }
+}

@@ -23,18 +23,18 @@ public static class Decreto246Cycle
 
     public static IReadOnlyList<CycleMilestone> Milestones { get; } =
     [
-        Milestone("oficio-inicio", "Oficio de inicio del ejercicio de focalización, con plazos, requisitos técnicos y material de apoyo",
+        Milestone("oficio-inicio", "Oficio de inicio", "Oficio de inicio del ejercicio de focalización, con plazos, requisitos técnicos y material de apoyo",
             "Sercotec", "15 de marzo", "1 de marzo", "Reglamento §8: «durante la primera quincena del mes de marzo»"),
-        Milestone("presupuesto-exploratorio", "Oficio con el presupuesto exploratorio por instrumento",
+        Milestone("presupuesto-exploratorio", "Presupuesto exploratorio", "Oficio con el presupuesto exploratorio por instrumento",
             "Sercotec", "30 de junio", "16 de junio", "Reglamento §8: «durante la última quincena del mes de junio»"),
-        Milestone("focalizacion-preliminar", "Focalización preliminar enviada por oficio a la Gerencia General de Sercotec",
+        Milestone("focalizacion-preliminar", "Focalización preliminar", "Focalización preliminar enviada por oficio a la Gerencia General de Sercotec",
             "GORE", "15 de noviembre", null, "Reglamento §8: «dentro de la primera quincena del mes de noviembre»"),
-        Milestone("observaciones-sercotec", "Observaciones y asistencia técnica de Sercotec, por oficio al Gobernador Regional",
+        Milestone("observaciones-sercotec", "Observaciones de Sercotec", "Observaciones y asistencia técnica de Sercotec, por oficio al Gobernador Regional",
             "Sercotec", $"15 días corridos desde el evento {PreliminaryReceivedEvent}", null,
             "Reglamento §8: «dentro de los 15 días corridos siguientes a recibir la focalización preliminar»"),
-        Milestone("montos-preliminares", "Montos preliminares por instrumento, coherentes con el proyecto de ley de presupuestos",
+        Milestone("montos-preliminares", "Montos preliminares", "Montos preliminares por instrumento, coherentes con el proyecto de ley de presupuestos",
             "Sercotec", "primer día hábil de diciembre", null, "Reglamento §8: «a más tardar el primer día hábil de diciembre»"),
-        Milestone("focalizacion-final", "Focalización final con la aprobación del Consejo Regional (acta o acuerdo CORE)",
+        Milestone("focalizacion-final", "Focalización final", "Focalización final con la aprobación del Consejo Regional (acta o acuerdo CORE)",
             "GORE", "30 de diciembre", null, "Reglamento §8: «el plazo máximo ... será el día 30 de diciembre»"),
     ];
 
@@ -48,8 +48,8 @@ public static class Decreto246Cycle
     public static IReadOnlyList<CycleDeadline> Deadlines(BusinessCalendar calendar, int budgetYear, IReadOnlyDictionary<string, LocalDate> events) =>
         CycleDeadline.Evaluate(Milestones, calendar, budgetYear, events, Rules);
 
-    private static CycleMilestone Milestone(string key, string description, string owner, string rule, string? windowStart, string source) =>
-        new(key, description, owner, ParseShipped(rule), windowStart is null ? null : ParseShipped(windowStart), source);
+    private static CycleMilestone Milestone(string key, string name, string description, string owner, string rule, string? windowStart, string source) =>
+        new(key, description, owner, ParseShipped(rule), windowStart is null ? null : ParseShipped(windowStart), source) { Name = name };
 
     private static PlazoRule ParseShipped(string text)
     {

@@ -8,23 +8,23 @@ namespace Focalizacion.Cycle.Handlers;
 /// </summary>
 public static class CycleMilestones
 {
-    private static readonly Dictionary<string, (string Description, string Owner)> Extra = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Description, string Owner, string Name)> Extra = new(StringComparer.Ordinal)
     {
-        ["ajuste"] = ("Ajuste de la focalización final para cumplir los requisitos del Reglamento (ficha E, Formulario H y A1)", "GORE"),
-        ["encuesta-expost"] = ("Encuesta de evaluación ex post e informe de valoración del proceso", "GORE"),
-        ["focalizacion-anterior"] = ("Aplicación de la focalización del año anterior", "Sercotec"),
-        ["definicion-sercotec"] = ("Focalización según las definiciones internas de Sercotec", "Sercotec"),
+        ["ajuste"] = ("Ajuste de la focalización final para cumplir los requisitos del Reglamento (ficha E, Formulario H y A1)", "GORE", "Ajuste"),
+        ["encuesta-expost"] = ("Encuesta de evaluación ex post e informe de valoración del proceso", "GORE", "Encuesta ex post"),
+        ["focalizacion-anterior"] = ("Aplicación de la focalización del año anterior", "Sercotec", "Focalización anterior"),
+        ["definicion-sercotec"] = ("Focalización según las definiciones internas de Sercotec", "Sercotec", "Definición de Sercotec"),
     };
 
     /// <summary>Every key <c>foc:hito</c> accepts.</summary>
     public static IReadOnlyList<string> Keys { get; } = [.. Decreto246Cycle.Milestones.Select(m => m.Key), .. Extra.Keys];
 
-    /// <summary>The Spanish description and owner ("Sercotec" or "GORE") of a milestone, or null when the key is unknown.</summary>
-    public static (string Description, string Owner)? Describe(string key)
+    /// <summary>The Spanish description, owner ("Sercotec" or "GORE") and short name of a milestone, or null when the key is unknown.</summary>
+    public static (string Description, string Owner, string Name)? Describe(string key)
     {
         if (Decreto246Cycle.Milestones.FirstOrDefault(m => m.Key == key) is { } milestone)
         {
-            return (milestone.Description, milestone.Owner);
+            return (milestone.Description, milestone.Owner, milestone.Name);
         }
         return Extra.TryGetValue(key, out var extra) ? extra : null;
     }

@@ -52,7 +52,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         var milestone = Setting(request, EmailSettings.Milestone);
         // A plazo the version names is a milestone too (import accepts it as a hito), described as the plan describes it.
         var description = CycleMilestones.Describe(milestone)
-            ?? (CyclePlan.Of(request.Definition).Milestone(milestone) is { } named ? (named.Description, named.Owner) : ((string, string)?)null)
+            ?? (CyclePlan.Of(request.Definition).Milestone(milestone) is { } named ? (named.Description, named.Owner, named.Name) : ((string, string, string)?)null)
             ?? throw new CycleException($"foc:hito «{milestone}» no es un hito del ciclo ({string.Join(", ", CycleMilestones.Keys)}).");
         if (await SentAsync(request.Key, cancellationToken) is { } sent)
         {

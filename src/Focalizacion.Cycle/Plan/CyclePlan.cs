@@ -69,7 +69,8 @@ public sealed class CyclePlan
             var owner = host?.Settings.GetValueOrDefault(CycleNodeSettings.Owner) ?? known?.Owner ?? "";
             milestones.Add(new CycleMilestone(
                 plazo.Key, known?.Description ?? plazo.Node.Name ?? plazo.Key, owner, plazo.Rule, windows.GetValueOrDefault(plazo.Key),
-                $"elemento «{plazo.Node.Id}» del flujo «{definition.ProcessId}»"));
+                $"elemento «{plazo.Node.Id}» del flujo «{definition.ProcessId}»")
+            { Name = known?.Name ?? plazo.Node.Name ?? plazo.Key });
         }
         return new CyclePlan(definition, milestones, events);
     }

@@ -72,11 +72,7 @@ internal static class SesionApi
         {
             return ApiProblems.NotFound("no hay un proveedor de ingreso externo configurado en este servicio");
         }
-        // Only a path of this service: never an open redirect to another site.
-        var back = volver is { Length: > 0 and <= 2000 } path && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.Contains('\\', StringComparison.Ordinal)
-            ? path
-            : "/";
-        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = back }, [ExternalLogin.Scheme]);
+        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = ReturnPath.Safe(volver) }, [ExternalLogin.Scheme]);
     }
 
     private static Ok<WhoAmIAnswer> WhoAmI(HttpContext context, IAntiforgery antiforgery) =>

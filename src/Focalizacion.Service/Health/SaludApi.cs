@@ -16,8 +16,9 @@ namespace Focalizacion.Service.Health;
 /// </remarks>
 internal static class SaludApi
 {
-    public const string LivenessPath = "/salud/vivo";
-    public const string ReadinessPath = "/salud/listo";
+    public const string Prefix = "/salud";
+    public const string LivenessPath = Prefix + "/vivo";
+    public const string ReadinessPath = Prefix + "/listo";
 
     public static IEndpointRouteBuilder MapSaludApi(this IEndpointRouteBuilder endpoints)
     {

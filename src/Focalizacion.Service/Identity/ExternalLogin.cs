@@ -5,6 +5,7 @@ using System.Text.Json;
 using Focalizacion.Access;
 using Focalizacion.Access.Users;
 using Focalizacion.Service.Access;
+using Focalizacion.Service.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -16,11 +17,17 @@ namespace Focalizacion.Service.Identity;
 /// configured provider. The backend fetches the userinfo itself (POST with the access token, as
 /// ClaveÚnica asks) and matches the person to a user of the service by RUN (ClaveÚnica's
 /// <c>RolUnico</c>) or by verified e-mail; the users table decides role and region. A person who
-/// is not a user is refused with a Spanish "no autorizado", and nothing is created.
+/// is not a user is sent to the login page, which says "no autorizado" in Spanish; nothing is created.
 /// </summary>
 internal static class ExternalLogin
 {
     public const string Scheme = "externo";
+
+    /// <summary>The login page's <c>?externo=</c> when the person is not an active user.</summary>
+    public const string NotAuthorized = "no-autorizado";
+
+    /// <summary>The login page's <c>?externo=</c> when the exchange with the provider failed.</summary>
+    public const string Failed = "fallo";
 
     public static void Add(AuthenticationBuilder authentication, ExternalLoginSettings settings)
     {
@@ -55,8 +62,8 @@ internal static class ExternalLogin
                 context.HandleResponse();
                 context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ExternalLogin))
                     .LogWarning(context.Failure, "External login failed at the callback");
-                return ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized,
-                    "No se pudo completar el ingreso con el proveedor externo; vuelva a intentarlo.");
+                context.Response.Redirect(WebSetup.LoginPath + QueryString.Create("externo", Failed));
+                return Task.CompletedTask;
             };
         });
     }
@@ -79,8 +86,8 @@ internal static class ExternalLogin
             context.HandleResponse();
             await database.Journal.RecordAsync(new Runtime.Actor(person.Run?.ToString() ?? person.Email ?? "desconocido", Runtime.ActorChannel.Web) { Address = address },
                 AccessEvent.LoginRefused, $"ingreso con {settings.DisplayName}: {who} no es un usuario activo", http.RequestAborted);
-            await ApiProblems.WriteAsync(http, StatusCodes.Status403Forbidden,
-                $"No autorizado: {who} no corresponde a un usuario activo del servicio. Pida acceso a la administración del servicio en Sercotec.");
+            // The login page says so in words (IngresarModel.ExternalOutcomes); the journal keeps who it was.
+            http.Response.Redirect(WebSetup.LoginPath + QueryString.Create("externo", NotAuthorized));
             return;
         }
         await database.Journal.RecordAsync(user.AsActor(Runtime.ActorChannel.Web, address), AccessEvent.SessionStarted, $"con {settings.DisplayName} ({who})", http.RequestAborted);

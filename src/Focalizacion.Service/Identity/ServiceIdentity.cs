@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Focalizacion.Access;
+using Focalizacion.Service.Web;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Focalizacion.Service.Identity;
@@ -43,11 +44,26 @@ internal static class ServiceIdentity
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = SessionLifetime;
                 options.SlidingExpiration = true;
-                // An API answers with a status, never a redirect to a login page.
-                options.Events.OnRedirectToLogin = context => ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized,
-                    "Se requiere autenticación: inicie sesión o envíe «Authorization: Bearer <token>» con un token vigente.");
-                options.Events.OnRedirectToAccessDenied = context => ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden,
-                    "Su rol no permite esta operación.");
+                // A page sends the browser to log in and come back; an API answers with a status, never a redirect.
+                options.Events.OnRedirectToLogin = context =>
+                {
+                    if (WebSetup.IsPage(context.Request))
+                    {
+                        context.Response.Redirect(WebSetup.LoginPath + QueryString.Create("volver", context.Request.PathBase + context.Request.Path + context.Request.QueryString));
+                        return Task.CompletedTask;
+                    }
+                    return ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized,
+                        "Se requiere autenticación: inicie sesión o envíe «Authorization: Bearer <token>» con un token vigente.");
+                };
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    if (WebSetup.IsPage(context.Request))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status403Forbidden; // the Spanish status page (WebSetup.UseWeb)
+                        return Task.CompletedTask;
+                    }
+                    return ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Su rol no permite esta operación.");
+                };
             });
         if (ExternalLoginSettings.From(builder.Configuration) is { } external)
         {

@@ -28,9 +28,12 @@ internal sealed class AdminApiService : IAsyncDisposable
     public const string GoreNb = "gore.nb@gore.ejemplo.cl";
     public const string GoreBi = "gore.bi@gore.ejemplo.cl";
 
-    private static readonly (string Email, string Role, string? Region)[] People =
-        [(Admin, "administrador", null), (Auditor, "auditor", null), (Central, "sercotec-central", null),
-         (RegionalNb, "sercotec-regional", "NB"), (GoreNb, "gore", "NB"), (GoreBi, "gore", "BI")];
+    /// <summary>Every test user's password (for the browser tests' logins).</summary>
+    public const string Password = "clave-de-prueba-larga";
+
+    private static readonly (string Email, string Role, string? Region, string Name)[] People =
+        [(Admin, "administrador", null, "Ana Administradora"), (Auditor, "auditor", null, "Aurelio Auditor"), (Central, "sercotec-central", null, "Carla Central"),
+         (RegionalNb, "sercotec-regional", "NB", "Raúl Regional"), (GoreNb, "gore", "NB", "Gabriela Ñuble"), (GoreBi, "gore", "BI", "Gonzalo Biobío")];
 
     private readonly Dictionary<string, string> _tokens;
 
@@ -61,9 +64,9 @@ internal sealed class AdminApiService : IAsyncDisposable
         var users = new UserStore(database.Store, clock);
         var tokens = new Dictionary<string, string>();
         var ids = new Dictionary<string, long>();
-        foreach (var (email, role, region) in People)
+        foreach (var (email, role, region, name) in People)
         {
-            var (user, problem) = await users.CreateAsync(new NewUser(email, role, region, null, null), null, Focalizacion.Runtime.Actor.Cli("pruebas"));
+            var (user, problem) = await users.CreateAsync(new NewUser(email, role, region, name, null), Password, Focalizacion.Runtime.Actor.Cli("pruebas"));
             Assert.That(problem, Is.Null);
             ids[email] = user!.Id;
             tokens[email] = (await new AccessTokens(database.Store, clock).CreateAsync(user.Id, "pruebas", 30, Focalizacion.Runtime.Actor.Cli("pruebas"))).Token;

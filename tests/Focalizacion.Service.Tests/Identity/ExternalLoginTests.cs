@@ -90,12 +90,15 @@ public sealed class ExternalLoginTests
         using var browser = LoopbackOidcProvider.CreateBrowser();
         var back = await _provider.SignInAsync(browser, new Uri(_service.Address, "/api/v1/sesion/externa"), UnknownRun, Password);
         using var callback = await browser.GetAsync(back);
-        var text = await callback.Content.ReadAsStringAsync();
+        using var page = await browser.GetAsync(new Uri(_service.Address, callback.Headers.Location?.OriginalString ?? "/"));
+        var text = await page.Content.ReadAsStringAsync();
         using var session = await browser.GetAsync(new Uri(_service.Address, "/api/v1/sesion"));
         Assert.Multiple(async () =>
         {
-            Assert.That(callback.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), text);
-            Assert.That(text, Does.Contain("No autorizado").And.Contain("11111111-1"));
+            Assert.That(callback.StatusCode, Is.EqualTo(HttpStatusCode.Found), _service.Output);
+            Assert.That(callback.Headers.Location?.OriginalString, Is.EqualTo("/ingresar?externo=no-autorizado"));
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+            Assert.That(text, Does.Contain("No autorizado"), "the login page says why, in Spanish");
             Assert.That(session.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "no session was started");
             Assert.That(await _database.ScalarAsync("SELECT count(*) FROM usuarios"), Is.EqualTo(usersBefore));
             Assert.That(await _database.ScalarAsync("SELECT count(*) FROM journal WHERE kind = 'ingreso-rechazado' AND actor = '11111111-1'"), Is.EqualTo(1));

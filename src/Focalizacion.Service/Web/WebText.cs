@@ -1,0 +1,48 @@
+using Focalizacion.Calendar;
+using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle.Plantillas;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Focalizacion.Service.Web;
+
+/// <summary>How the pages write dates, times and amounts: Spanish (Chile), times in the region's zone, named.</summary>
+internal static class WebText
+{
+    private static readonly LocalDatePattern ShortDatePattern = LocalDatePattern.CreateWithInvariantCulture("dd'-'MM'-'uuuu");
+    private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+
+    /// <summary>"lunes 1 de diciembre de 2026".</summary>
+    public static string Date(LocalDate date) => Spanish.LongDate(date);
+
+    /// <summary>"01-12-2026", for tables and exports.</summary>
+    public static string ShortDate(LocalDate date) => ShortDatePattern.Format(date);
+
+    /// <summary>"00:00 (hora de Magallanes)".</summary>
+    public static string Time(ZonedDateTime moment) => $"{TimePattern.Format(moment.TimeOfDay)} ({ChileanTime.Name(moment.Zone)})";
+
+    /// <summary>"lunes 1 de diciembre de 2026, 00:00 (hora de Magallanes)".</summary>
+    public static string Moment(ZonedDateTime moment) => $"{Date(moment.Date)}, {Time(moment)}";
+
+    /// <summary>An instant as the region's people read it.</summary>
+    public static string Moment(Instant instant, Region region) => Moment(instant.InZone(region.Zone));
+
+    /// <summary>"01-12-2026 00:00 (hora de Magallanes)", for tables and exports.</summary>
+    public static string ShortMoment(Instant instant, DateTimeZone zone)
+    {
+        var local = instant.InZone(zone);
+        return $"{ShortDate(local.Date)} {Time(local)}";
+    }
+
+    /// <summary>"$ 1.000.000".</summary>
+    public static string Pesos(decimal amount) => AmountFormat.Pesos(amount);
+
+    /// <summary>"1 día", "3 días".</summary>
+    public static string Days(int n) => n == 1 ? "1 día" : $"{n} días";
+
+    /// <summary>"1 día corrido", "3 días corridos".</summary>
+    public static string CalendarDays(int n) => n == 1 ? "1 día corrido" : $"{n} días corridos";
+
+    /// <summary>"1 día hábil", "3 días hábiles".</summary>
+    public static string BusinessDays(int n) => n == 1 ? "1 día hábil" : $"{n} días hábiles";
+}
