@@ -28,6 +28,15 @@ public sealed class AccessTokens(Store store, IClock clock)
     /// <summary>How much of a token lists show.</summary>
     private const int ShownLength = 8;
 
+    /// <summary>
+    /// Why a token asked with <paramref name="name"/> and <paramref name="days"/> cannot be made, as
+    /// "campo: motivo" in Spanish (<c>nombre</c>, <c>dias</c>); null when it can. The API and the web ask it.
+    /// </summary>
+    public static string? Check(string? name, int days) =>
+        (name?.Trim() ?? "").Length is 0 or > MaxNameLength ? $"nombre: diga para qué es el token (1 a {MaxNameLength} caracteres)"
+        : days is < 1 or > MaxDays ? $"dias: debe estar entre 1 y {MaxDays}"
+        : null;
+
     /// <summary>Creates a token for <paramref name="userId"/> lasting <paramref name="days"/>; the token text (only now) and its record.</summary>
     public async Task<(string Token, AccessToken Record)> CreateAsync(long userId, string name, int days, Actor by, CancellationToken cancellationToken = default)
     {

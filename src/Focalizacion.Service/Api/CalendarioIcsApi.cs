@@ -1,5 +1,8 @@
 using System.Text;
 using Focalizacion.Access;
+using Focalizacion.Access.Users;
+using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle.Starting;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cycle.Estado;
 using Focalizacion.Cycle.Presentacion;
@@ -16,10 +19,15 @@ namespace Focalizacion.Service.Api;
 /// </summary>
 internal static class CalendarioIcsApi
 {
-    public static void Map(RouteGroupBuilder api) =>
+    public static void Map(RouteGroupBuilder api)
+    {
         api.MapGet("/ciclos/{anio:int}/{region}/calendario.ics", ReadAsync).WithTags("ciclos").Requiring(Capability.Leer)
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .WithSummary("Los plazos y recordatorios del ciclo de una región como calendario iCalendar (RFC 5545), en la zona horaria de la región");
+        api.MapGet(CalendarFeed.PathPrefix[ApiEndpoints.Prefix.Length..] + "/{firma}.ics", FeedAsync).WithTags("ciclos").AllowAnonymous()
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .WithSummary("El calendario del año presupuestario en curso de una región, por la dirección firmada que da «Mi cuenta» (para suscribirse desde Outlook o Google Calendar)");
+    }
 
     private static async Task<IResult> ReadAsync(int anio, string region, HttpContext context, ApiDatabase database, HolidayCalendar calendar, IClock clock)
     {
@@ -29,8 +37,22 @@ internal static class CalendarioIcsApi
         {
             return bad;
         }
+        return await WriteAsync(caller, found!, anio, context, database, calendar, clock);
+    }
+
+    private static async Task<IResult> FeedAsync(string firma, HttpContext context, CalendarFeed feed, ApiDatabase database, HolidayCalendar calendar, IClock clock)
+    {
+        if (firma.Length > 4000 || await feed.OpenAsync(firma, context.RequestAborted) is not var (user, region))
+        {
+            return ApiProblems.NotFound("firma: esta dirección de calendario no vale (venció, se alteró o su usuario ya no tiene acceso); pida una nueva en «Mi cuenta»");
+        }
+        return await WriteAsync(user, region, CycleStarter.BudgetYearInProgress(clock.GetCurrentInstant()), context, database, calendar, clock);
+    }
+
+    private static async Task<IResult> WriteAsync(User caller, Region region, int year, HttpContext context, ApiDatabase database, HolidayCalendar calendar, IClock clock)
+    {
         var (standing, reminders) = await database.ReadAsync(caller,
-            () => new CycleAgenda(database.Runtime, calendar).ReadAsync(found!, anio, context.RequestAborted), context.RequestAborted);
-        return TypedResults.Text(CycleICalendar.Write(standing, reminders, anio, clock.GetCurrentInstant()), CycleICalendar.MediaType, Encoding.UTF8);
+            () => new CycleAgenda(database.Runtime, calendar).ReadAsync(region, year, context.RequestAborted), context.RequestAborted);
+        return TypedResults.Text(CycleICalendar.Write(standing, reminders, year, clock.GetCurrentInstant()), CycleICalendar.MediaType, Encoding.UTF8);
     }
 }

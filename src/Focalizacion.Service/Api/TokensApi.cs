@@ -33,17 +33,12 @@ internal static class TokensApi
         {
             return problem;
         }
-        var name = body!.Nombre?.Trim() ?? "";
-        if (name.Length is 0 or > AccessTokens.MaxNameLength)
+        var days = body!.Dias ?? AccessTokens.DefaultDays;
+        if (AccessTokens.Check(body.Nombre, days) is { } refused)
         {
-            return ApiProblems.BadRequest("nombre", $"diga para qué es el token (1 a {AccessTokens.MaxNameLength} caracteres)");
+            return ApiProblems.BadRequest(refused);
         }
-        var days = body.Dias ?? AccessTokens.DefaultDays;
-        if (days is < 1 or > AccessTokens.MaxDays)
-        {
-            return ApiProblems.BadRequest("dias", $"debe estar entre 1 y {AccessTokens.MaxDays}");
-        }
-        var (token, record) = await database.Tokens.CreateAsync(Caller.Of(context).Id, name, days, Caller.Actor(context), context.RequestAborted);
+        var (token, record) = await database.Tokens.CreateAsync(Caller.Of(context).Id, body.Nombre!.Trim(), days, Caller.Actor(context), context.RequestAborted);
         return TypedResults.Created($"/api/v1/yo/tokens/{record.Id}", new { token, registro = Json(record, clock.GetCurrentInstant()) });
     }
 

@@ -78,6 +78,7 @@ internal static class ServiceIdentity
             }
         });
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CapabilityHandler>();
+        services.AddSingleton<CalendarFeed>();
         services.AddAntiforgery(options =>
         {
             options.HeaderName = AntiforgeryHeader;

@@ -29,11 +29,15 @@ internal static class WebSetup
         return builder;
     }
 
-    /// <summary>Static files and the Spanish error pages, before identity: the bundle needs no session.</summary>
+    /// <summary>Static files and the Spanish error pages, before routing and identity: the bundle needs no session.</summary>
     public static WebApplication UseWeb(this WebApplication app)
     {
-        // A page's error status without a body (404, 403, 500) shows a page in Spanish; the API keeps its problem details.
-        app.UseWhen(context => IsPage(context.Request), branch => branch.UseStatusCodePagesWithReExecute("/estado", "?codigo={0}"));
+        // A page's error status without a body (404, 403…) or failure shows a page in Spanish; the API keeps its problem details.
+        app.UseWhen(context => IsPage(context.Request), branch =>
+        {
+            branch.UseExceptionHandler("/estado");
+            branch.UseStatusCodePagesWithReExecute("/estado", "?codigo={0}");
+        });
         var bundle = Path.Combine(app.Environment.WebRootPath ?? Path.Combine(AppContext.BaseDirectory, "wwwroot"), "dist");
         if (Directory.Exists(bundle))
         {
@@ -45,6 +49,8 @@ internal static class WebSetup
                 OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
             });
         }
+        // Routing after the re-executions above, so that a re-executed request finds the status page's endpoint.
+        app.UseRouting();
         return app;
     }
 

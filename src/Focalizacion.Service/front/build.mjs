@@ -8,6 +8,7 @@ await esbuild.build({
   entryPoints: {
     app: 'src/app.css',
     diagrama: 'src/diagrama.js',
+    plantilla: 'src/plantilla.js',
   },
   bundle: true,
   minify: true,
