@@ -1,11 +1,11 @@
 using System.Text;
 using Focalizacion.Access;
 using Focalizacion.Access.Users;
-using Focalizacion.Calendar.Regions;
-using Focalizacion.Cycle.Starting;
 using Focalizacion.Calendar.Holidays;
+using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle.Estado;
 using Focalizacion.Cycle.Presentacion;
+using Focalizacion.Cycle.Starting;
 using Focalizacion.Service.Access;
 using Focalizacion.Service.Identity;
 using NodaTime;
