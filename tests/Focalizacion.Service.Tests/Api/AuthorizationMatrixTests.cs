@@ -95,6 +95,8 @@ public sealed class AuthorizationMatrixTests
         [("GET", "/api/v1/oficios/{id}")] = Rules.ReadOfRegion,
         [("GET", "/api/v1/diario")] = Rules.Only("administrador", "auditor"),
         [("GET", "/api/v1/ciclos/{anio}/{region}/calendario.ics")] = Rules.ReadOfRegion,
+        // A feed's signed address is its only credential: a made-up one is not found, whoever asks (CuentaTests use a real one).
+        [("GET", "/api/v1/calendarios/{firma}.ics")] = (_, _) => Outcome.Hidden,
         // What administrators manage: read by administrador and auditor, changed by administrador only.
         [("GET", "/api/v1/definiciones")] = Rules.Only("administrador", "auditor"),
         [("GET", "/api/v1/definiciones/{id}")] = Rules.Only("administrador", "auditor"),
@@ -322,6 +324,7 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/definiciones/{clave}/{version}/retirar", "clave") => "no-existe",
         (_, "version") => "1",
         (_, "lugar") => "central",
+        (_, "firma") => "no-es-una-firma",
         (_, "rol") => Cycle.CycleRoles.GerenciaRegiones,
         (_, "clave") => "ajuste",
         _ => null,
