@@ -2,8 +2,11 @@ using System.Text.Json.Nodes;
 using Focalizacion.Access;
 using Focalizacion.Access.Users;
 using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle.Estado;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Handlers;
+using Focalizacion.Engine.Definitions;
+using Focalizacion.Engine.Execution;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 using Focalizacion.Service.Access;
@@ -118,6 +121,25 @@ internal static class CycleActions
         return outcome.BadInput ? ActionOutcome.Refused(ActionStatus.BadInput, outcome.Refusal!)
             : !outcome.Applied ? ActionOutcome.Refused(ActionStatus.Conflict, outcome.Refusal!)
             : new ActionOutcome(ActionStatus.Done, null, outcome.InstanceId);
+    }
+
+    /// <summary>
+    /// The events <paramref name="standing"/>'s instance waits for now: the messages of the receive
+    /// tasks its tokens wait at (several at once where the cycle runs milestones in parallel).
+    /// Read inside the caller's <see cref="ApiDatabase.ReadAsync{T}"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<CycleEvent>> AwaitedAsync(EngineRuntime runtime, RegionStanding standing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(standing);
+        if (standing.InstanceId is not { } id || standing.Status is not InstanceStatus.Running)
+        {
+            return [];
+        }
+        await using var db = runtime.Store.Open();
+        var definitionId = await db.Instances.AsNoTracking().Where(i => i.Id == id).Select(i => i.DefinitionId).SingleAsync(cancellationToken);
+        var definition = await runtime.Definitions.ParsedAsync(definitionId, cancellationToken);
+        var waited = standing.WaitingAt.Select(n => definition.Nodes.GetValueOrDefault(n)).OfType<ReceiveTask>().Select(r => r.Message).ToHashSet(StringComparer.Ordinal);
+        return [.. CycleEvent.All.Where(e => waited.Contains(e.Name))];
     }
 
     /// <summary>The open incidents of the regions <paramref name="caller"/> sees, each with its cycle's key ("NB/2027").</summary>

@@ -33,8 +33,8 @@ internal sealed partial class RegistrarModel(ApiDatabase database, EngineRuntime
     /// <summary>Each milestone of the region's cycle with its state, in legal order.</summary>
     public IReadOnlyList<MilestoneSituation> Situations { get; private set; } = [];
 
-    /// <summary>The event the cycle waits for now: that of its first milestone not yet done.</summary>
-    public CycleEvent? Expected { get; private set; }
+    /// <summary>The events the cycle waits for now (its tokens' receive tasks).</summary>
+    public IReadOnlyList<CycleEvent> Expected { get; private set; } = [];
 
     /// <summary>The event whose form was sent, and what was written in it (shown again after an error).</summary>
     public string? Posted { get; private set; }
@@ -183,12 +183,14 @@ internal sealed partial class RegistrarModel(ApiDatabase database, EngineRuntime
         }
         if (Region is { } chosen)
         {
-            var standing = await database.ReadAsync(caller, () => new CycleStandings(database.Runtime, calendar).ReadAsync(chosen, Anio, HttpContext.RequestAborted), HttpContext.RequestAborted);
+            var (standing, expected) = await database.ReadAsync(caller, async () =>
+            {
+                var standing = await new CycleStandings(database.Runtime, calendar).ReadAsync(chosen, Anio, HttpContext.RequestAborted);
+                return (standing, await CycleActions.AwaitedAsync(database.Runtime, standing, HttpContext.RequestAborted));
+            }, HttpContext.RequestAborted);
             var now = database.Clock.GetCurrentInstant();
             Situations = [.. standing.Milestones.Select(m => MilestoneSituation.Of(m, standing.Status, now, calendar.BusinessDays(chosen)))];
-            Expected = standing.InstanceId is null ? null : Situations
-                .Where(s => s.State is not (MilestoneState.Cumplido or MilestoneState.NoAplica))
-                .Select(s => CycleEvent.ForMilestone(s.Milestone.Milestone.Key)).FirstOrDefault(e => e is not null);
+            Expected = expected;
         }
         return Page();
     }
