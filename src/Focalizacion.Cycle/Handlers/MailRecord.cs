@@ -23,4 +23,8 @@ public sealed record MailRecord(
     string? LastError,
     string? ServerReply,
     Instant CreatedAt,
-    Instant? SentAt);
+    Instant? SentAt)
+{
+    /// <summary>The plain text as rendered and sent; null for emails sent before the service kept it.</summary>
+    public string? Text { get; init; }
+}

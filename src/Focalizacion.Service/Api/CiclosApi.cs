@@ -134,56 +134,22 @@ internal static class CiclosApi
     private static async Task<IResult> RecordAsync(int anio, string region, HttpContext context, EngineRuntime engine)
     {
         var caller = Caller.Of(context);
-        // A role that records no event is refused as such, whatever the region and body.
-        if (!CycleEvent.All.Any(e => caller.May(e.RecordedWith)))
+        if (CycleActions.Admits(caller, anio, region) is { } refused)
         {
-            return ApiProblems.Forbidden($"su rol ({caller.Role.Name}) no registra eventos del ciclo; los registran: {string.Join(", ", CycleEvent.All.SelectMany(e => AccessPolicy.RolesThatMay(e.RecordedWith)).Distinct())}");
-        }
-        var (found, problem) = ApiArguments.VisibleRegion(region, caller);
-        if ((problem ?? ApiArguments.BudgetYear(anio)) is { } bad)
-        {
-            return bad;
+            return refused.ToProblem();
         }
         var (body, badBody) = await ApiJson.ReadAsync<EventBody>(context.Request);
         if (badBody is not null)
         {
             return badBody;
         }
-        if (body!.Evento is not { Length: > 0 } name)
+        var outcome = await CycleActions.RecordAsync(caller, Caller.Actor(context), anio, region, body!, engine, context.RequestAborted);
+        if (!outcome.Done)
         {
-            return ApiProblems.BadRequest("evento", $"falta el evento; los eventos del ciclo son: {CycleEvent.KnownNames}");
+            return outcome.ToProblem();
         }
-        if (CycleEvent.Find(name) is not { } cycleEvent)
-        {
-            return ApiProblems.BadRequest("evento", $"evento desconocido «{name}»; los eventos del ciclo son: {CycleEvent.KnownNames}");
-        }
-        if (!caller.May(cycleEvent.RecordedWith))
-        {
-            return ApiProblems.Forbidden($"evento: su rol ({caller.Role.Name}) no registra «{cycleEvent.Name}»; lo registra: {string.Join(", ", AccessPolicy.RolesThatMay(cycleEvent.RecordedWith))}");
-        }
-        var data = body.Datos is null ? new JsonObject() : (JsonObject)body.Datos.DeepClone();
-        if (body.Conforme is { } conforme)
-        {
-            if (cycleEvent.Name != CycleEvent.FinalRecibida)
-            {
-                return ApiProblems.BadRequest("conforme", $"solo se indica con el evento «{CycleEvent.FinalRecibida}»");
-            }
-            if (data.ContainsKey(DeclaredConformity.Field))
-            {
-                return ApiProblems.BadRequest("conforme", "se indica una sola vez: fuera de «datos» o dentro, no en ambos");
-            }
-            data[DeclaredConformity.Field] = conforme;
-        }
-        var outcome = await new CycleEventRecorder(engine.Instances, new DeclaredConformity())
-            .RecordAsync(found!.IsoSuffix, anio, cycleEvent.Name, data, Caller.Actor(context), context.RequestAborted);
-        if (outcome.BadInput)
-        {
-            return ApiProblems.BadRequest(outcome.Refusal!);
-        }
-        if (!outcome.Applied)
-        {
-            return ApiProblems.Conflict(outcome.Refusal!);
-        }
+        var found = RegionRegistry.Find(region)!;
+        var cycleEvent = CycleEvent.Find(body!.Evento!)!;
         return TypedResults.Created($"/api/v1/ciclos/{anio}/{found.IsoSuffix}", new { region = found.IsoSuffix, anioPresupuestario = anio, evento = cycleEvent.Name, hito = cycleEvent.Milestone, instancia = outcome.InstanceId });
     }
 }

@@ -1,10 +1,8 @@
 using Focalizacion.Access;
 using Focalizacion.Cycle.Presentacion;
 using Focalizacion.Runtime;
-using Focalizacion.Runtime.Persistence;
 using Focalizacion.Service.Access;
 using Focalizacion.Service.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Focalizacion.Service.Api;
 
@@ -26,8 +24,7 @@ internal static class IncidentesApi
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, ApiDatabase database) =>
-        TypedResults.Ok((await database.ReadAsync(Caller.Of(context), () => database.Runtime.Incidents.OpenAsync(context.RequestAborted), context.RequestAborted))
-            .Select(AdministrationJson.Incident));
+        TypedResults.Ok((await CycleActions.OpenIncidentsAsync(Caller.Of(context), database, context.RequestAborted)).Select(i => AdministrationJson.Incident(i.Incident)));
 
     private static Task<IResult> RetryAsync(long id, HttpContext context, ApiDatabase database, EngineRuntime engine) =>
         ResolveAsync(id, retry: true, context, database, engine);
@@ -37,25 +34,9 @@ internal static class IncidentesApi
 
     private static async Task<IResult> ResolveAsync(long id, bool retry, HttpContext context, ApiDatabase database, EngineRuntime engine)
     {
-        // Seen as the caller sees it first: another region's incident is not found, whatever the owner's runtime could do with it.
-        var incident = await database.ReadAsync(Caller.Of(context), async () =>
-        {
-            await using var db = database.Store.Open();
-            return await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, context.RequestAborted);
-        }, context.RequestAborted);
-        if (incident is null)
-        {
-            return ApiProblems.NotFound($"id: no hay un incidente {id} entre los que usted puede ver");
-        }
-        if (incident.State != IncidentState.Open)
-        {
-            return ApiProblems.Conflict($"el incidente {id} ya fue resuelto ({(incident.State == IncidentState.Retried ? "reintentado" : "omitido")} por {incident.ResolvedBy})");
-        }
-        var outcome = retry
-            ? await engine.Incidents.RetryAsync(id, Caller.Actor(context), context.RequestAborted)
-            : await engine.Incidents.SkipAsync(id, Caller.Actor(context), context.RequestAborted);
-        return outcome.Applied
+        var outcome = await CycleActions.ResolveIncidentAsync(Caller.Of(context), Caller.Actor(context), id, retry, database, engine, context.RequestAborted);
+        return outcome.Done
             ? TypedResults.Ok(new { id, instancia = outcome.InstanceId, resolucion = retry ? "reintentado" : "omitido" })
-            : ApiProblems.Conflict(outcome.Refusal!);
+            : outcome.ToProblem();
     }
 }

@@ -36,7 +36,7 @@ internal static class OficiosApi
         }
         var caller = Caller.Of(context);
         // Only the oficios are read (not every reminder and notice, to be dropped here).
-        var oficios = await database.ReadAsync(caller, () => new CycleRecords(database.Store).OficiosAsync(found?.IsoSuffix, anio, context.RequestAborted), context.RequestAborted);
+        var oficios = await CycleActions.OficiosAsync(caller, database, found?.IsoSuffix, anio, context.RequestAborted);
         return TypedResults.Ok(oficios.Where(m => hito is null || m.Milestone == hito).Select(m => Json(m)));
     }
 
@@ -45,15 +45,10 @@ internal static class OficiosApi
         var caller = Caller.Of(context);
         // An oficio's key has slashes («…/OficioInicio/3»), sent as %2F in one path segment; the server leaves those encoded.
         id = id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
-        if (id.Length > 300)
-        {
-            return ApiProblems.NotFound("id: no hay un oficio con esa clave entre los que usted puede ver");
-        }
-        var oficios = await database.ReadAsync(caller, () => new CycleRecords(database.Store).OficiosAsync(null, null, context.RequestAborted), context.RequestAborted);
-        return oficios.FirstOrDefault(m => m.IdempotencyKey == id) is { } oficio
+        return await CycleActions.OficioAsync(caller, database, id, context.RequestAborted) is { } oficio
             ? TypedResults.Ok(Json(oficio))
             : ApiProblems.NotFound("id: no hay un oficio con esa clave entre los que usted puede ver");
     }
 
-    private static object Json(MailRecord m) => new { id = m.IdempotencyKey, region = m.Region, anioPresupuestario = m.BudgetYear, correo = CiclosApi.Mail(m, RegionRegistry.ByIsoSuffix(m.Region)) };
+    private static object Json(MailRecord m) => new { id = m.IdempotencyKey, region = m.Region, anioPresupuestario = m.BudgetYear, correo = CiclosApi.Mail(m, RegionRegistry.ByIsoSuffix(m.Region)), texto = m.Text };
 }

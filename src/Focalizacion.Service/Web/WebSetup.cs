@@ -49,7 +49,9 @@ internal static class WebSetup
                 OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
             });
         }
-        // Routing after the re-executions above, so that a re-executed request finds the status page's endpoint.
+        // Routing after the status pages: a re-executed request (/estado) is routed again. With the
+        // implicit routing at the pipeline's start, the re-execution found no endpoint, and a page's
+        // own 403 or 404 came out as the API's JSON problem instead of the Spanish page.
         app.UseRouting();
         return app;
     }

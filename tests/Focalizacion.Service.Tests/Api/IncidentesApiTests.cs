@@ -22,8 +22,8 @@ public sealed class IncidentesApiTests : ApiServiceFixture
 
     private protected override async Task StartedAsync()
     {
-        _toRetry = await IncidentAsync("NB");
-        _toSkip = await IncidentAsync("BI");
+        _toRetry = await IncidentAsync(Api, "NB");
+        _toSkip = await IncidentAsync(Api, "BI");
     }
 
     /// <summary>
@@ -31,20 +31,20 @@ public sealed class IncidentesApiTests : ApiServiceFixture
     /// test's own whose one attempt fails: an incident as an operator meets it. Its clock is hours
     /// ahead of the service's, so the oficio it queues is not yet due for the service's worker.
     /// </summary>
-    private async Task<long> IncidentAsync(string region)
+    internal static async Task<long> IncidentAsync(AdminApiService api, string region)
     {
         var clock = new FakeClock(AdminApiService.Start + Duration.FromHours(3));
-        var runtime = CycleRuntime.Create(Api.Database.Store, clock, HolidayCalendar.RulesOnly, new MailSettings(), new RefusingTransport(), CycleRuntime.Options with { MaxAttempts = 1 });
+        var runtime = CycleRuntime.Create(api.Database.Store, clock, HolidayCalendar.RulesOnly, new MailSettings(), new RefusingTransport(), CycleRuntime.Options with { MaxAttempts = 1 });
         var recorder = new CycleEventRecorder(runtime.Instances, new DeclaredConformity());
         foreach (var name in new[] { CycleEvent.PreliminarRecibida, CycleEvent.ObservacionesEnviadas })
         {
             var recorded = await recorder.RecordAsync(region, 2027, name, new JsonObject(), Actor.Cli("pruebas"));
             Assert.That(recorded.Applied, Is.True, recorded.Refusal);
         }
-        var oficio = await Api.Database.ScalarAsync(
+        var oficio = await api.Database.ScalarAsync(
             $"SELECT o.id FROM outbox o JOIN workflow_instances i ON i.id = o.instance_id WHERE i.correlation_key = '{region}/2027' AND o.node_id = 'OficioObservaciones'");
         await runtime.Outbox.DeliverAsync(oficio);
-        return await Api.Database.ScalarAsync($"SELECT id FROM incidents WHERE outbox_id = {oficio} AND state = 'Open'");
+        return await api.Database.ScalarAsync($"SELECT id FROM incidents WHERE outbox_id = {oficio} AND state = 'Open'");
     }
 
     [Test]
@@ -115,7 +115,7 @@ public sealed class IncidentesApiTests : ApiServiceFixture
     }
 
     /// <summary>A mail server that takes nothing.</summary>
-    private sealed class RefusingTransport : IMailTransport
+    internal sealed class RefusingTransport : IMailTransport
     {
         public Task SendAsync(MimeMessage message, Func<string, Task> accepted, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("el servidor no acepta mensajes (prueba)");
