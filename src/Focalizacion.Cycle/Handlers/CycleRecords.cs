@@ -26,7 +26,7 @@ public sealed class CycleRecords(Store store)
     {
         await using var command = store.CreateCommand(
             "SELECT idempotency_key, instance_id, region, anio_presupuestario, tipo, hito, plantilla, emisor, numero_oficio, anio_oficio, " +
-            "destinatarios::text, asunto, message_id, estado, intentos, ultimo_error, respuesta_servidor, creado_at, enviado_at FROM correos " +
+            "destinatarios::text, asunto, message_id, estado, intentos, ultimo_error, respuesta_servidor, creado_at, enviado_at, texto FROM correos " +
             "WHERE ($1::text IS NULL OR region = $1) AND ($2::int IS NULL OR anio_presupuestario = $2) AND ($3::text IS NULL OR tipo = $3) ORDER BY creado_at, id");
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)budgetYear ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
@@ -40,7 +40,8 @@ public sealed class CycleRecords(Store store)
                 reader.GetString(6), NullableString(reader, 7), reader.IsDBNull(8) ? null : reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetInt32(9),
                 ParseRecipients(reader.GetString(10)), reader.GetString(11), reader.GetString(12), reader.GetString(13), reader.GetInt32(14),
                 NullableString(reader, 15), NullableString(reader, 16), reader.GetFieldValue<Instant>(17),
-                reader.IsDBNull(18) ? null : reader.GetFieldValue<Instant>(18)));
+                reader.IsDBNull(18) ? null : reader.GetFieldValue<Instant>(18))
+            { Text = NullableString(reader, 19) });
         }
         return mails;
     }

@@ -91,7 +91,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         }
 
         var messageId = MessageIds.For(request.Key);
-        var (state, createdAt) = await UpsertPendingAsync(request, variables, type, milestone, issuer, oficio, recipients, rendered.Subject, messageId, now, cancellationToken);
+        var (state, createdAt) = await UpsertPendingAsync(request, variables, type, milestone, issuer, oficio, recipients, rendered, messageId, now, cancellationToken);
         if (state == MailStates.Sent)
         {
             return Outputs(type, milestone, oficio);
@@ -149,12 +149,12 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
 
     private async Task<(string State, Instant CreatedAt)> UpsertPendingAsync(
         EffectRequest request, CycleVariables variables, string type, string milestone, string? issuer, OficioNumber? oficio,
-        IReadOnlyList<Recipient> recipients, string subject, string messageId, Instant now, CancellationToken cancellationToken)
+        IReadOnlyList<Recipient> recipients, RenderedMail rendered, string messageId, Instant now, CancellationToken cancellationToken)
     {
         await using var command = store.CreateCommand(
             "INSERT INTO correos (idempotency_key, instance_id, region, anio_presupuestario, tipo, hito, plantilla, emisor, numero_oficio, anio_oficio, " +
-            $"destinatarios, asunto, message_id, estado, intentos, creado_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, '{MailStates.Pending}', 1, $14) " +
-            "ON CONFLICT (idempotency_key) DO UPDATE SET intentos = correos.intentos + 1, destinatarios = excluded.destinatarios, asunto = excluded.asunto " +
+            $"destinatarios, asunto, message_id, estado, intentos, creado_at, texto) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, '{MailStates.Pending}', 1, $14, $15) " +
+            "ON CONFLICT (idempotency_key) DO UPDATE SET intentos = correos.intentos + 1, destinatarios = excluded.destinatarios, asunto = excluded.asunto, texto = excluded.texto " +
             "RETURNING estado, creado_at");
         command.Parameters.Add(new NpgsqlParameter { Value = request.Key });
         command.Parameters.Add(new NpgsqlParameter { Value = request.InstanceId });
@@ -167,9 +167,10 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)oficio?.Number ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)oficio?.Year ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter { Value = CycleRecords.RecipientsJson(recipients), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new NpgsqlParameter { Value = subject });
+        command.Parameters.Add(new NpgsqlParameter { Value = rendered.Subject });
         command.Parameters.Add(new NpgsqlParameter { Value = messageId });
         command.Parameters.Add(new NpgsqlParameter { Value = now });
+        command.Parameters.Add(new NpgsqlParameter { Value = rendered.Text });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetString(0), reader.GetFieldValue<Instant>(1));

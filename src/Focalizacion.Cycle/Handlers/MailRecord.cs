@@ -23,4 +23,8 @@ public sealed record MailRecord(
     string? LastError,
     string? ServerReply,
     Instant CreatedAt,
-    Instant? SentAt);
+    Instant? SentAt)
+{
+    /// <summary>The plain-text body as rendered and sent; null for emails recorded before it was kept.</summary>
+    public string? Text { get; init; }
+}

@@ -25,6 +25,8 @@ internal static class WebSetup
             options.Conventions.AuthorizeFolder("/");
             options.Conventions.AllowAnonymousToPage("/Ingresar");
             options.Conventions.AllowAnonymousToPage("/Estado");
+            // The journal page is also one cycle's journal.
+            options.Conventions.AddPageRoute("/Diario", "/ciclos/{anio:int}/{region}/diario");
         }).AddMvcOptions(options => options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(value => $"«{value}» no es un número"));
         return builder;
     }
@@ -45,6 +47,9 @@ internal static class WebSetup
                 OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
             });
         }
+        // Routing after the error pages: re-executing «/estado» must route again (with the routing
+        // the host adds first, the re-executed request kept no endpoint and the Spanish page never showed).
+        app.UseRouting();
         return app;
     }
 
