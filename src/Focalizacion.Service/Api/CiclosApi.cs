@@ -6,7 +6,6 @@ using Focalizacion.Cycle.Estado;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Handlers;
 using Focalizacion.Cycle.Presentacion;
-using Focalizacion.Engine.Execution;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 using Focalizacion.Service.Access;
@@ -65,34 +64,17 @@ internal static class CiclosApi
         return TypedResults.Ok(new { estado = CycleJson.Standing(standing), registradoPor = recorders, correos = mails.Select(m => Mail(m, found!)) });
     }
 
-    /// <summary>Who recorded each milestone's event, and when (the journal line of the message the instance received).</summary>
-    private static async Task<Dictionary<string, object>> RecordersAsync(Store store, Guid instance, Region region, CancellationToken cancellationToken)
-    {
-        var byEvent = CycleEvent.All.ToDictionary(e => new MessageReceived(e.Name).Description);
-        await using var command = store.CreateCommand(
-            "SELECT event, actor, via, actor_role, actor_region, at FROM journal WHERE instance_id = $1 AND kind = $2 ORDER BY id");
-        command.Parameters.Add(new() { Value = instance });
-        command.Parameters.Add(new() { Value = JournalKind.MessageReceived.Text() });
-        var recorders = new Dictionary<string, object>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+    /// <summary>Who recorded each milestone's event, and when, in the API's words.</summary>
+    private static async Task<Dictionary<string, object>> RecordersAsync(Store store, Guid instance, Region region, CancellationToken cancellationToken) =>
+        (await MilestoneRecorders.ReadAsync(store, instance, cancellationToken)).ToDictionary(p => p.Key, p => (object)new
         {
-            if (!reader.IsDBNull(0) && byEvent.TryGetValue(reader.GetString(0), out var cycleEvent))
-            {
-                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                recorders[cycleEvent.Milestone] = new
-                {
-                    evento = cycleEvent.Name,
-                    nombre = reader.GetString(1),
-                    via = Text(2),
-                    rol = Text(3),
-                    region = Text(4),
-                    en = CycleJson.Instant(reader.GetFieldValue<NodaTime.Instant>(5).InZone(region.Zone)),
-                };
-            }
-        }
-        return recorders;
-    }
+            evento = p.Value.Event,
+            nombre = p.Value.Name,
+            via = p.Value.Via,
+            rol = p.Value.Role,
+            region = p.Value.Region,
+            en = CycleJson.Instant(p.Value.At.InZone(region.Zone)),
+        });
 
     /// <summary>An email of the cycle (oficio, reminder or notice): who sent it, to whom, and how its delivery went.</summary>
     public static object Mail(MailRecord m, Region region) => new
@@ -109,6 +91,7 @@ internal static class CiclosApi
         intentos = m.Attempts,
         ultimoError = m.LastError,
         respuestaServidor = m.ServerReply,
+        texto = m.Text,
         creado = CycleJson.Instant(m.CreatedAt.InZone(region.Zone)),
         enviado = m.SentAt is { } at ? CycleJson.Instant(at.InZone(region.Zone)) : null,
         messageId = m.MessageId,

@@ -50,5 +50,5 @@ internal static class OficiosApi
             : ApiProblems.NotFound("id: no hay un oficio con esa clave entre los que usted puede ver");
     }
 
-    private static object Json(MailRecord m) => new { id = m.IdempotencyKey, region = m.Region, anioPresupuestario = m.BudgetYear, correo = CiclosApi.Mail(m, RegionRegistry.ByIsoSuffix(m.Region)), texto = m.Text };
+    private static object Json(MailRecord m) => new { id = m.IdempotencyKey, region = m.Region, anioPresupuestario = m.BudgetYear, correo = CiclosApi.Mail(m, RegionRegistry.ByIsoSuffix(m.Region)) };
 }

@@ -25,6 +25,8 @@ internal static class WebSetup
             options.Conventions.AuthorizeFolder("/");
             options.Conventions.AllowAnonymousToPage("/Ingresar");
             options.Conventions.AllowAnonymousToPage("/Estado");
+            // The journal page is also one cycle's journal.
+            options.Conventions.AddPageRoute("/Diario", "/ciclos/{anio:int}/{region}/diario");
         }).AddMvcOptions(options => options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(value => $"«{value}» no es un número"));
         return builder;
     }

@@ -34,8 +34,42 @@ internal static class WebText
         return $"{ShortDate(local.Date)} {Time(local)}";
     }
 
+    /// <summary>
+    /// Who did something, as a journal line or a record names it: "Gabriela Ñuble (gobierno regional,
+    /// Ñuble), vía la aplicación web"; the service's own parts by what they are ("el temporizador").
+    /// </summary>
+    public static string Who(string name, string? via, string? role, string? region)
+    {
+        var part = via switch
+        {
+            "temporizador" => "el temporizador del servicio",
+            "bandeja-de-salida" => "la bandeja de salida del servicio",
+            "servicio" => "el servicio",
+            "simulacion" => "una simulación",
+            _ => null,
+        };
+        if (part is not null)
+        {
+            return part;
+        }
+        var roleText = Focalizacion.Access.Role.Find(role)?.Description ?? role;
+        var regionText = region is null ? null : RegionRegistry.Find(region)?.Name ?? region;
+        var who = roleText is null ? name : $"{name} ({roleText}{(regionText is null ? "" : ", " + regionText)})";
+        return via switch
+        {
+            "web" => who + ", vía la aplicación web",
+            "api" => who + ", vía la API",
+            "cli" => who + ", vía la línea de comandos",
+            null => who,
+            var other => $"{who}, vía {other}",
+        };
+    }
+
     /// <summary>"$ 1.000.000".</summary>
     public static string Pesos(decimal amount) => AmountFormat.Pesos(amount);
+
+    /// <summary>"100.000": a count as Chile writes it.</summary>
+    public static string Count(int n) => n.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture).Replace(',', '.');
 
     /// <summary>"1 día", "3 días".</summary>
     public static string Days(int n) => n == 1 ? "1 día" : $"{n} días";

@@ -1,0 +1,91 @@
+using Focalizacion.Access.Users;
+using Focalizacion.Calendar.Holidays;
+using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle.Correo;
+using Focalizacion.Cycle.Estado;
+using Focalizacion.Cycle.Handlers;
+using Focalizacion.Engine.Execution;
+using Focalizacion.Service.Access;
+using Focalizacion.Service.Api;
+using Focalizacion.Service.Web.Board;
+
+namespace Focalizacion.Service.Web.Cycle;
+
+/// <summary>One milestone on the cycle's timeline: where it stands, its state in words (the board's cell), and who recorded it.</summary>
+internal sealed record MilestoneView(MilestoneStanding Standing, BoardCell Cell, MilestoneRecorder? Recorder);
+
+/// <summary>
+/// What the page of one region's cycle shows: its standing, the milestones with their states (as
+/// the board words them), every email of the cycle with its text as sent, the notices the cycle
+/// skipped, all read as the user (row-level security).
+/// </summary>
+internal sealed record CycleView(
+    RegionStanding Standing,
+    IReadOnlyList<MilestoneView> Milestones,
+    IReadOnlyList<MailRecord> Oficios,
+    IReadOnlyList<MailRecord> Reminders,
+    IReadOnlyList<JournalQuery.JournalLine> SkippedNotices)
+{
+    public static async Task<CycleView> ReadAsync(ApiDatabase database, HolidayCalendar calendar, User caller, Region region, int year, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var now = database.Clock.GetCurrentInstant();
+        return await database.ReadAsync(caller, async () =>
+        {
+            var standing = await new CycleStandings(database.Runtime, calendar).ReadAsync(region, year, cancellationToken);
+            var mails = await new CycleRecords(database.Store).MailsAsync(region.IsoSuffix, year, cancellationToken);
+            var recorders = standing.InstanceId is { } id
+                ? await MilestoneRecorders.ReadAsync(database.Store, id, cancellationToken)
+                : new Dictionary<string, MilestoneRecorder>();
+            var skipped = await new JournalQuery(JournalKind.NoticeSkipped.Text(), null, null, null, null, JournalQuery.MaxLimit, region, year).ReadAsync(database.Store, cancellationToken);
+            var business = calendar.BusinessDays(region);
+            var milestones = standing.Milestones.Select(m => new MilestoneView(m,
+                Board.Board.Cell(MilestoneSituation.Of(m, standing.Status, now, business)), recorders.GetValueOrDefault(m.Milestone.Key))).ToList();
+            return new CycleView(standing, milestones,
+                [.. mails.Where(m => m.Type == MailTypes.Oficio)], [.. mails.Where(m => m.Type != MailTypes.Oficio)], skipped.Lineas);
+        }, cancellationToken);
+    }
+
+    /// <summary>The BPMN file of the definition the region's instance is pinned to; null without an instance.</summary>
+    public static Task<byte[]?> PinnedDefinitionAsync(ApiDatabase database, HolidayCalendar calendar, User caller, Region region, int year, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return database.ReadAsync(caller, async () =>
+        {
+            if ((await new CycleStandings(database.Runtime, calendar).ReadAsync(region, year, cancellationToken)).InstanceId is not { } instance)
+            {
+                return null;
+            }
+            await using var command = database.Store.CreateCommand(
+                "SELECT d.bpmn_xml FROM workflow_instances i JOIN workflow_definitions d ON d.id = i.definition_id WHERE i.id = $1");
+            command.Parameters.Add(new() { Value = instance });
+            return await command.ExecuteScalarAsync(cancellationToken) as byte[];
+        }, cancellationToken);
+    }
+
+    /// <summary>"focalización final del GORE", …: how the cycle ended, in words.</summary>
+    public static string OutcomeText(OutcomeRecord outcome, Region region)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var what = outcome.Outcome switch
+        {
+            CycleOutcomes.Final => "rige la focalización final del Gobierno Regional",
+            CycleOutcomes.Previous => "rige la focalización del año anterior",
+            CycleOutcomes.Sercotec => "Sercotec focaliza según sus definiciones internas",
+            var other => other,
+        };
+        return $"{what} (registrado el {WebText.Moment(outcome.RecordedAt, region)})";
+    }
+
+    /// <summary>"N° 4/2026".</summary>
+    public static string? Number(MailRecord mail) =>
+        mail is { OficioNumber: { } n } ? $"N° {n}/{mail.OficioYear}" : null;
+
+    public static string Sent(MailRecord mail, Region region)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        return mail.SentAt is { } at ? $"enviado el {WebText.Moment(at, region)}" : "pendiente de envío";
+    }
+
+}
