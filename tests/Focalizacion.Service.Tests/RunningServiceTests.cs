@@ -100,17 +100,25 @@ public sealed class RunningServiceTests
     }
 
     [Test]
-    public async Task Unknown_route_is_a_Spanish_problem_without_stack_trace()
+    public async Task Unknown_route_is_a_Spanish_problem_for_programs_and_a_Spanish_page_for_browsers()
     {
         using var live = await _service.WaitForAsync("/salud/vivo", HttpStatusCode.OK);
-        using var response = await _service.Client.GetAsync(new Uri("/no/existe", UriKind.Relative));
-        var text = await response.Content.ReadAsStringAsync();
+        using var api = await _service.Client.GetAsync(new Uri("/api/v1/no/existe", UriKind.Relative));
+        var apiText = await api.Content.ReadAsStringAsync();
+        using var page = await _service.Client.GetAsync(new Uri("/no/existe", UriKind.Relative));
+        var pageText = await page.Content.ReadAsStringAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-            Assert.That(text, Does.Contain("Recurso no encontrado"));
-            Assert.That(text, Does.Not.Contain(" at ").And.Not.Contain("Exception"));
+            Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(api.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(apiText, Does.Contain("Recurso no encontrado"));
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(page.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(pageText, Does.Contain("No encontrado").And.Contain("lang=\"es-CL\""));
+            foreach (var text in new[] { apiText, pageText })
+            {
+                Assert.That(text, Does.Not.Contain(" at ").And.Not.Contain("Exception"));
+            }
         });
     }
 

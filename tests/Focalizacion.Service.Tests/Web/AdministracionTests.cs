@@ -102,6 +102,38 @@ public sealed class AdministracionTests : WebFixture
     }
 
     [Test]
+    public async Task Guessing_passwords_is_limited_but_the_login_page_always_shows()
+    {
+        // From an address of its own, so that the limit does not fall on the fixture's other logins.
+        using var client = new HttpClient(ApiService.LoopbackHandler(ApiService.NextAddress(), new CookieContainer())) { BaseAddress = Api.Service.Address };
+        for (var i = 0; i < 12; i++)
+        {
+            using var shown = await client.GetAsync(new Uri("/ingresar", UriKind.Relative));
+            Assert.That(shown.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"showing the login page, time {i + 1}");
+        }
+        var page = await client.GetStringAsync(new Uri("/ingresar", UriKind.Relative));
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["correo"] = AdminApiService.Central,
+                ["clave"] = "no-es-la-clave",
+                ["__RequestVerificationToken"] = token,
+            });
+            using var answer = await client.PostAsync(new Uri("/ingresar", UriKind.Relative), form);
+            statuses.Add(answer.StatusCode);
+            if (answer.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.That(await answer.Content.ReadAsStringAsync(), Does.Contain("Demasiados intentos"));
+            }
+        }
+        Assert.That(statuses.Take(10), Is.All.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(statuses[10], Is.EqualTo(HttpStatusCode.TooManyRequests));
+    }
+
+    [Test]
     public async Task An_administrator_assigns_a_directory_role()
     {
         await LogInAsync(AdminApiService.Admin, "/administracion/directorio");

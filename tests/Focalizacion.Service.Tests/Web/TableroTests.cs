@@ -42,6 +42,21 @@ public sealed class TableroTests : WebFixture
     }
 
     [Test]
+    public async Task Sercotec_regional_staff_see_their_region_and_record_nothing()
+    {
+        await LogInAsync(AdminApiService.RegionalNb);
+        var menu = await Page.GetByRole(AriaRole.Navigation, new() { Name = "Menú principal" }).InnerTextAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Page.Locator("table.tablero tbody tr").CountAsync(), Is.EqualTo(1));
+            Assert.That(await Page.Locator("table.tablero tbody tr").First.GetAttributeAsync("data-region"), Is.EqualTo("NB"));
+            Assert.That(menu, Does.Contain("Diario").And.Contain("Oficios").And.Not.Contain("Registrar").And.Not.Contain("Administración"));
+        });
+        var answer = await Page.GotoAsync("/registrar");
+        Assert.That(answer!.Status, Is.EqualTo(403));
+    }
+
+    [Test]
     public async Task Filters_narrow_the_board_and_a_bad_filter_is_named_in_Spanish()
     {
         await LogInAsync(AdminApiService.Admin);

@@ -103,7 +103,7 @@ internal sealed class OficiosModel(ApiDatabase database) : PageModel
     public static string MilestoneName(string key) => CycleMilestones.Describe(key)?.Name ?? key;
 
     /// <summary>"N° 4/2026", or "sin número" (one not yet numbered).</summary>
-    public static string Number(MailRecord m) => m.OficioNumber is { } n ? $"N° {n}/{m.OficioYear}" : "sin número";
+    public static string Number(MailRecord m) => Web.Cycle.CycleView.Number(m) ?? "sin número";
 
     public static string Issuer(MailRecord m) => m.Issuer is { } code ? OficioIssuer.DisplayName(code) : "—";
 

@@ -12,6 +12,7 @@ namespace Focalizacion.Service.Web.Pages.Cuenta;
 /// Mi cuenta (<c>/cuenta</c>): one's personal access tokens (create — shown once —, last use,
 /// revoke) and the address of one's regions' calendar feeds to subscribe to.
 /// </summary>
+[EnableRateLimiting(ServiceIdentity.CredentialsLimit)] // creating tokens, as the API's (a page's limits are the whole page's; GET is never limited)
 internal sealed class IndexModel(ApiDatabase database, CalendarFeed feed) : PageModel
 {
     public IReadOnlyList<AccessToken> Tokens { get; private set; } = [];
@@ -34,7 +35,6 @@ internal sealed class IndexModel(ApiDatabase database, CalendarFeed feed) : Page
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    [EnableRateLimiting(ServiceIdentity.CredentialsLimit)]
     public async Task<IActionResult> OnPostCrearAsync(string? nombre, int? dias)
     {
         Nombre = nombre;
