@@ -63,7 +63,7 @@ sql "INSERT INTO journal (instance_id, at, actor, kind, activity, event, details
      FROM generate_series(1, ceil(($journal_lines - $engine_lines)::numeric / $engine_lines)::int) AS n(i)
      CROSS JOIN LATERAL (SELECT * FROM journal WHERE id <= $engine_lines ORDER BY id) AS j
      LIMIT $journal_lines - $engine_lines"
-sql "ANALYZE"
+sql "ANALYZE journal"
 lines=$(sql "SELECT count(*) FROM journal")
 first_id=$(sql "SELECT min(id) FROM journal")
 deep_id=$(sql "SELECT id FROM journal ORDER BY id OFFSET 50 LIMIT 1")

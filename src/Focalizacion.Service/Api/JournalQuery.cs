@@ -86,15 +86,23 @@ internal sealed record JournalQuery(string? Tipo, string? Actor, LocalDate? Desd
             parameters.Add(value);
             return "$" + parameters.Count.ToString(CultureInfo.InvariantCulture);
         }
-        if (Region is not null)
+        const string CycleInstances = "SELECT i.id FROM workflow_instances i JOIN workflow_definitions d ON d.id = i.definition_id WHERE d.process_key = ";
+        if (Region is not null && Anio is { } cycleYear)
+        {
+            // One region's cycle of one year: its instances by their exact key, whose lines the
+            // (instance_id, id) index gives in order (the region's lines of every year are not read).
+            sql.Append(CultureInfo.InvariantCulture,
+                $" AND j.instance_id IN ({CycleInstances}{Next(ShippedWorkflow.ProcessKey)} AND i.correlation_key = {Next(Cycle.Plan.CycleKey.For(Region, cycleYear))})");
+        }
+        else if (Region is not null)
         {
             sql.Append(CultureInfo.InvariantCulture, $" AND j.region = {Next(Region.IsoSuffix)}");
         }
-        if (Anio is { } year)
+        else if (Anio is { } year)
         {
             // The cycle's instances of that budget year (its correlation key ends in the year).
             sql.Append(CultureInfo.InvariantCulture,
-                $" AND j.instance_id IN (SELECT i.id FROM workflow_instances i JOIN workflow_definitions d ON d.id = i.definition_id WHERE d.process_key = {Next(ShippedWorkflow.ProcessKey)} AND split_part(i.correlation_key, '/', 2) = {Next(year.ToString(CultureInfo.InvariantCulture))})");
+                $" AND j.instance_id IN ({CycleInstances}{Next(ShippedWorkflow.ProcessKey)} AND split_part(i.correlation_key, '/', 2) = {Next(year.ToString(CultureInfo.InvariantCulture))})");
         }
         if (Tipo is { Length: > 0 })
         {

@@ -93,9 +93,9 @@ internal static class ServiceIdentity
                 "Demasiados intentos desde esta dirección; espere un minuto y vuelva a intentarlo."));
             // What spends credentials is a POST (a login, a new token); showing the page that asks for them is not.
             options.AddPolicy(CredentialsLimit, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("")
+                ? RateLimitPartition.GetNoLimiter("sin-limite")
                 : RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "",
+                    "clave:" + context.Connection.RemoteIpAddress,
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return builder;

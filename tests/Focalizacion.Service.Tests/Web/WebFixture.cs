@@ -38,7 +38,17 @@ public abstract class WebFixture : ApiServiceFixture
     public async Task LaunchBrowserAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        _browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>
+    /// Debian's Chromium, headless, as root in a sandbox-less container, with no connection of its own
+    /// to the (closed) network: Google's update and sync services would be refused at every start.
+    /// </summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
