@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reruns the benchmarks on this machine and writes their results under docs/benchmarks/.
-# Usage: bash benchmarks/run.sh [--rapido]   (--rapido: smaller engine sizes, 5 instead of 63 simulated budget years, 8 s instead of 20 s per API run; a few minutes)
+# Usage: bash benchmarks/run.sh [--rapido]   (--rapido: smaller engine sizes, 5 instead of 63 simulated budget years, 8 s instead of 20 s per API run, 4 s instead of 10 s per web page; a few minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p docs/benchmarks
@@ -9,3 +9,4 @@ bash deploy/postgres.sh
 dotnet run -c Release --project benchmarks/Focalizacion.Engine.Benchmarks -- "$PWD/docs/benchmarks/engine.md" "$@"
 dotnet run -c Release --project benchmarks/Focalizacion.Cycle.Benchmarks -- "$PWD/docs/benchmarks/ciclo.md" "$@"
 bash benchmarks/api.sh "$@"
+bash benchmarks/web.sh "$@"
