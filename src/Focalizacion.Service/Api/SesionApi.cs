@@ -83,8 +83,14 @@ internal static class SesionApi
 
     private static async Task<IResult> LogOutAsync(HttpContext context, ApiDatabase database, CancellationToken cancellationToken)
     {
+        await SignOutAsync(context, database, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Ends the browser session, journaled (the API's DELETE and the web's «Cerrar sesión» alike).</summary>
+    public static async Task SignOutAsync(HttpContext context, ApiDatabase database, CancellationToken cancellationToken)
+    {
         await database.Journal.RecordAsync(Caller.Actor(context), AccessEvent.SessionEnded, "cerró la sesión", cancellationToken);
         await context.SignOutAsync(ServiceIdentity.SessionScheme);
-        return TypedResults.NoContent();
     }
 }

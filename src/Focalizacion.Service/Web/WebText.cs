@@ -1,6 +1,5 @@
 using Focalizacion.Calendar;
 using Focalizacion.Calendar.Regions;
-using Focalizacion.Cycle.Plantillas;
 using NodaTime;
 using NodaTime.Text;
 
@@ -65,14 +64,14 @@ internal static class WebText
         };
     }
 
-    /// <summary>"$ 1.000.000".</summary>
-    public static string Pesos(decimal amount) => AmountFormat.Pesos(amount);
-
     /// <summary>"100.000": a count as Chile writes it.</summary>
     public static string Count(int n) => n.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture).Replace(',', '.');
 
     /// <summary>"1 día", "3 días".</summary>
     public static string Days(int n) => n == 1 ? "1 día" : $"{n} días";
+
+    /// <summary>"1 intento", "3 intentos".</summary>
+    public static string Attempts(int n) => n == 1 ? "1 intento" : $"{n} intentos";
 
     /// <summary>"1 día corrido", "3 días corridos".</summary>
     public static string CalendarDays(int n) => n == 1 ? "1 día corrido" : $"{n} días corridos";

@@ -111,12 +111,9 @@ internal sealed class OficiosModel(ApiDatabase database) : PageModel
     public static string DeliveryKey(MailRecord m) => m.State == MailStates.Sent ? "enviado" : m.LastError is null ? "pendiente" : "con-error";
 
     /// <summary>The delivery state in words: "enviado", "pendiente de envío", "pendiente: falló el envío (2 intentos)".</summary>
-    public static string DeliveryText(MailRecord m) => DeliveryKey(m) switch
-    {
-        "enviado" => "enviado",
-        "pendiente" => "pendiente de envío",
-        _ => $"pendiente: falló el envío ({(m.Attempts == 1 ? "1 intento" : $"{m.Attempts} intentos")})",
-    };
+    public static string DeliveryText(MailRecord m) => DeliveryKey(m) == "con-error"
+        ? $"pendiente: falló el envío ({WebText.Attempts(m.Attempts)})"
+        : DeliveryStates[DeliveryKey(m)];
 
     /// <summary>When it was sent, or created if not yet, in the region's time.</summary>
     public static string When(MailRecord m) => WebText.ShortMoment(m.SentAt ?? m.CreatedAt, RegionRegistry.ByIsoSuffix(m.Region).Zone);

@@ -1,7 +1,5 @@
-using Focalizacion.Access;
 using Focalizacion.Service.Access;
-using Focalizacion.Service.Identity;
-using Microsoft.AspNetCore.Authentication;
+using Focalizacion.Service.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,8 +12,7 @@ internal sealed class SalirModel(ApiDatabase database) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await database.Journal.RecordAsync(Caller.Actor(HttpContext), AccessEvent.SessionEnded, "cerró la sesión", HttpContext.RequestAborted);
-        await HttpContext.SignOutAsync(ServiceIdentity.SessionScheme);
+        await SesionApi.SignOutAsync(HttpContext, database, HttpContext.RequestAborted);
         return Redirect(WebSetup.LoginPath + "?salida=1");
     }
 }
