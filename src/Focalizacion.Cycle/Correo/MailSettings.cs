@@ -40,6 +40,9 @@ public sealed record MailSettings
 
     public string PickupFolder { get; init; } = "correo-saliente";
 
+    /// <summary>The fonts the oficios' PDFs (attached to their emails) are written with.</summary>
+    public Oficios.PdfFonts PdfFonts { get; init; } = Oficios.PdfFonts.DejaVu;
+
     /// <summary>How long the SMTP client waits at each step of a send; RFC 5321's recommendations by default.</summary>
     public SmtpTimeouts Timeouts { get; init; } = SmtpTimeouts.Rfc5321;
 
@@ -53,7 +56,7 @@ public sealed record MailSettings
     /// Reads FOCALIZACION_SMTP_HOST, _PUERTO, _SEGURIDAD (ninguna|starttls|ssl), _USUARIO, _CLAVE,
     /// _ESPERAS (timeouts in seconds by step, <c>fin-datos=600,rcpt=300</c>; the steps not named keep
     /// RFC 5321's), FOCALIZACION_CORREO_REMITENTE, FOCALIZACION_CORREO_CARPETA and
-    /// FOCALIZACION_CORREO_ALERTA_MINUTOS; a bad value is a Spanish <see cref="CycleException"/>
+    /// FOCALIZACION_CORREO_ALERTA_MINUTOS, and the oficios' PDF fonts (<see cref="Oficios.PdfFonts.From"/>); a bad value is a Spanish <see cref="CycleException"/>
     /// naming the variable.
     /// </summary>
     public static MailSettings FromEnvironment() => From(Environment.GetEnvironmentVariable);
@@ -63,7 +66,13 @@ public sealed record MailSettings
     {
         ArgumentNullException.ThrowIfNull(variables);
         string? Read(string name) => variables(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-        var settings = new MailSettings { Host = Read("FOCALIZACION_SMTP_HOST"), User = Read("FOCALIZACION_SMTP_USUARIO"), Password = variables("FOCALIZACION_SMTP_CLAVE") };
+        var settings = new MailSettings
+        {
+            Host = Read("FOCALIZACION_SMTP_HOST"),
+            User = Read("FOCALIZACION_SMTP_USUARIO"),
+            Password = variables("FOCALIZACION_SMTP_CLAVE"),
+            PdfFonts = Oficios.PdfFonts.From(variables),
+        };
         if (Read("FOCALIZACION_SMTP_PUERTO") is { } port)
         {
             settings = settings with

@@ -26,13 +26,16 @@ namespace Focalizacion.Cycle.Handlers;
 /// 'enviado' as soon as the server answered 250 to the data, before the connection is closed, and
 /// that write waits out a database restart (<see cref="BookkeepingRetry"/>). Only a crash, or a
 /// database down for longer, between that 250 and the commit resends the same message (same
-/// Message-ID), which receiving servers and clients treat as one.
+/// Message-ID), which receiving servers and clients treat as one. An oficio carries its PDF
+/// (<see cref="OficioPdf"/>), archived once per oficio (<see cref="OficioDocuments"/>): a retry
+/// attaches the archived bytes, and the letter is dated when its number was handed out.
 /// </remarks>
 public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalendar calendar, MailSettings mail, IMailTransport transport) : IEffectHandler
 {
     private readonly OficioNumbering _numbering = new(store);
     private readonly RecipientDirectory _directory = new(store);
     private readonly TemplateStore _templates = new(store, clock);
+    private readonly OficioDocuments _documents = new(store, clock, mail.PdfFonts);
 
     /// <summary>The name BPMN service tasks give this handler (<c>foc:handler</c>) and the outbox keeps.</summary>
     public const string HandlerName = "enviar-correo";
@@ -62,9 +65,11 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         var variables = CycleVariables.From(request.Variables);
         var region = variables.Region;
         var now = clock.GetCurrentInstant();
+        // An oficio is dated when it was numbered: a retry on another day writes the same letter.
+        var issuedAt = type == MailTypes.Oficio ? await _numbering.IssuedAtAsync(request.Key, cancellationToken) ?? now : now;
         var recipients = await _directory.ResolveAsync(region.IsoSuffix, SettingSpec.Values(Setting(request, EmailSettings.Recipients)), cancellationToken);
         var template = await _templates.GetAsync(Setting(request, EmailSettings.Template), cancellationToken);
-        var model = new TemplateModel(region.Name, region.OfficialName, region.IsoSuffix, region.Seat, variables.BudgetYear, now.InZone(region.Zone).Date, recipients)
+        var model = new TemplateModel(region.Name, region.OfficialName, region.IsoSuffix, region.Seat, variables.BudgetYear, issuedAt.InZone(region.Zone).Date, recipients)
         {
             Deadline = Deadline(request, milestone, variables),
             MilestoneKey = milestone,
@@ -81,13 +86,21 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
             var code = OficioIssuer.Code(request.Settings.GetValueOrDefault(EmailSettings.Issuer.Name)?.Trim() ?? OficioIssuer.GerenciaGeneral, region);
             issuer = code;
             // Rendered inside the numbering transaction: a template that cannot render consumes no number.
-            (oficio, rendered) = await _numbering.AssignAsync(request.Key, code, region.IsoSuffix, milestone, now,
+            (oficio, rendered) = await _numbering.AssignAsync(request.Key, code, region.IsoSuffix, milestone, issuedAt,
                 number => TemplateRenderer.RenderAsync(template, model with { Oficio = (number.Number, number.Year, OficioIssuer.DisplayName(code)) }),
                 cancellationToken);
         }
         else
         {
             rendered = await TemplateRenderer.RenderAsync(template, model);
+        }
+
+        MailAttachment? pdf = null;
+        if (oficio is not null)
+        {
+            var letter = new OficioLetter(oficio, OficioIssuer.DisplayName(issuer!), issuedAt, rendered.Text);
+            var (document, bytes) = await _documents.ArchiveAsync(request.Key, region.IsoSuffix, variables.BudgetYear, letter, cancellationToken);
+            pdf = new MailAttachment(document.Name, document.MediaType, bytes);
         }
 
         var messageId = MessageIds.For(request.Key);
@@ -100,7 +113,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         try
         {
             // The Date header is the first attempt's, so every retry sends byte-for-byte the same headers.
-            await transport.SendAsync(MailComposer.Compose(mail, request.Key, recipients, rendered, createdAt), reply =>
+            await transport.SendAsync(MailComposer.Compose(mail, request.Key, recipients, rendered, createdAt, pdf), reply =>
             {
                 accepted = true;
                 return MarkSentAsync(request.Key, reply);

@@ -78,6 +78,17 @@ public sealed class OficioNumbering(Store store)
         }
     }
 
+    /// <summary>
+    /// When the oficio of <paramref name="key"/> was issued, if it already has its number: a retried
+    /// send dates the letter (and its PDF) as the first attempt did, not on the day of the retry.
+    /// </summary>
+    public async Task<Instant?> IssuedAtAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var find = store.CreateCommand("SELECT emitido_at FROM oficios WHERE idempotency_key = $1");
+        find.Parameters.Add(new NpgsqlParameter { Value = key });
+        return await find.ExecuteScalarAsync(cancellationToken) is Instant issued ? issued : null;
+    }
+
     private static async Task<OficioNumber?> ExistingAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string key, CancellationToken cancellationToken)
     {
         await using var find = new NpgsqlCommand("SELECT numero, anio FROM oficios WHERE idempotency_key = $1", connection, transaction);

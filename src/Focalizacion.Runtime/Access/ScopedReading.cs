@@ -3,11 +3,13 @@ using Npgsql;
 namespace Focalizacion.Runtime.Access;
 
 /// <summary>
-/// One read-only transaction on a store whose role is bound by row-level security, with the
-/// caller's <see cref="RegionScope"/> set for that transaction only. While its body runs, the
-/// store's commands and contexts opened on the same async flow
-/// (<see cref="Persistence.Store.CreateCommand"/>, <see cref="Persistence.Store.Open"/>) run inside
-/// it, so library readers see exactly what the caller may see. It is always rolled back: it never writes.
+/// One transaction on a store whose role is bound by row-level security, with the caller's
+/// <see cref="RegionScope"/> set for that transaction only. While its body runs, the store's
+/// commands and contexts opened on the same async flow (<see cref="Persistence.Store.CreateCommand"/>,
+/// <see cref="Persistence.Store.Open"/>) run inside it, so library readers see exactly what the
+/// caller may see. A reading (<see cref="Persistence.Store.ReadAsync{T}"/>) is read-only and always
+/// rolled back; a writing (<see cref="Persistence.Store.WriteAsync{T}"/>) is committed when its body
+/// returns, and what it writes must pass the policies' WITH CHECK for the same scope.
 /// </summary>
 public sealed class ScopedReading
 {
@@ -15,8 +17,9 @@ public sealed class ScopedReading
 
     private readonly NpgsqlDataSource _source;
 
-    private ScopedReading(NpgsqlDataSource source, NpgsqlConnection connection, NpgsqlTransaction transaction, RegionScope scope)
+    private ScopedReading(NpgsqlDataSource source, NpgsqlConnection connection, NpgsqlTransaction transaction, RegionScope scope, bool writes)
     {
+        Writes = writes;
         _source = source;
         Connection = connection;
         Transaction = transaction;
@@ -32,25 +35,37 @@ public sealed class ScopedReading
 
     public RegionScope Scope { get; }
 
+    /// <summary>Whether the body may write (and the transaction is committed when it returns).</summary>
+    public bool Writes { get; }
+
     /// <summary>
-    /// Opens a connection, begins the transaction read-only with <paramref name="scope"/> set (one
-    /// round trip), runs <paramref name="body"/> inside it and rolls it back.
+    /// Opens a connection, begins the transaction (read-only unless <paramref name="writes"/>) with
+    /// <paramref name="scope"/> set (one round trip), runs <paramref name="body"/> inside it, then
+    /// rolls a reading back and commits a writing; a body that throws commits nothing.
     /// </summary>
-    internal static async Task<T> RunAsync<T>(NpgsqlDataSource dataSource, RegionScope scope, Func<Task<T>> body, CancellationToken cancellationToken)
+    internal static async Task<T> RunAsync<T>(NpgsqlDataSource dataSource, RegionScope scope, bool writes, Func<Task<T>> body, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET TRANSACTION READ ONLY"));
+            if (!writes)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("SET TRANSACTION READ ONLY"));
+            }
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config($1, $2, true)") { Parameters = { new() { Value = RegionScope.Setting }, new() { Value = scope.Value } } });
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
         var outer = Ambient.Value;
-        Ambient.Value = new ScopedReading(dataSource, connection, transaction, scope);
+        Ambient.Value = new ScopedReading(dataSource, connection, transaction, scope, writes);
         try
         {
-            return await body();
+            var result = await body();
+            if (writes)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            return result;
         }
         finally
         {

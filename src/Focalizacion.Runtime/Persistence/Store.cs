@@ -46,7 +46,7 @@ public sealed class Store : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>A context on the store; inside a <see cref="ReadAsync{T}"/> body, on that reading's transaction.</summary>
+    /// <summary>A context on the store; inside a <see cref="ReadAsync{T}"/> or <see cref="WriteAsync{T}"/> body, on its transaction.</summary>
     public FocalizacionDb Open()
     {
         if (ScopedReading.Current(DataSource) is not { } reading)
@@ -61,7 +61,7 @@ public sealed class Store : IAsyncDisposable
         return db;
     }
 
-    /// <summary>A command on the store; inside a <see cref="ReadAsync{T}"/> body, on that reading's transaction.</summary>
+    /// <summary>A command on the store; inside a <see cref="ReadAsync{T}"/> or <see cref="WriteAsync{T}"/> body, on its transaction.</summary>
     public NpgsqlCommand CreateCommand(string sql) =>
         ScopedReading.Current(DataSource) is { } reading ? new NpgsqlCommand(sql, reading.Connection, reading.Transaction) : DataSource.CreateCommand(sql);
 
@@ -71,7 +71,17 @@ public sealed class Store : IAsyncDisposable
     /// <see cref="Open"/> of this store on the same async flow inside it.
     /// </summary>
     public Task<T> ReadAsync<T>(RegionScope scope, Func<Task<T>> body, CancellationToken cancellationToken = default) =>
-        ScopedReading.RunAsync(DataSource, scope, body, cancellationToken);
+        ScopedReading.RunAsync(DataSource, scope, false, body, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadAsync{T}"/>, in one read-write transaction committed when
+    /// <paramref name="body"/> returns (nothing of it when it throws): for a role bound by row-level
+    /// security, every row it inserts or changes must be inside <paramref name="scope"/> (the
+    /// policies' WITH CHECK), so a GORE's write cannot land in another region. For the owner, who is
+    /// not bound, it is simply one transaction for the body's commands.
+    /// </summary>
+    public Task<T> WriteAsync<T>(RegionScope scope, Func<Task<T>> body, CancellationToken cancellationToken = default) =>
+        ScopedReading.RunAsync(DataSource, scope, true, body, cancellationToken);
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }
