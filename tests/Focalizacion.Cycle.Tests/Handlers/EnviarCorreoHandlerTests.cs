@@ -31,8 +31,10 @@ public sealed class EnviarCorreoHandlerTests
             "gobernador.nb@gore.ejemplo.invalid", "contraparte.nb@gore.ejemplo.invalid", "director.nb@sercotec.ejemplo.invalid",
         }));
         Assert.That(message.From.Mailboxes.Single().Address, Is.EqualTo(MailSettings.DefaultFromAddress));
-        Assert.That(message.Body, Is.InstanceOf<MultipartAlternative>());
-        Assert.That(message.BodyParts.Select(p => p.ContentType.MimeType), Is.EqualTo(new[] { "text/plain", "text/html" }));
+        // The text and HTML alternatives, and the oficio's PDF attached (OficioPdfMailTests).
+        Assert.That(message.Body, Is.InstanceOf<Multipart>());
+        Assert.That(((Multipart)message.Body).First(), Is.InstanceOf<MultipartAlternative>());
+        Assert.That(message.BodyParts.Select(p => p.ContentType.MimeType), Is.EqualTo(new[] { "text/plain", "text/html", "application/pdf" }));
         Assert.That(message.TextBody, Does.Contain("para el año presupuestario 2027 en la Región de Ñuble").And.Contain("lunes 2 de marzo de 2026").And.Contain("Gobernador(a) Regional de Ñuble (ficticio)"));
         Assert.That(message.HtmlBody, Does.Contain("<strong>OFICIO N° 1/2026</strong><br>Gerencia General de Sercotec").And.Contain("Región de Ñuble"));
         Assert.That(message.MessageId, Is.EqualTo(MessageIds.For("k1")));
@@ -164,6 +166,9 @@ public sealed class EnviarCorreoHandlerTests
         Assert.That(message.TextBody, Does.Contain("Esta etapa corresponde al Gobierno Regional de Ñuble. El plazo vence el domingo 15 de noviembre de 2026 (quedan 10 días)."));
         Assert.That(message.To.Mailboxes.Select(m => m.Address), Is.EqualTo(new[] { "contraparte.nb@gore.ejemplo.invalid", "gerencia.regiones@sercotec.ejemplo.invalid" }));
         Assert.That(await fixture.Database.ScalarAsync("SELECT count(*) FROM oficios"), Is.EqualTo(0));
+        // A reminder is not an oficio: no PDF attached, none archived.
+        Assert.That(message.Attachments, Is.Empty);
+        Assert.That(await fixture.Database.ScalarAsync("SELECT count(*) FROM documentos"), Is.EqualTo(0));
     }
 
     [Test]

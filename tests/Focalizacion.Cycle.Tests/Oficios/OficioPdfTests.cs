@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Focalizacion.Cycle.Oficios;
+using Focalizacion.Testing;
 using NodaTime;
 using UglyToad.PdfPig;
 
@@ -32,11 +32,11 @@ public sealed class OficioPdfTests
         var bytes = OficioPdf.Render(Letter(), PdfFonts.DejaVu);
 
         using var pdf = PdfDocument.Open(bytes);
-        var text = Words(pdf);
+        var text = PdfText.Words(bytes);
         Assert.That(text, Does.Contain("GOBIERNO DE CHILE").And.Contain("Servicio de Cooperación Técnica — Sercotec"));
         Assert.That(text, Does.Contain("OFICIO N° 7/2026").And.Contain("Santiago, miércoles 2 de diciembre de 2026"));
         Assert.That(text, Does.Contain("Señora Gobernadora Regional de Ñuble"));
-        Assert.That(Normalized(text), Does.Contain(Normalized("Por medio del presente, Sercotec informa los montos preliminares del año presupuestario 2027 para la Región de Ñuble: año, niño, acción, canción.")));
+        Assert.That(PdfText.Normalized(text), Does.Contain(PdfText.Normalized("Por medio del presente, Sercotec informa los montos preliminares del año presupuestario 2027 para la Región de Ñuble: año, niño, acción, canción.")));
         Assert.That(pdf.Information.Title, Is.EqualTo("OFICIO N° 7/2026"));
         Assert.That(pdf.NumberOfPages, Is.EqualTo(1));
         // The fonts travel with the file: a reader without DejaVu shows the same letters.
@@ -67,7 +67,7 @@ public sealed class OficioPdfTests
         Assert.That(pages.Select(p => p.Text), Has.All.Contains("OFICIO N° 7/2026 · página"));
         Assert.That(pages[^1].Text, Does.Contain($"página {pages.Count} de {pages.Count}").And.Contain("Gerencia General de Sercotec"));
         // Every word is there, on some page, and no line runs past the right margin.
-        var all = Words(pdf);
+        var all = PdfText.Words(bytes);
         Assert.That(all, Does.Contain("Párrafo 40: palabra1 palabra2").And.Contain("palabra60"));
         Assert.That(pages.SelectMany(p => p.Letters).Max(l => l.BoundingBox.Right), Is.LessThanOrEqualTo(pages[0].Width - 71));
     }
@@ -81,10 +81,4 @@ public sealed class OficioPdfTests
 
         Assert.That(error!.Message, Does.Contain("«/no/existe/Fuente.ttf»").And.Contain("fonts-dejavu-core").And.Contain("FOCALIZACION_PDF_FUENTE"));
     }
-
-    /// <summary>The words of every page, separated by single spaces.</summary>
-    private static string Words(PdfDocument pdf) => string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
-
-    /// <summary>Text as extracted, with line breaks and runs of spaces as single spaces (wrapping moves them).</summary>
-    private static string Normalized(string text) => Regex.Replace(text, @"\s+", " ");
 }
