@@ -11,4 +11,9 @@ if [ -z "${FOCALIZACION_DB:-}" ]; then
     export FOCALIZACION_DB="Host=127.0.0.1;Port=5432;Username=focalizacion;Password=focalizacion;Database=focalizacion"
     export FOCALIZACION_DB_API="${FOCALIZACION_DB_API:-Host=127.0.0.1;Port=5432;Username=focalizacion_api;Password=focalizacion_api;Database=focalizacion}"
 fi
+# The oficios' PDFs are written with Debian's DejaVu fonts (FOCALIZACION_PDF_FUENTE and
+# FOCALIZACION_PDF_FUENTE_NEGRITA name other TrueType files).
+if [ -z "${FOCALIZACION_PDF_FUENTE:-}" ] && [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+    apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core
+fi
 exec dotnet run --project src/Focalizacion.Service -c Release -- "$@"

@@ -14,7 +14,9 @@ export FOCALIZACION_DB_API="${FOCALIZACION_DB_API:-Host=127.0.0.1;Port=5432;User
 # browser tests drive Debian's Chromium through Playwright (it cannot download its own browsers here).
 missing=()
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
-[ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+# The oficios' PDFs (and Chromium's pages) use Debian's DejaVu fonts.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
     apt-get update && apt-get install -y --no-install-recommends "${missing[@]}"
 fi

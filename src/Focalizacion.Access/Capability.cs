@@ -33,6 +33,9 @@ public enum Capability
     /// <summary>Retry or skip incidents.</summary>
     ResolverIncidentes,
 
+    /// <summary>Enter an oficio's DocDigital folio and number (the Oficina de Partes).</summary>
+    RegistrarDocDigital,
+
     /// <summary>Read definitions, templates, the directory, incidents, users (everything an administrator manages).</summary>
     LeerAdministracion,
 }

@@ -25,9 +25,10 @@ public sealed class CycleRecords(Store store)
     private async Task<IReadOnlyList<MailRecord>> ReadMailsAsync(string? region, int? budgetYear, string? type, CancellationToken cancellationToken)
     {
         await using var command = store.CreateCommand(
-            "SELECT idempotency_key, instance_id, region, anio_presupuestario, tipo, hito, plantilla, emisor, numero_oficio, anio_oficio, " +
-            "destinatarios::text, asunto, message_id, estado, intentos, ultimo_error, respuesta_servidor, creado_at, enviado_at, texto FROM correos " +
-            "WHERE ($1::text IS NULL OR region = $1) AND ($2::int IS NULL OR anio_presupuestario = $2) AND ($3::text IS NULL OR tipo = $3) ORDER BY creado_at, id");
+            "SELECT c.idempotency_key, c.instance_id, c.region, c.anio_presupuestario, c.tipo, c.hito, c.plantilla, c.emisor, c.numero_oficio, c.anio_oficio, " +
+            "c.destinatarios::text, c.asunto, c.message_id, c.estado, c.intentos, c.ultimo_error, c.respuesta_servidor, c.creado_at, c.enviado_at, c.texto, " +
+            "o.documento_id, o.docdigital_folio, o.docdigital_numero FROM correos c LEFT JOIN oficios o ON o.idempotency_key = c.idempotency_key " +
+            "WHERE ($1::text IS NULL OR c.region = $1) AND ($2::int IS NULL OR c.anio_presupuestario = $2) AND ($3::text IS NULL OR c.tipo = $3) ORDER BY c.creado_at, c.id");
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)budgetYear ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)type ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
@@ -41,7 +42,12 @@ public sealed class CycleRecords(Store store)
                 ParseRecipients(reader.GetString(10)), reader.GetString(11), reader.GetString(12), reader.GetString(13), reader.GetInt32(14),
                 NullableString(reader, 15), NullableString(reader, 16), reader.GetFieldValue<Instant>(17),
                 reader.IsDBNull(18) ? null : reader.GetFieldValue<Instant>(18))
-            { Text = NullableString(reader, 19) });
+            {
+                Text = NullableString(reader, 19),
+                DocumentId = reader.IsDBNull(20) ? null : reader.GetInt64(20),
+                DocDigitalFolio = NullableString(reader, 21),
+                DocDigitalNumber = NullableString(reader, 22),
+            });
         }
         return mails;
     }

@@ -27,4 +27,13 @@ public sealed record MailRecord(
 {
     /// <summary>The plain text as rendered and sent; null for emails sent before the service kept it.</summary>
     public string? Text { get; init; }
+
+    /// <summary>An oficio's PDF in the archive (<c>documentos</c>); null for other emails and oficios sent before the service archived them.</summary>
+    public long? DocumentId { get; init; }
+
+    /// <summary>An oficio's DocDigital folio, as the Oficina de Partes entered it.</summary>
+    public string? DocDigitalFolio { get; init; }
+
+    /// <summary>An oficio's DocDigital number, as the Oficina de Partes entered it.</summary>
+    public string? DocDigitalNumber { get; init; }
 }

@@ -10,7 +10,8 @@ namespace Focalizacion.Service.Access;
 /// <summary>
 /// The database as the role that serves users sees it (<c>FOCALIZACION_DB_API</c>): it owns no
 /// table, cannot bypass row-level security, and reads each request's data in one read-only
-/// transaction scoped to the caller's regions (<see cref="ReadAsync{T}"/>). Writes that step the
+/// transaction scoped to the caller's regions (<see cref="ReadAsync{T}"/>), and writes the few rows
+/// it may write in one read-write transaction scoped the same (<see cref="WriteAsync{T}"/>). Writes that step the
 /// engine (events, incidents, definitions, templates, the directory) go through the engine's
 /// runtime after the policy layer allowed them, stamped with the caller as actor.
 /// </summary>
@@ -28,4 +29,12 @@ internal sealed record ApiDatabase(Store Store, EngineRuntime Runtime, IClock Cl
     /// <summary>Runs <paramref name="body"/> seeing only what <paramref name="caller"/> may see.</summary>
     public Task<T> ReadAsync<T>(User caller, Func<Task<T>> body, CancellationToken cancellationToken = default) =>
         Store.ReadAsync(caller.Scope, body, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> in one transaction that sees and may write only what
+    /// <paramref name="caller"/> may (row-level security, WITH CHECK), committed when it returns:
+    /// the writes of the API's role itself (documents, an oficio's DocDigital fields).
+    /// </summary>
+    public Task<T> WriteAsync<T>(User caller, Func<Task<T>> body, CancellationToken cancellationToken = default) =>
+        Store.WriteAsync(caller.Scope, body, cancellationToken);
 }

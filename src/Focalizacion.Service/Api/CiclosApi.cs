@@ -95,6 +95,9 @@ internal static class CiclosApi
         creado = CycleJson.Instant(m.CreatedAt.InZone(region.Zone)),
         enviado = m.SentAt is { } at ? CycleJson.Instant(at.InZone(region.Zone)) : null,
         messageId = m.MessageId,
+        documento = m.DocumentId,
+        docDigitalFolio = m.DocDigitalFolio,
+        docDigitalNumero = m.DocDigitalNumber,
     };
 
     private static async Task<IResult> JournalAsync(

@@ -5,6 +5,7 @@ using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle.Estado;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Handlers;
+using Focalizacion.Cycle.Oficios;
 using Focalizacion.Engine.Definitions;
 using Focalizacion.Engine.Execution;
 using Focalizacion.Runtime;
@@ -192,6 +193,30 @@ internal static class CycleActions
     /// <summary>The oficio whose key is <paramref name="key"/>, if <paramref name="caller"/> sees it.</summary>
     public static async Task<MailRecord?> OficioAsync(User caller, ApiDatabase database, string key, CancellationToken cancellationToken) =>
         key.Length > 300 ? null : (await OficiosAsync(caller, database, null, null, cancellationToken)).FirstOrDefault(m => m.IdempotencyKey == key);
+
+    /// <summary>
+    /// Sets the DocDigital folio and number of the oficio of <paramref name="key"/> as
+    /// <paramref name="actor"/> (journaled), if <paramref name="caller"/> may (the Oficina de Partes)
+    /// and sees that oficio; the values' problem names the field (<c>folio</c>, <c>numero</c>).
+    /// </summary>
+    public static async Task<ActionOutcome> RecordDocDigitalAsync(
+        User caller, Actor actor, ApiDatabase database, string key, string? folio, string? number, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(database);
+        if (!caller.May(Capability.RegistrarDocDigital))
+        {
+            return ActionOutcome.Refused(ActionStatus.Forbidden,
+                $"su rol ({caller.Role.Name}) no registra el folio DocDigital de los oficios; lo registran: {string.Join(", ", AccessPolicy.RolesThatMay(Capability.RegistrarDocDigital))}");
+        }
+        if (OficioDocDigital.Problem(folio, number) is { } problem)
+        {
+            return ActionOutcome.Refused(ActionStatus.BadInput, problem);
+        }
+        var found = key.Length <= 300 && await database.WriteAsync(caller,
+            () => new OficioDocDigital(database.Store, database.Clock).RecordAsync(key, folio, number, actor, cancellationToken), cancellationToken);
+        return found ? new ActionOutcome(ActionStatus.Done, null) : ActionOutcome.Refused(ActionStatus.NotFound, "id: no hay un oficio con esa clave entre los que usted puede ver");
+    }
 
     private static ActionOutcome Refused(ProblemHttpResult problem) =>
         ActionOutcome.Refused(problem.StatusCode == StatusCodes.Status404NotFound ? ActionStatus.NotFound : ActionStatus.BadInput, problem.ProblemDetails.Detail ?? "");

@@ -8,15 +8,24 @@ namespace Focalizacion.Service.Api;
 
 /// <summary>
 /// <c>/api/v1/oficios</c>: the oficios the caller may see (a GORE: its region's, which are addressed
-/// to it), filtered by budget year, region and milestone; one with its delivery record.
+/// to it), filtered by budget year, region and milestone; one with its delivery record and
+/// DocDigital fields; its PDF as it was attached and archived; its DocDigital folio and number
+/// entered by the Oficina de Partes.
 /// </summary>
 internal static class OficiosApi
 {
+    /// <summary>What <c>PUT …/docdigital</c> takes: the folio and number (blank or absent clears one).</summary>
+    public sealed record DocDigitalBody(string? Folio, string? Numero);
+
     public static void Map(RouteGroupBuilder api)
     {
         var oficios = api.MapGroup("/oficios").WithTags("oficios").Requiring(Capability.Leer);
         oficios.MapGet("", ListAsync).WithSummary("Los oficios que usted puede ver, filtrados por año presupuestario, región e hito");
-        oficios.MapGet("/{id}", OneAsync).WithSummary("Un oficio (su clave), con los destinatarios y el registro de su envío");
+        oficios.MapGet("/{id}", OneAsync).WithSummary("Un oficio (su clave), con los destinatarios, el registro de su envío y su folio y número DocDigital");
+        oficios.MapGet("/{id}/pdf", PdfAsync).WithSummary("El PDF del oficio, tal como se adjuntó a su correo y se archivó (con su SHA-256 en Repr-Digest)");
+        api.MapGroup("/oficios").WithTags("oficios").Requiring(Capability.RegistrarDocDigital)
+            .MapPut("/{id}/docdigital", DocDigitalAsync).Takes<DocDigitalBody>()
+            .WithSummary("Registra el folio y el número DocDigital del oficio (Oficina de Partes); vacío los borra");
     }
 
     private static async Task<IResult> ListAsync(int? anio, string? region, string? hito, HttpContext context, ApiDatabase database)
@@ -48,6 +57,29 @@ internal static class OficiosApi
         return await CycleActions.OficioAsync(caller, database, id, context.RequestAborted) is { } oficio
             ? TypedResults.Ok(Json(oficio))
             : ApiProblems.NotFound("id: no hay un oficio con esa clave entre los que usted puede ver");
+    }
+
+    private static async Task<IResult> PdfAsync(string id, HttpContext context, ApiDatabase database)
+    {
+        var caller = Caller.Of(context);
+        id = id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        return await CycleActions.OficioAsync(caller, database, id, context.RequestAborted) is { DocumentId: { } document }
+            ? await DocumentosApi.DownloadAsync(document, context, database)
+            : ApiProblems.NotFound("id: no hay un oficio con PDF archivado con esa clave entre los que usted puede ver");
+    }
+
+    private static async Task<IResult> DocDigitalAsync(string id, HttpContext context, ApiDatabase database)
+    {
+        id = id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        var (body, badBody) = await ApiJson.ReadAsync<DocDigitalBody>(context.Request);
+        if (badBody is not null)
+        {
+            return badBody;
+        }
+        var outcome = await CycleActions.RecordDocDigitalAsync(Caller.Of(context), Caller.Actor(context), database, id, body!.Folio, body.Numero, context.RequestAborted);
+        return outcome.Done
+            ? TypedResults.Ok(Json((await CycleActions.OficioAsync(Caller.Of(context), database, id, context.RequestAborted))!))
+            : outcome.ToProblem();
     }
 
     private static object Json(MailRecord m) => new { id = m.IdempotencyKey, region = m.Region, anioPresupuestario = m.BudgetYear, correo = CiclosApi.Mail(m, RegionRegistry.ByIsoSuffix(m.Region)) };

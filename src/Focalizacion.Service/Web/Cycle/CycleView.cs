@@ -82,6 +82,17 @@ internal sealed record CycleView(
     public static string? Number(MailRecord mail) =>
         mail is { OficioNumber: { } n } ? $"N° {n}/{mail.OficioYear}" : null;
 
+    /// <summary>An oficio's DocDigital folio and number as every page shows them ("folio 123 · número 45"), or that they are not entered yet.</summary>
+    public static string DocDigital(MailRecord mail)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        return (mail.DocDigitalFolio, mail.DocDigitalNumber) switch
+        {
+            (null, null) => "sin registrar",
+            var (folio, number) => string.Join(" · ", new[] { folio is null ? null : $"folio {folio}", number is null ? null : $"número {number}" }.OfType<string>()),
+        };
+    }
+
     public static string Sent(MailRecord mail, Region region)
     {
         ArgumentNullException.ThrowIfNull(mail);

@@ -10,7 +10,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Focalizacion.Service.Web.Pages;
 
-/// <summary>One oficio (<c>/oficios/{clave}</c>): its message as sent, its recipients and its delivery record.</summary>
+/// <summary>
+/// One oficio (<c>/oficios/{clave}</c>): its message as sent, its recipients, its delivery record,
+/// its PDF (<c>?handler=Pdf</c>) and its DocDigital folio and number, which the Oficina de Partes
+/// enters here (<c>POST ?handler=DocDigital</c>).
+/// </summary>
 [Authorize(Policy = nameof(Capability.Leer))]
 internal sealed class OficioModel(ApiDatabase database) : PageModel
 {
@@ -18,14 +22,57 @@ internal sealed class OficioModel(ApiDatabase database) : PageModel
 
     public Region Region { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string? clave)
+    public FormErrors Errors { get; } = new();
+
+    public string? Notice { get; private set; }
+
+    /// <summary>What was typed, shown again when it was refused.</summary>
+    public (string? Folio, string? Numero) Form { get; private set; }
+
+    public bool MayEnterDocDigital => Caller.Of(HttpContext).May(Capability.RegistrarDocDigital);
+
+    public async Task<IActionResult> OnGetAsync(string? clave) => await FindAsync(clave) ? Page() : NotFound();
+
+    /// <summary>The PDF as it was attached and archived; not found as the page is.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(string? clave) =>
+        await FindAsync(clave) && Oficio.DocumentId is { } document && await DocumentosApi.WriteAsync(document, HttpContext, database)
+            ? new EmptyResult()
+            : NotFound();
+
+    public async Task<IActionResult> OnPostDocDigitalAsync(string? clave, string? folio, string? numero)
     {
-        // Another region's oficio is not found, as an unknown one: its existence is not revealed.
-        if (clave is not { Length: > 0 } || await CycleActions.OficioAsync(Caller.Of(HttpContext), database, Uri.UnescapeDataString(clave), HttpContext.RequestAborted) is not { } oficio)
+        if (!await FindAsync(clave))
         {
             return NotFound();
         }
-        (Oficio, Region) = (oficio, RegionRegistry.ByIsoSuffix(oficio.Region));
+        var outcome = await CycleActions.RecordDocDigitalAsync(Caller.Of(HttpContext), Caller.Actor(HttpContext), database, Oficio.IdempotencyKey, folio, numero, HttpContext.RequestAborted);
+        switch (outcome.Status)
+        {
+            case ActionStatus.Done:
+                await FindAsync(clave);
+                Notice = $"Se registró DocDigital: {Web.Cycle.CycleView.DocDigital(Oficio)}.";
+                break;
+            case ActionStatus.Forbidden:
+                return Forbid();
+            case ActionStatus.NotFound:
+                return NotFound();
+            default:
+                Errors.Add(outcome.Message!);
+                Form = (folio ?? "", numero ?? "");
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                break;
+        }
         return Page();
+    }
+
+    /// <summary>Reads the oficio; another region's is not found, as an unknown one: its existence is not revealed.</summary>
+    private async Task<bool> FindAsync(string? clave)
+    {
+        if (clave is not { Length: > 0 } || await CycleActions.OficioAsync(Caller.Of(HttpContext), database, Uri.UnescapeDataString(clave), HttpContext.RequestAborted) is not { } oficio)
+        {
+            return false;
+        }
+        (Oficio, Region) = (oficio, RegionRegistry.ByIsoSuffix(oficio.Region));
+        return true;
     }
 }
