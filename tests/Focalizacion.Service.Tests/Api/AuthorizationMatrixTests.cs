@@ -93,6 +93,10 @@ public sealed class AuthorizationMatrixTests
         [("POST", "/api/v1/ciclos/{anio}/{region}/eventos")] = Rules.OnlyInRegion("sercotec-central", "gore"),
         [("GET", "/api/v1/oficios")] = Rules.Authenticated,
         [("GET", "/api/v1/oficios/{id}")] = Rules.ReadOfRegion,
+        [("GET", "/api/v1/oficios/{id}/pdf")] = Rules.ReadOfRegion,
+        [("GET", "/api/v1/documentos/{id}")] = Rules.ReadOfRegion,
+        // The Oficina de Partes (Sercotec central) and administrators enter DocDigital's folio and number, in every region.
+        [("PUT", "/api/v1/oficios/{id}/docdigital")] = Rules.Only("administrador", "sercotec-central"),
         [("GET", "/api/v1/diario")] = Rules.Only("administrador", "auditor"),
         [("GET", "/api/v1/ciclos/{anio}/{region}/calendario.ics")] = Rules.ReadOfRegion,
         // A feed's signed address is its only credential: a made-up one is not found, whoever asks (CuentaTests use a real one).
@@ -136,6 +140,7 @@ public sealed class AuthorizationMatrixTests
     private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _spareTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _oficios = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _documents = new(StringComparer.Ordinal);
     private HttpClient _anonymous = null!;
 
     [OneTimeSetUp]
@@ -156,6 +161,7 @@ public sealed class AuthorizationMatrixTests
             await using var command = _api.Database.Store.DataSource.CreateCommand("SELECT idempotency_key FROM correos WHERE tipo = 'oficio' AND region = $1 ORDER BY id LIMIT 1");
             command.Parameters.Add(new() { Value = region });
             _oficios[region] = (string)(await command.ExecuteScalarAsync())!;
+            _documents[region] = await _api.Database.ScalarAsync($"SELECT documento_id FROM oficios WHERE idempotency_key = '{_oficios[region]}'");
         }
         _operations = await OpenApiOperations.ReadAsync(_anonymous);
     }
@@ -315,7 +321,8 @@ public sealed class AuthorizationMatrixTests
     {
         (_, "anio") => ApiService.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         (_, "region") => own ? Own : Other,
-        ("/api/v1/oficios/{id}", "id") => _oficios[own ? Own : Other],
+        ("/api/v1/oficios/{id}" or "/api/v1/oficios/{id}/pdf" or "/api/v1/oficios/{id}/docdigital", "id") => _oficios[own ? Own : Other],
+        ("/api/v1/documentos/{id}", "id") => ApiRequests.Quoted(_documents[own ? Own : Other]),
         // One's own spare token (revoking it again answers the same); anonymous: anybody's.
         ("/api/v1/yo/tokens/{id}", "id") => ApiRequests.Quoted(_spareTokens[role ?? "administrador"]),
         // The shipped definition (read only); ids and names of nothing for the changes (OnlyOnAbsent).

@@ -15,7 +15,7 @@ namespace Focalizacion.Service.Tests.Api;
 public sealed class RowLevelSecurityTests
 {
     /// <summary>Every table that holds a region's rows, with its region column.</summary>
-    private static readonly string[] RegionalTables = ["workflow_instances", "timers", "outbox", "incidents", "journal", "correos", "oficios", "focalizaciones", "directorio"];
+    private static readonly string[] RegionalTables = ["workflow_instances", "timers", "outbox", "incidents", "journal", "correos", "oficios", "focalizaciones", "directorio", "documentos"];
 
     private const string BookmarksOfRegion = "SELECT count(*) FROM bookmarks b JOIN workflow_instances i ON i.id = b.instance_id WHERE i.region = 'NB'";
 
@@ -136,6 +136,10 @@ public sealed class RowLevelSecurityTests
     [TestCase("DELETE FROM workflow_instances")]
     [TestCase("INSERT INTO correos (idempotency_key) VALUES ('x')")]
     [TestCase("UPDATE oficios SET numero = numero + 1")]
+    [TestCase("UPDATE oficios SET documento_id = NULL")]
+    [TestCase("UPDATE documentos SET nombre = 'otro.pdf'")]
+    [TestCase("DELETE FROM documentos")]
+    [TestCase("TRUNCATE documentos")]
     [TestCase("DELETE FROM directorio")]
     [TestCase("UPDATE workflow_definitions SET status = 'Retired'")]
     [TestCase("ALTER TABLE journal DISABLE TRIGGER journal_no_update_delete")]
