@@ -33,7 +33,7 @@ public sealed class EnviarCorreoHandlerTests
         Assert.That(message.From.Mailboxes.Single().Address, Is.EqualTo(MailSettings.DefaultFromAddress));
         // The text and HTML alternatives, and the oficio's PDF attached (OficioPdfMailTests).
         Assert.That(message.Body, Is.InstanceOf<Multipart>());
-        Assert.That(((Multipart)message.Body).First(), Is.InstanceOf<MultipartAlternative>());
+        Assert.That(((Multipart)message.Body!).First(), Is.InstanceOf<MultipartAlternative>());
         Assert.That(message.BodyParts.Select(p => p.ContentType.MimeType), Is.EqualTo(new[] { "text/plain", "text/html", "application/pdf" }));
         Assert.That(message.TextBody, Does.Contain("para el año presupuestario 2027 en la Región de Ñuble").And.Contain("lunes 2 de marzo de 2026").And.Contain("Gobernador(a) Regional de Ñuble (ficticio)"));
         Assert.That(message.HtmlBody, Does.Contain("<strong>OFICIO N° 1/2026</strong><br>Gerencia General de Sercotec").And.Contain("Región de Ñuble"));
