@@ -52,9 +52,7 @@ internal static class OficiosApi
     private static async Task<IResult> OneAsync(string id, HttpContext context, ApiDatabase database)
     {
         var caller = Caller.Of(context);
-        // An oficio's key has slashes («…/OficioInicio/3»), sent as %2F in one path segment; the server leaves those encoded.
-        id = id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
-        return await CycleActions.OficioAsync(caller, database, id, context.RequestAborted) is { } oficio
+        return await CycleActions.OficioAsync(caller, database, Key(id), context.RequestAborted) is { } oficio
             ? TypedResults.Ok(Json(oficio))
             : ApiProblems.NotFound("id: no hay un oficio con esa clave entre los que usted puede ver");
     }
@@ -62,15 +60,14 @@ internal static class OficiosApi
     private static async Task<IResult> PdfAsync(string id, HttpContext context, ApiDatabase database)
     {
         var caller = Caller.Of(context);
-        id = id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
-        return await CycleActions.OficioAsync(caller, database, id, context.RequestAborted) is { DocumentId: { } document }
+        return await CycleActions.OficioAsync(caller, database, Key(id), context.RequestAborted) is { DocumentId: { } document }
             ? await DocumentosApi.DownloadAsync(document, context, database)
             : ApiProblems.NotFound("id: no hay un oficio con PDF archivado con esa clave entre los que usted puede ver");
     }
 
     private static async Task<IResult> DocDigitalAsync(string id, HttpContext context, ApiDatabase database)
     {
-        id = id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        id = Key(id);
         var (body, badBody) = await ApiJson.ReadAsync<DocDigitalBody>(context.Request);
         if (badBody is not null)
         {
@@ -81,6 +78,9 @@ internal static class OficiosApi
             ? TypedResults.Ok(Json((await CycleActions.OficioAsync(Caller.Of(context), database, id, context.RequestAborted))!))
             : outcome.ToProblem();
     }
+
+    /// <summary>An oficio's key has slashes («…/OficioInicio/3»), sent as %2F in one path segment; the server leaves those encoded.</summary>
+    private static string Key(string id) => id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     private static object Json(MailRecord m) => new { id = m.IdempotencyKey, region = m.Region, anioPresupuestario = m.BudgetYear, correo = CiclosApi.Mail(m, RegionRegistry.ByIsoSuffix(m.Region)) };
 }
