@@ -110,15 +110,15 @@ public static class ScenarioReader
         }
         if (item["conforme"] is { } conforme)
         {
-            if (name != CycleEvent.FinalRecibida)
+            if (!CycleEvent.Find(name)!.Data.Contains(EventField.Conformity))
             {
-                throw new ScenarioException($"{path}.conforme: solo se indica en {CycleEvent.FinalRecibida}");
+                throw new ScenarioException($"{path}.conforme: solo se indica en {CycleEvent.WithConformity}");
             }
             data[DeclaredConformity.Field] = conforme.GetValueKind() is JsonValueKind.True or JsonValueKind.False
                 ? conforme.GetValue<bool>()
                 : throw new ScenarioException($"{path}.conforme: debe ser true o false");
         }
-        else if (name == CycleEvent.FinalRecibida)
+        else if (name is CycleEvent.FinalRecibida or CycleEvent.RevisionRegistrada && !data.ContainsKey(DeclaredConformity.Field))
         {
             throw new ScenarioException($"{path}.conforme: falta; indique si la focalización final cumple los requisitos (true o false)");
         }
