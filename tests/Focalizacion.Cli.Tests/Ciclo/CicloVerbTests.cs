@@ -113,7 +113,7 @@ public class CicloVerbTests
     }
 
     [Test]
-    public async Task A_final_sent_with_its_document_and_no_verdict_waits_for_Sercotec_s_review_every_time()
+    public async Task A_final_sent_with_its_document_and_no_verdict_waits_for_Sercotec_s_review()
     {
         await using var cli = await CycleCli.PreparedAsync(CycleCli.November2026);
         var started = await cli.RunAsync("ciclo", "iniciar", "2027", "--region", "NB", "--hito", "oficio-inicio=2026-03-10", "--hito", "presupuesto-exploratorio=2026-06-25", "--json");
@@ -126,8 +126,7 @@ public class CicloVerbTests
         var unsaid = await cli.RunAsync("ciclo", "evento", "NB", "2027", "revision-final-registrada");
         var review = await cli.RunAsync("ciclo", "evento", "NB", "2027", "revision-final-registrada", "--conforme", "no", "--datos", """{"observaciones": ["Falta el acta del Consejo Regional"]}""");
         var afterReview = await WaitsForReviewAsync();
-        var corrected = await cli.RunAsync("ciclo", "evento", "NB", "2027", "focalizacion-final-recibida", "--datos", """{"focalizacion": 8}""");
-        var waitingAgain = await WaitsForReviewAsync();
+        var again = await cli.RunAsync("ciclo", "evento", "NB", "2027", "revision-final-registrada", "--conforme", "si");
         var onPreliminary = await cli.RunAsync("ciclo", "evento", "NB", "2027", "focalizacion-preliminar-recibida", "--conforme", "true");
         Assert.Multiple(async () =>
         {
@@ -136,10 +135,8 @@ public class CicloVerbTests
             Assert.That(unsaid.ExitCode, Is.EqualTo(2));
             Assert.That(unsaid.Error, Does.StartWith("Error: --conforme: falta"));
             Assert.That(review.ExitCode, Is.Zero, review.Error);
-            Assert.That(afterReview, Is.False, "the non-conforming review sends the ajuste and waits for a corrected final");
-            Assert.That(corrected.ExitCode, Is.Zero, corrected.Error);
-            Assert.That(waitingAgain, Is.True, "the first review's conforme=false does not decide the corrected final");
-            Assert.That(await cli.Database.ScalarAsync($"SELECT count(*) FROM correos WHERE hito = 'ajuste'"), Is.EqualTo(1));
+            Assert.That(afterReview, Is.False, "the non-conforming review goes on to the ajuste");
+            Assert.That(again.ExitCode, Is.EqualTo(1), "a second review is not waited for");
             Assert.That(await cli.Database.ScalarAsync(
                 "SELECT count(*) FROM journal WHERE kind = 'mensaje-recibido' AND details LIKE '%revision-final-registrada%con datos%Falta el acta del Consejo Regional%'"), Is.EqualTo(1),
                 "the review's verdict and observations are journaled");
