@@ -12,9 +12,9 @@ public static class AccessPolicy
         [
             Capability.Leer, Capability.LeerDiarioCompleto, Capability.Simular, Capability.AdministrarDefiniciones, Capability.AdministrarPlantillas,
             Capability.AdministrarDirectorio, Capability.AdministrarUsuarios, Capability.ResolverIncidentes, Capability.LeerAdministracion,
-            Capability.RegistrarDocDigital,
+            Capability.RegistrarDocDigital, Capability.RevisarFocalizacion,
         ],
-        [Role.SercotecCentral.Name] = [Capability.Leer, Capability.RegistrarEventosSercotec, Capability.Simular, Capability.RegistrarDocDigital],
+        [Role.SercotecCentral.Name] = [Capability.Leer, Capability.RegistrarEventosSercotec, Capability.RevisarFocalizacion, Capability.Simular, Capability.RegistrarDocDigital],
         [Role.SercotecRegional.Name] = [Capability.Leer],
         [Role.Gore.Name] = [Capability.Leer, Capability.RegistrarEventosGore],
         [Role.Auditor.Name] = [Capability.Leer, Capability.LeerDiarioCompleto, Capability.LeerAdministracion],

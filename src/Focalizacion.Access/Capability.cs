@@ -15,6 +15,9 @@ public enum Capability
     /// <summary>Record the GORE's events: preliminary and final focalización received.</summary>
     RegistrarEventosGore,
 
+    /// <summary>Review a received focalización final: confirm or override its conformity, with the reason and the observations.</summary>
+    RevisarFocalizacion,
+
     /// <summary>Run simulations (never touch live data).</summary>
     Simular,
 

@@ -1,9 +1,11 @@
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cycle.Correo;
+using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Starting;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Jobs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 
 namespace Focalizacion.Cycle;
@@ -30,6 +32,8 @@ public static class CycleServiceSetup
         services.AddFocalizacionEngine(connectionString, clock, (store, wakeUps) => CycleRuntime.Create(store, clock, calendar, mail, wakeUps));
         services.AddSingleton(sp => new CycleBootstrap(sp.GetRequiredService<EngineRuntime>(), calendar, startMoment ?? CycleStartMoment.Default));
         services.AddTransient<CycleYearJobs>();
+        // The conformity port of the API and the pages: a host that registers its own first keeps it.
+        services.TryAddSingleton<IConformityValidator, DeclaredConformity>();
         return services;
     }
 }

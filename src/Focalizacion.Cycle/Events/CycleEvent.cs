@@ -25,26 +25,33 @@ public sealed record CycleEvent(string Name, string Milestone, string Descriptio
     public const string ObservacionesEnviadas = "observaciones-enviadas";
     public const string MontosRegistrados = "montos-preliminares-registrados";
     public const string FinalRecibida = "focalizacion-final-recibida";
+    public const string RevisionRegistrada = "revision-final-registrada";
 
     /// <remarks>
     /// The amounts go into the oficio the event lets leave (presupuesto exploratorio, montos
-    /// preliminares); the final's <c>conforme</c> is the reviewer's declaration, which the
-    /// conformity port turns into the verdict the workflow reads. The documents themselves are not
-    /// data yet: the preliminary and the observations take none.
+    /// preliminares), and so do the observations (observaciones, ajuste). A final's <c>conforme</c>
+    /// is a declared verdict and <c>focalizacion</c> the document version it sends; the conformity
+    /// port turns them into the verdict the workflow reads, or leaves the final to Sercotec's review
+    /// (<see cref="RevisionRegistrada"/>: its <c>conforme</c>, and its <c>motivo</c> when it departs
+    /// from the automatic result).
     /// </remarks>
     public static IReadOnlyList<CycleEvent> All { get; } =
     [
         new(PresupuestoRegistrado, "presupuesto-exploratorio", "Sercotec registra el presupuesto exploratorio por instrumento", [EventField.Amounts], Capability.RegistrarEventosSercotec),
         new(PreliminarRecibida, "focalizacion-preliminar", "se recibe la focalización preliminar del GORE", [], Capability.RegistrarEventosGore),
-        new(ObservacionesEnviadas, "observaciones-sercotec", "Sercotec registra sus observaciones a la preliminar", [], Capability.RegistrarEventosSercotec),
+        new(ObservacionesEnviadas, "observaciones-sercotec", "Sercotec registra sus observaciones a la preliminar", [EventField.Observations], Capability.RegistrarEventosSercotec),
         new(MontosRegistrados, "montos-preliminares", "Sercotec registra los montos preliminares", [EventField.Amounts], Capability.RegistrarEventosSercotec),
-        new(FinalRecibida, "focalizacion-final", "se recibe la focalización final con la aprobación del CORE", [EventField.Conformity], Capability.RegistrarEventosGore),
+        new(FinalRecibida, "focalizacion-final", "se recibe la focalización final con la aprobación del CORE", [EventField.Conformity, EventField.Document, EventField.Observations], Capability.RegistrarEventosGore),
+        new(RevisionRegistrada, "revision-final", "Sercotec revisa la focalización final", [EventField.Conformity, EventField.Reason, EventField.Observations], Capability.RevisarFocalizacion),
     ];
 
     public static CycleEvent? Find(string name) => All.FirstOrDefault(e => e.Name == name);
 
     /// <summary>The event that records <paramref name="milestone"/>, if one does.</summary>
     public static CycleEvent? ForMilestone(string milestone) => All.FirstOrDefault(e => e.Milestone == milestone);
+
+    /// <summary>The events that take a <c>conforme</c> («…», «…»), for error messages.</summary>
+    public static string WithConformity => string.Join(", ", All.Where(e => e.Data.Contains(EventField.Conformity)).Select(e => $"«{e.Name}»"));
 
     /// <summary>Spanish list of the known names, for error messages.</summary>
     public static string KnownNames => string.Join(", ", All.Select(e => e.Name));

@@ -10,6 +10,7 @@ public static class CycleMilestones
 {
     private static readonly Dictionary<string, (string Description, string Owner, string Name)> Extra = new(StringComparer.Ordinal)
     {
+        ["revision-final"] = ("Revisión de la focalización final por Sercotec: confirma o corrige el resultado automático, con motivo y observaciones", "Sercotec", "Revisión de la final"),
         ["ajuste"] = ("Ajuste de la focalización final para cumplir los requisitos del Reglamento (ficha E, Formulario H y A1)", "GORE", "Ajuste"),
         ["encuesta-expost"] = ("Encuesta de evaluación ex post e informe de valoración del proceso", "GORE", "Encuesta ex post"),
         ["focalizacion-anterior"] = ("Aplicación de la focalización del año anterior", "Sercotec", "Focalización anterior"),

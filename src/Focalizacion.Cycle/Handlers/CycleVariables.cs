@@ -10,12 +10,15 @@ namespace Focalizacion.Cycle.Handlers;
 
 /// <summary>
 /// The instance variables the cycle's handlers read: <c>region</c> (ISO suffix),
-/// <c>anioPresupuestario</c>, and optionally <c>eventos</c> (name → "yyyy-MM-dd") and
-/// <c>montos</c> (instrument → pesos). Missing or malformed ones are Spanish errors, which the
-/// outbox records on the failed attempt.
+/// <c>anioPresupuestario</c>, and optionally <c>eventos</c> (name → "yyyy-MM-dd"),
+/// <c>montos</c> (instrument → pesos) and <c>observaciones</c> (texts). Missing or malformed ones
+/// are Spanish errors, which the outbox records on the failed attempt.
 /// </summary>
 public sealed record CycleVariables(Region Region, int BudgetYear, IReadOnlyDictionary<string, LocalDate> Events, IReadOnlyList<(string Instrument, decimal Amount)> Amounts)
 {
+    /// <summary>The observations of the last event that carries them (Sercotec's on the preliminary, the review's on the final), in order.</summary>
+    public IReadOnlyList<string> Observations { get; init; } = [];
+
     /// <summary>The region's ISO suffix ("NB").</summary>
     public const string RegionName = "region";
 
@@ -24,6 +27,9 @@ public sealed record CycleVariables(Region Region, int BudgetYear, IReadOnlyDict
 
     /// <summary>Amounts by instrument (name → pesos), from the events that record them.</summary>
     public const string AmountsName = "montos";
+
+    /// <summary>Observations (a list of texts) the oficio that follows lists: on the preliminary, or the problems of a final.</summary>
+    public const string ObservationsName = "observaciones";
 
     /// <summary>Set at start for each milestone the operator recorded: <c>registrado_oficio_inicio</c> and its <c>…_fecha</c>.</summary>
     public const string RecordedPrefix = "registrado_";
@@ -89,7 +95,17 @@ public sealed record CycleVariables(Region Region, int BudgetYear, IReadOnlyDict
                     : throw new CycleException($"El monto de «{instrument}» en la variable «{AmountsName}» no es un número.")));
             }
         }
-        return new CycleVariables(region, year, events, amounts);
+        var observations = new List<string>();
+        if (variables[ObservationsName] is JsonArray observaciones)
+        {
+            foreach (var item in observaciones)
+            {
+                observations.Add(item is JsonValue v && v.TryGetValue<string>(out var text)
+                    ? text
+                    : throw new CycleException($"Una observación de la variable «{ObservationsName}» no es un texto (vale «{item?.ToJsonString()}»)."));
+            }
+        }
+        return new CycleVariables(region, year, events, amounts) { Observations = observations };
     }
 
     private static bool TryInt(JsonValue value, out int number)

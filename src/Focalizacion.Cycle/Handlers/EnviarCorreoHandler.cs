@@ -76,6 +76,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
             MilestoneDescription = description.Description,
             MilestoneOwner = description.Owner,
             Amounts = variables.Amounts,
+            Observations = variables.Observations,
         };
         OficioNumber? oficio = null;
         string? issuer = null;

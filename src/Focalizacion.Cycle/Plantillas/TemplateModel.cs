@@ -8,7 +8,8 @@ namespace Focalizacion.Cycle.Plantillas;
 /// What templates can use, under Spanish snake_case names: <c>region.nombre/nombre_oficial/codigo/sede</c>,
 /// <c>anio_presupuestario</c>, <c>anio_ciclo</c>, <c>fecha</c>, <c>oficio.numero/anio/emisor</c>,
 /// <c>plazo.fecha/dias_restantes</c>, <c>hito.clave/descripcion/responsable</c>, <c>destinatarios</c>
-/// (<c>nombre</c>, <c>cargo</c>) and <c>montos</c> (<c>instrumento</c>, <c>monto</c>).
+/// (<c>nombre</c>, <c>cargo</c>), <c>montos</c> (<c>instrumento</c>, <c>monto</c>) and
+/// <c>observaciones</c> (texts: Sercotec's on the preliminary, or a final's problems; empty when none).
 /// Dates are ISO strings ("2025-12-01"), for the <c>fecha_larga</c> filter.
 /// </summary>
 public sealed record TemplateModel(
@@ -36,6 +37,9 @@ public sealed record TemplateModel(
     /// <summary>Amounts per instrument, in pesos, in the order given.</summary>
     public IReadOnlyList<(string Instrument, decimal Amount)> Amounts { get; init; } = [];
 
+    /// <summary>The observations the oficio lists, in order; empty when the event brought none.</summary>
+    public IReadOnlyList<string> Observations { get; init; } = [];
+
     /// <summary>
     /// Realistic values in every field, for trying a template before it is saved: a long region
     /// name with an apostrophe, a four-digit oficio number, a deadline, one recipient per role and
@@ -58,6 +62,11 @@ public sealed record TemplateModel(
         MilestoneDescription = "Montos preliminares por instrumento, coherentes con el proyecto de ley de presupuestos",
         MilestoneOwner = "Sercotec",
         Amounts = [("Crece", 150_000_000m), ("Juntos", 42_500_000m), ("Almacenes de Chile", 1_250_000_000m), ("Digitaliza tu Almacén", 8_750_000m)],
+        Observations =
+        [
+            "Crece: la comuna «Chillán Vieja» no es de la región; ¿quiso decir «Chillán Viejo»?",
+            "Falta el acta o acuerdo del Consejo Regional que aprueba la focalización final.",
+        ],
     };
 
     /// <summary>The values as Fluid sees them: dictionaries and lists of plain values only (nothing to call into).</summary>
@@ -76,6 +85,7 @@ public sealed record TemplateModel(
         ["hito"] = new Dictionary<string, object?> { ["clave"] = MilestoneKey, ["descripcion"] = MilestoneDescription, ["responsable"] = MilestoneOwner },
         ["destinatarios"] = Recipients.Select(r => (object?)new Dictionary<string, object?> { ["nombre"] = r.Name, ["cargo"] = r.Position }).ToList(),
         ["montos"] = Amounts.Select(a => (object?)new Dictionary<string, object?> { ["instrumento"] = a.Instrument, ["monto"] = a.Amount }).ToList(),
+        ["observaciones"] = Observations.Select(o => (object?)o).ToList(),
     };
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);

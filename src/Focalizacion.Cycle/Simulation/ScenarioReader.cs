@@ -110,17 +110,20 @@ public static class ScenarioReader
         }
         if (item["conforme"] is { } conforme)
         {
-            if (name != CycleEvent.FinalRecibida)
+            if (!CycleEvent.Find(name)!.Data.Contains(EventField.Conformity))
             {
-                throw new ScenarioException($"{path}.conforme: solo se indica en {CycleEvent.FinalRecibida}");
+                throw new ScenarioException($"{path}.conforme: solo se indica en {CycleEvent.WithConformity}");
             }
             data[DeclaredConformity.Field] = conforme.GetValueKind() is JsonValueKind.True or JsonValueKind.False
                 ? conforme.GetValue<bool>()
                 : throw new ScenarioException($"{path}.conforme: debe ser true o false");
         }
-        else if (name == CycleEvent.FinalRecibida)
+        else if (!data.ContainsKey(DeclaredConformity.Field)
+            && (name == CycleEvent.RevisionRegistrada || (name == CycleEvent.FinalRecibida && !data.ContainsKey(DeclaredConformity.DocumentField))))
         {
-            throw new ScenarioException($"{path}.conforme: falta; indique si la focalización final cumple los requisitos (true o false)");
+            // A final that sends its document (datos.focalizacion) without a verdict waits for Sercotec's review.
+            throw new ScenarioException($"{path}.conforme: falta; indique si la focalización final cumple los requisitos (true o false)"
+                + (name == CycleEvent.FinalRecibida ? $", o la versión enviada en datos.{DeclaredConformity.DocumentField} para que Sercotec la revise" : ""));
         }
         var at = region.Zone.ResolveLocal(parsed.Value, Resolver).ToInstant();
         return new ScenarioEvent(region, parsed.Value, at, name, data);

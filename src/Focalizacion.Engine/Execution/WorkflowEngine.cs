@@ -157,7 +157,7 @@ public static class WorkflowEngine
                 _events[message.Name] = context.Now.InZone(context.Calendar.Zone).Date;
             }
             return Resume(token, $"ninguna espera del mensaje «{message.Name}» está abierta en esta instancia",
-                message.Payload, JournalKind.MessageReceived, _ => $"mensaje «{message.Name}» recibido");
+                message.Payload, JournalKind.MessageReceived, _ => $"mensaje «{message.Name}» recibido{JournalData.Of(message.Payload)}");
         }
 
         private string? CompleteUserTask(UserTaskCompleted completed) =>

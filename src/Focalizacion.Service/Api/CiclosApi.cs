@@ -117,7 +117,7 @@ internal static class CiclosApi
         return TypedResults.Ok(await database.ReadAsync(caller, () => query!.ReadAsync(database.Store, context.RequestAborted), context.RequestAborted));
     }
 
-    private static async Task<IResult> RecordAsync(int anio, string region, HttpContext context, EngineRuntime engine)
+    private static async Task<IResult> RecordAsync(int anio, string region, HttpContext context, EngineRuntime engine, IConformityValidator conformity)
     {
         var caller = Caller.Of(context);
         if (CycleActions.Admits(caller, anio, region) is { } refused)
@@ -129,7 +129,7 @@ internal static class CiclosApi
         {
             return badBody;
         }
-        var outcome = await CycleActions.RecordAsync(caller, Caller.Actor(context), anio, region, body!, engine, context.RequestAborted);
+        var outcome = await CycleActions.RecordAsync(caller, Caller.Actor(context), anio, region, body!, engine, conformity, context.RequestAborted);
         if (!outcome.Done)
         {
             return outcome.ToProblem();

@@ -80,10 +80,11 @@ internal static class CycleActions
 
     /// <summary>
     /// Records <paramref name="body"/>'s event for a region and budget year as <paramref name="actor"/>: the
-    /// caller's checks, the body's, then the recorder (which refuses, in words, what the cycle does not wait for).
+    /// caller's checks, the body's, then the recorder (which refuses, in words, what the cycle does not wait for),
+    /// judging finals and reviews with <paramref name="conformity"/> (the service's, from its services).
     /// </summary>
     public static async Task<ActionOutcome> RecordAsync(
-        User caller, Actor actor, int budgetYear, string regionCode, CiclosApi.EventBody body, EngineRuntime engine, CancellationToken cancellationToken)
+        User caller, Actor actor, int budgetYear, string regionCode, CiclosApi.EventBody body, EngineRuntime engine, IConformityValidator conformity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (Admits(caller, budgetYear, regionCode) is { } refused)
@@ -107,9 +108,9 @@ internal static class CycleActions
         var data = body.Datos is null ? new JsonObject() : (JsonObject)body.Datos.DeepClone();
         if (body.Conforme is { } conforme)
         {
-            if (cycleEvent.Name != CycleEvent.FinalRecibida)
+            if (!cycleEvent.Data.Contains(EventField.Conformity))
             {
-                return ActionOutcome.Refused(ActionStatus.BadInput, $"conforme: solo se indica con el evento «{CycleEvent.FinalRecibida}»");
+                return ActionOutcome.Refused(ActionStatus.BadInput, $"conforme: solo se indica con los eventos {CycleEvent.WithConformity}");
             }
             if (data.ContainsKey(DeclaredConformity.Field))
             {
@@ -117,7 +118,7 @@ internal static class CycleActions
             }
             data[DeclaredConformity.Field] = conforme;
         }
-        var outcome = await new CycleEventRecorder(engine.Instances, new DeclaredConformity())
+        var outcome = await new CycleEventRecorder(engine.Instances, conformity)
             .RecordAsync(region.IsoSuffix, budgetYear, cycleEvent.Name, data, actor, cancellationToken);
         return outcome.BadInput ? ActionOutcome.Refused(ActionStatus.BadInput, outcome.Refusal!)
             : !outcome.Applied ? ActionOutcome.Refused(ActionStatus.Conflict, outcome.Refusal!)

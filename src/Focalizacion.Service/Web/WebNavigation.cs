@@ -23,7 +23,7 @@ internal static class WebNavigation
         new(Diario, "/diario", "Diario", user => user.May(Capability.Leer)),
         new(Oficios, "/oficios", "Oficios", user => user.May(Capability.Leer)),
         new(Incidentes, "/incidentes", "Incidentes", user => user.May(Capability.LeerAdministracion)),
-        new(Registrar, "/registrar", "Registrar", user => user.May(Capability.RegistrarEventosSercotec) || user.May(Capability.RegistrarEventosGore)),
+        new(Registrar, "/registrar", "Registrar", user => Api.CycleActions.EventsFor(user).Count > 0),
         new(Administracion, "/administracion", "Administración", user => user.May(Capability.LeerAdministracion)),
         new(Cuenta, "/cuenta", "Mi cuenta", _ => true),
     ];

@@ -113,6 +113,39 @@ public class CicloVerbTests
     }
 
     [Test]
+    public async Task A_final_sent_with_its_document_and_no_verdict_waits_for_Sercotec_s_review()
+    {
+        await using var cli = await CycleCli.PreparedAsync(CycleCli.November2026);
+        var started = await cli.RunAsync("ciclo", "iniciar", "2027", "--region", "NB", "--hito", "oficio-inicio=2026-03-10", "--hito", "presupuesto-exploratorio=2026-06-25", "--json");
+        var instance = started.Json().EnumerateArray().Single().GetProperty("instancia").GetGuid();
+        async Task<bool> WaitsForReviewAsync() =>
+            await cli.Database.ScalarAsync($"SELECT count(*) FROM workflow_instances WHERE id = '{instance}' AND state::text LIKE '%\"EsperaRevision\"%'") == 1;
+
+        var final = await cli.RunAsync("ciclo", "evento", "NB", "2027", "focalizacion-final-recibida", "--datos", """{"focalizacion": 7}""");
+        var waiting = await WaitsForReviewAsync();
+        var unsaid = await cli.RunAsync("ciclo", "evento", "NB", "2027", "revision-final-registrada");
+        var review = await cli.RunAsync("ciclo", "evento", "NB", "2027", "revision-final-registrada", "--conforme", "no", "--datos", """{"observaciones": ["Falta el acta del Consejo Regional"]}""");
+        var afterReview = await WaitsForReviewAsync();
+        var again = await cli.RunAsync("ciclo", "evento", "NB", "2027", "revision-final-registrada", "--conforme", "si");
+        var onPreliminary = await cli.RunAsync("ciclo", "evento", "NB", "2027", "focalizacion-preliminar-recibida", "--conforme", "true");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(final.ExitCode, Is.Zero, final.Error);
+            Assert.That(waiting, Is.True, "a final without a verdict waits for the review");
+            Assert.That(unsaid.ExitCode, Is.EqualTo(2));
+            Assert.That(unsaid.Error, Does.StartWith("Error: --conforme: falta"));
+            Assert.That(review.ExitCode, Is.Zero, review.Error);
+            Assert.That(afterReview, Is.False, "the non-conforming review goes on to the ajuste");
+            Assert.That(again.ExitCode, Is.EqualTo(1), "a second review is not waited for");
+            Assert.That(await cli.Database.ScalarAsync(
+                "SELECT count(*) FROM journal WHERE kind = 'mensaje-recibido' AND details LIKE '%revision-final-registrada%con datos%Falta el acta del Consejo Regional%'"), Is.EqualTo(1),
+                "the review's verdict and observations are journaled");
+            Assert.That(onPreliminary.ExitCode, Is.EqualTo(2));
+            Assert.That(onPreliminary.Error, Does.StartWith("Error: --conforme: solo se indica con los eventos «focalizacion-final-recibida», «revision-final-registrada»"));
+        });
+    }
+
+    [Test]
     public async Task Estado_shows_recorded_done_and_flagged_milestones()
     {
         await using var cli = await CycleCli.PreparedAsync(CycleCli.November2026);

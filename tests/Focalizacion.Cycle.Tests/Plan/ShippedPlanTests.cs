@@ -3,6 +3,7 @@ using Focalizacion.Calendar.Plazos;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Plan;
 using Focalizacion.Cycle.Tests.Handlers;
+using Focalizacion.Engine.Definitions;
 
 namespace Focalizacion.Cycle.Tests.Plan;
 
@@ -34,10 +35,17 @@ public class ShippedPlanTests
     }
 
     [Test]
-    public void The_events_the_cycle_records_are_the_messages_its_deadlines_wait_for()
+    public void The_events_the_cycle_records_are_the_messages_its_waits_receive()
     {
-        var shipped = Shipped.Milestones.Where(m => Shipped.EventOf(m.Key) is not null).ToDictionary(m => Shipped.EventOf(m.Key)!, m => m.Key);
-        Assert.That(shipped, Is.EquivalentTo(CycleEvent.All.ToDictionary(e => e.Name, e => e.Milestone)));
+        // Every receive task, with the milestone it names; those a deadline is attached to name the deadline's plazo.
+        var waits = Shipped.Definition.Nodes.Values.OfType<ReceiveTask>().ToDictionary(r => r.Message, r => r.Settings[CycleNodeSettings.Milestone]);
+        var withDeadline = Shipped.Milestones.Where(m => Shipped.EventOf(m.Key) is not null).ToDictionary(m => Shipped.EventOf(m.Key)!, m => m.Key);
+        Assert.Multiple(() =>
+        {
+            Assert.That(waits, Is.EquivalentTo(CycleEvent.All.ToDictionary(e => e.Name, e => e.Milestone)));
+            Assert.That(withDeadline, Is.SubsetOf(waits));
+            Assert.That(waits.Keys.Except(withDeadline.Keys), Is.EqualTo(new[] { CycleEvent.RevisionRegistrada }), "only Sercotec's review has no legal deadline");
+        });
     }
 
     [Test]

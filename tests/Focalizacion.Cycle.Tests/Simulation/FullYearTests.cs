@@ -124,6 +124,52 @@ public class FullYearTests
     }
 
     [Test]
+    public async Task A_final_sent_as_a_document_waits_for_Sercotec_s_review_whose_problems_the_ajuste_lists_and_the_corrected_one_is_reviewed_again()
+    {
+        var year = await SimulatedYear.RunAsync(Scenario("\"NB\"", OnTime + ",\n" + """
+            { "region": "NB", "fecha": "2026-12-18T10:00", "evento": "focalizacion-final-recibida", "datos": { "focalizacion": 12 } },
+            { "region": "NB", "fecha": "2026-12-21T11:00", "evento": "revision-final-registrada", "conforme": false,
+              "datos": { "observaciones": ["Crece: falta la cobertura estimada", "Falta el acta del Consejo Regional"] } },
+            { "region": "NB", "fecha": "2026-12-28T17:30", "evento": "focalizacion-final-recibida", "datos": { "focalizacion": 13 } },
+            { "region": "NB", "fecha": "2027-01-05T12:00", "evento": "revision-final-registrada", "conforme": true }
+            """, "\"NB\""));
+        Assert.Multiple(() =>
+        {
+            var ajuste = year.Entries("oficio", "ajuste", "NB").Single();
+            Assert.That(SimulatedYear.Line(ajuste), Is.EqualTo("ajuste NB 2026-12-21T11:00-03:00 N° 5/2026"), "the ajuste leaves with the review, not with the receipt");
+            var text = year.Received.Single(m => m.Subject == ajuste.Detail).TextBody;
+            Assert.That(text, Does.Contain("1. Crece: falta la cobertura estimada\n2. Falta el acta del Consejo Regional\n"), "the ajuste lists the review's observations");
+            // The corrected final (28 December) carried no verdict of its own: the first one's conforme=false
+            // must not send a second ajuste, and the 30-December fallback does not apply to a received final.
+            Assert.That(year.Entries("oficio", "ajuste", "NB").Count(), Is.EqualTo(1), "no second ajuste from a stale verdict");
+            Assert.That(year.Lines("resultado"), Is.EqualTo(new[] { "focalizacion-final NB 2027-01-05T12:00-03:00 focalizacion-final" }),
+                "the outcome is recorded by the second review, after 30 December, and is not the fallback");
+            Assert.That(year.Entries("oficio", "focalizacion-final", "NB"), Is.Empty, "no fallback oficio");
+            Assert.That(year.Result.Incidents, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task The_observaciones_oficio_lists_Sercotec_s_observations_and_says_so_when_there_are_none()
+    {
+        var year = await SimulatedYear.RunAsync(Scenario("\"NB\", \"MA\"", """
+            { "region": "NB", "fecha": "2026-11-14T10:00", "evento": "focalizacion-preliminar-recibida" },
+            { "region": "NB", "fecha": "2026-11-25T16:00", "evento": "observaciones-enviadas",
+              "datos": { "observaciones": ["Juntos: la orientación estratégica no se relaciona con un desafío regional", "Precisar los territorios de Crece"] } },
+            { "region": "MA", "fecha": "2026-11-14T10:00", "evento": "focalizacion-preliminar-recibida" },
+            { "region": "MA", "fecha": "2026-11-25T16:00", "evento": "observaciones-enviadas" }
+            """));
+        var nb = year.Received.Single(m => m.Subject == year.Entries("oficio", "observaciones-sercotec", "NB").Single().Detail);
+        var ma = year.Received.Single(m => m.Subject == year.Entries("oficio", "observaciones-sercotec", "MA").Single().Detail);
+        Assert.Multiple(() =>
+        {
+            Assert.That(nb.TextBody, Does.Contain("1. Juntos: la orientación estratégica no se relaciona con un desafío regional\n2. Precisar los territorios de Crece\n"));
+            Assert.That(nb.HtmlBody, Does.Contain("<li>Juntos: la orientación estratégica no se relaciona con un desafío regional</li>"));
+            Assert.That(ma.TextBody, Does.Contain("le hará llegar el detalle de las observaciones").And.Not.Contain("1. "));
+        });
+    }
+
+    [Test]
     public async Task A_deadline_on_a_weekend_is_not_moved_and_the_fallback_comes_at_the_end_of_Saturday_30_December_2028()
     {
         var year = await SimulatedYear.RunAsync("""{ "anioPresupuestario": 2029, "regiones": ["NB"] }""", budgetYear: 2029);

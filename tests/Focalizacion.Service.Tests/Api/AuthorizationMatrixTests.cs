@@ -89,8 +89,9 @@ public sealed class AuthorizationMatrixTests
         [("GET", "/api/v1/ciclos/{anio}")] = Rules.Authenticated,
         [("GET", "/api/v1/ciclos/{anio}/{region}")] = Rules.ReadOfRegion,
         [("GET", "/api/v1/ciclos/{anio}/{region}/diario")] = Rules.ReadOfRegion,
-        // Sercotec central records Sercotec's events in every region, a GORE its own region's; nobody else records any.
-        [("POST", "/api/v1/ciclos/{anio}/{region}/eventos")] = Rules.OnlyInRegion("sercotec-central", "gore"),
+        // Sercotec central records Sercotec's events in every region, a GORE its own region's, an administrator only
+        // the review of a final; nobody else records any.
+        [("POST", "/api/v1/ciclos/{anio}/{region}/eventos")] = Rules.OnlyInRegion("sercotec-central", "gore", "administrador"),
         [("GET", "/api/v1/oficios")] = Rules.Authenticated,
         [("GET", "/api/v1/oficios/{id}")] = Rules.ReadOfRegion,
         [("GET", "/api/v1/oficios/{id}/pdf")] = Rules.ReadOfRegion,
@@ -125,13 +126,15 @@ public sealed class AuthorizationMatrixTests
     };
 
     /// <summary>Which event each role records (the table): Sercotec's three by Sercotec central, the GORE's two by a GORE.</summary>
-    private static readonly Dictionary<string, string> EventRecordedBy = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string[]> EventRecordedBy = new(StringComparer.Ordinal)
     {
-        ["presupuesto-exploratorio-registrado"] = "sercotec-central",
-        ["observaciones-enviadas"] = "sercotec-central",
-        ["montos-preliminares-registrados"] = "sercotec-central",
-        ["focalizacion-preliminar-recibida"] = "gore",
-        ["focalizacion-final-recibida"] = "gore",
+        ["presupuesto-exploratorio-registrado"] = ["sercotec-central"],
+        ["observaciones-enviadas"] = ["sercotec-central"],
+        ["montos-preliminares-registrados"] = ["sercotec-central"],
+        ["focalizacion-preliminar-recibida"] = ["gore"],
+        ["focalizacion-final-recibida"] = ["gore"],
+        // Sercotec central reviews a final, and so may an administrator; never the GORE that sent it.
+        ["revision-final-registrada"] = ["sercotec-central", "administrador"],
     };
 
     private ApiService _api = null!;
@@ -214,10 +217,10 @@ public sealed class AuthorizationMatrixTests
         {
             // Another region (RM) than the matrix's, so that the events recorded here change nothing it reads.
             var user = await _api.UserAsync(role, Regional.Contains(role) ? "RM" : null);
-            foreach (var (name, recorder) in EventRecordedBy)
+            foreach (var (name, recorders) in EventRecordedBy)
             {
                 var answer = await _api.Service.Client.PostJsonAsync($"/api/v1/ciclos/{ApiService.Year}/RM/eventos", JsonSerializer.Serialize(new { evento = name }), user.Token);
-                var may = role == recorder;
+                var may = recorders.Contains(role);
                 if (ApiProblemsCheck.Fault(answer) is { } fault)
                 {
                     wrong.Add($"{role} recording {name}: {fault} — {answer}");

@@ -23,9 +23,9 @@ internal static class CicloEvento
         var data = JsonInput.ObjectOption(parsed, "--datos");
         if (parsed.Option("--conforme") is { } conforme)
         {
-            if (cycleEvent.Name != CycleEvent.FinalRecibida)
+            if (!cycleEvent.Data.Contains(EventField.Conformity))
             {
-                throw new UsageException($"--conforme: solo se indica con el evento «{CycleEvent.FinalRecibida}»");
+                throw new UsageException($"--conforme: solo se indica con los eventos {CycleEvent.WithConformity}");
             }
             data[DeclaredConformity.Field] = conforme switch
             {
@@ -35,9 +35,16 @@ internal static class CicloEvento
             };
         }
         // Without the flag at all, say which option is missing; a value given in --datos is the recorder's to check.
-        if (cycleEvent.Name == CycleEvent.FinalRecibida && !data.ContainsKey(DeclaredConformity.Field) && new DeclaredConformity().Validate(data) is { Success: false } missing)
+        if (!data.ContainsKey(DeclaredConformity.Field))
         {
-            throw new UsageException($"--conforme: {missing.Error}");
+            if (cycleEvent.Name == CycleEvent.FinalRecibida && !data.ContainsKey(DeclaredConformity.DocumentField))
+            {
+                throw new UsageException($"--conforme: {DeclaredConformity.Missing}");
+            }
+            if (cycleEvent.Name == CycleEvent.RevisionRegistrada)
+            {
+                throw new UsageException("--conforme: falta; indique si la focalización final cumple los requisitos (true o false)");
+            }
         }
         var runtime = context.Runtime();
         var recorder = new CycleEventRecorder(runtime.Instances, new DeclaredConformity());

@@ -20,7 +20,7 @@ namespace Focalizacion.Service.Web.Pages;
 /// records, what the region's cycle expects now, and the recording itself through the API's path
 /// (<see cref="CycleActions.RecordAsync"/>), whose refusal is shown in its words.
 /// </summary>
-internal sealed partial class RegistrarModel(ApiDatabase database, EngineRuntime engine, HolidayCalendar calendar) : PageModel
+internal sealed partial class RegistrarModel(ApiDatabase database, EngineRuntime engine, IConformityValidator conformity, HolidayCalendar calendar) : PageModel
 {
     public int Anio { get; private set; }
 
@@ -71,7 +71,7 @@ internal sealed partial class RegistrarModel(ApiDatabase database, EngineRuntime
         {
             return Refused(StatusCodes.Status400BadRequest, "No se registró nada: revise los campos marcados.");
         }
-        var outcome = await CycleActions.RecordAsync(Caller.Of(HttpContext), Caller.Actor(HttpContext), Anio, Region.IsoSuffix, body, engine, HttpContext.RequestAborted);
+        var outcome = await CycleActions.RecordAsync(Caller.Of(HttpContext), Caller.Actor(HttpContext), Anio, Region.IsoSuffix, body, engine, conformity, HttpContext.RequestAborted);
         if (outcome.Done)
         {
             return Redirect($"/registrar/{Anio}/{Region.IsoSuffix}?registrado={Uri.EscapeDataString(cycleEvent!.Name)}");
@@ -90,7 +90,10 @@ internal sealed partial class RegistrarModel(ApiDatabase database, EngineRuntime
 
     public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    /// <summary>The event's body from its form: amounts per instrument in Chilean format, the final's conformity; field errors by id.</summary>
+    /// <summary>
+    /// The event's body from its form: amounts per instrument in Chilean format, the conformity of a
+    /// final or a review, a review's reason, observations one per line; field errors by id.
+    /// </summary>
     private CiclosApi.EventBody ReadForm(CycleEvent cycleEvent)
     {
         var data = new JsonObject();
@@ -133,7 +136,25 @@ internal sealed partial class RegistrarModel(ApiDatabase database, EngineRuntime
                 Errors[id] = "Conformidad: indique si la focalización final cumple los requisitos.";
             }
         }
+        if (cycleEvent.Data.Contains(EventField.Reason) && Text(cycleEvent, "motivo") is { Length: > 0 } motivo)
+        {
+            data[EventField.Reason.Name] = motivo;
+        }
+        if (cycleEvent.Data.Contains(EventField.Observations) && Text(cycleEvent, "observaciones") is { Length: > 0 } observaciones)
+        {
+            // One observation per line; blank lines are not observations.
+            var lines = observaciones.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+            data[EventField.Observations.Name] = new JsonArray([.. lines.Select(l => (JsonNode)l)]);
+        }
         return new CiclosApi.EventBody(cycleEvent.Name, conforme, data);
+    }
+
+    /// <summary>A text field of the form, trimmed, kept to show it again after an error.</summary>
+    private string Text(CycleEvent cycleEvent, string field)
+    {
+        var text = Request.Form[field].ToString().Trim();
+        Values[FieldId(cycleEvent, field)] = text;
+        return text;
     }
 
     /// <summary>Whole pesos written as "1.000.000", "1000000" or "$ 1.000.000"; null when it is not such a number.</summary>
