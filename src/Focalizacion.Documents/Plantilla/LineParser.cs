@@ -135,12 +135,17 @@ internal sealed class LineParser(Region region, ProblemList problems, WorkbookLi
     private FocalizacionLine? Line(int row, CellText?[] cells, IReadOnlyList<Territory> territories)
     {
         string Ref(string column) => TemplateLayout.Cell(column, row);
+        var failed = new HashSet<LineField>();
         string? Cell(LineField field, string? column = null)
         {
             column ??= TemplateLayout.ColumnOf(field);
-            return Text(Main, Ref(column), cells[column[0] - 'A']);
+            var content = cells[column[0] - 'A'];
+            if (content?.Text.Length > limits.MaxCellText)
+            {
+                failed.Add(field);
+            }
+            return Text(Main, Ref(column), content);
         }
-        var failed = new HashSet<LineField>();
         var instrumentText = Cell(LineField.Instrument);
         var instrument = instrumentText is null ? null : FocalizacionRules.FindInstrument(instrumentText);
         if (instrumentText is not null && instrument is null)
@@ -338,6 +343,10 @@ internal sealed class LineParser(Region region, ProblemList problems, WorkbookLi
     {
         if (value is not { } content || Text(Main, cell, value) is null)
         {
+            if (value?.Text.Length > limits.MaxCellText)
+            {
+                failed.Add(field);
+            }
             return null;
         }
         var (number, error) = ParseWhole(content, pesos);
@@ -421,7 +430,7 @@ internal sealed class LineParser(Region region, ProblemList problems, WorkbookLi
         }
         if (content.Text.Length > limits.MaxCellText)
         {
-            problems.Add(sheet, cell, $"el texto tiene {content.Text.Length:N0} caracteres; el máximo por celda es {limits.MaxCellText:N0}");
+            problems.Add(sheet, cell, $"el texto tiene {LineText.Whole(content.Text.Length)} caracteres; el máximo por celda es {LineText.Whole(limits.MaxCellText)}");
             return null;
         }
         var text = content.Text.Trim();

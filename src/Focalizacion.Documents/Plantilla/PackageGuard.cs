@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml;
+using Focalizacion.Documents.Focalizaciones;
 
 namespace Focalizacion.Documents.Plantilla;
 
@@ -48,9 +49,9 @@ internal static class PackageGuard
         var entries = zip.Entries;
         if (entries.Count > limits.MaxEntries)
         {
-            return $"El archivo tiene {entries.Count:N0} partes comprimidas; un libro XLSX de la plantilla tiene muchas menos (máximo {limits.MaxEntries:N0}). No se procesa.";
+            return $"El archivo tiene {LineText.Whole(entries.Count)} partes comprimidas; un libro XLSX de la plantilla tiene muchas menos (máximo {LineText.Whole(limits.MaxEntries)}). No se procesa.";
         }
-        var bomb = $"El archivo se descomprime a más de {limits.MaxUncompressedBytes / 1_048_576:N0} MB o declara tamaños falsos (posible «bomba zip»). No se procesa.";
+        var bomb = $"El archivo se descomprime a más de {LineText.Whole(limits.MaxUncompressedBytes / 1_048_576)} MB o declara tamaños falsos (posible «bomba zip»). No se procesa.";
         if (entries.Sum(e => e.Length) > limits.MaxUncompressedBytes)
         {
             return bomb;

@@ -70,7 +70,7 @@ public static class TemplateWriter
             stage == Stage.Final
                 ? "7. Focalización final: indique en las celdas E1 y E2 el número del acta o acuerdo del Consejo Regional y la fecha de la sesión (dd-mm-aaaa); el PDF del acta se adjunta aparte al enviar."
                 : "7. La focalización preliminar no lleva acta del Consejo Regional.",
-            $"8. Límites: a lo más {limits.MaxLines:N0} líneas, {limits.MaxTerritories:N0} territorios, {limits.MaxCellText:N0} caracteres por celda y {limits.MaxBytes / 1_048_576:N0} MB por archivo. No agregue macros ni vínculos a otros libros: el archivo se rechaza.",
+            $"8. Límites: a lo más {LineText.Whole(limits.MaxLines)} líneas, {LineText.Whole(limits.MaxTerritories)} territorios, {LineText.Whole(limits.MaxCellText)} caracteres por celda y {LineText.Whole(limits.MaxBytes / 1_048_576)} MB por archivo. No agregue macros ni vínculos a otros libros: el archivo se rechaza.",
             "9. No cambie los nombres de las hojas ni las filas 1 a 5 de la hoja «Focalización». Al subir el archivo, todos los problemas se informan con su hoja y celda, y un archivo con problemas no se guarda.",
         ];
         var data = new SheetData();

@@ -24,7 +24,7 @@ public static class WorkbookReader
         ArgumentNullException.ThrowIfNull(upload);
         limits ??= WorkbookLimits.Default;
         var region = RegionRegistry.ByIsoSuffix(regionIsoSuffix);
-        var tooLarge = $"El archivo pesa más de {limits.MaxBytes / 1_048_576:N0} MB, el máximo que se acepta.";
+        var tooLarge = $"El archivo pesa más de {LineText.Whole(limits.MaxBytes / 1_048_576)} MB, el máximo que se acepta.";
         Stream package;
         if (upload.CanSeek && upload.Position == 0)
         {
@@ -89,19 +89,19 @@ public static class WorkbookReader
         }
         if (SheetCells.SharedStrings(workbook, limits) is not { } shared)
         {
-            return WorkbookReadResult.Refused($"El libro tiene más de {limits.MaxSharedStrings:N0} textos distintos; no se procesa.");
+            return WorkbookReadResult.Refused($"El libro tiene más de {LineText.Whole(limits.MaxSharedStrings)} textos distintos; no se procesa.");
         }
         var problems = new ProblemList(limits.MaxProblems);
         void Outside(string sheet, string cell) => problems.Add(sheet, cell, "la plantilla no tiene esta columna; deje la celda vacía o mueva su contenido a la columna que corresponde");
         var territoryRows = SheetCells.Read(territorySheet, shared, 2, limits.MaxTerritories + 1, c => Outside(TemplateLayout.TerritoriesSheet, c));
         if (territoryRows is null)
         {
-            return WorkbookReadResult.Refused($"La hoja «Territorios» tiene más de {limits.MaxTerritories:N0} territorios, el máximo que se acepta.");
+            return WorkbookReadResult.Refused($"La hoja «Territorios» tiene más de {LineText.Whole(limits.MaxTerritories)} territorios, el máximo que se acepta.");
         }
         var lineRows = SheetCells.Read(main, shared, TemplateLayout.Columns.Count, limits.MaxLines + TemplateLayout.HeaderRow, c => Outside(TemplateLayout.MainSheet, c));
         if (lineRows is null)
         {
-            return WorkbookReadResult.Refused($"La hoja «Focalización» tiene más de {limits.MaxLines:N0} líneas, el máximo que se acepta. Divida la información o revise si hay filas con contenido sobrante.");
+            return WorkbookReadResult.Refused($"La hoja «Focalización» tiene más de {LineText.Whole(limits.MaxLines)} líneas, el máximo que se acepta. Divida la información o revise si hay filas con contenido sobrante.");
         }
         var parser = new LineParser(region, problems, limits);
         var acta = parser.Header(lineRows, year, stage);
