@@ -114,7 +114,8 @@ public static class ConformityCheck
     /// </summary>
     private static void Totals(Focalizaciones.Focalizacion focalizacion, IReadOnlyDictionary<string, long>? reference, List<Observation> observations)
     {
-        var what = focalizacion.Stage == Stage.Final ? "el monto preliminar" : "el presupuesto exploratorio";
+        var noun = focalizacion.Stage == Stage.Final ? "monto preliminar" : "presupuesto exploratorio";
+        var what = "el " + noun;
         foreach (var instrument in Instruments.All)
         {
             var lines = focalizacion.Lines.Where(l => l.Instrument == instrument).ToList();
@@ -130,7 +131,7 @@ public static class ConformityCheck
             }
             if (reference is null || !reference.TryGetValue(instrument, out var expected))
             {
-                observations.Add(new Observation(ObservationKind.Nota, instrument, $"{instrument}: no hay {what} registrado para este instrumento; su total no se revisa."));
+                observations.Add(new Observation(ObservationKind.Nota, instrument, $"{instrument}: no hay {noun} registrado para este instrumento; su total no se revisa."));
                 continue;
             }
             var total = lines.Sum(l => l.Budget ?? 0);
