@@ -38,7 +38,7 @@ public sealed record CycleEvent(string Name, string Milestone, string Descriptio
     public static IReadOnlyList<CycleEvent> All { get; } =
     [
         new(PresupuestoRegistrado, "presupuesto-exploratorio", "Sercotec registra el presupuesto exploratorio por instrumento", [EventField.Amounts], Capability.RegistrarEventosSercotec),
-        new(PreliminarRecibida, "focalizacion-preliminar", "se recibe la focalización preliminar del GORE", [], Capability.RegistrarEventosGore),
+        new(PreliminarRecibida, "focalizacion-preliminar", "se recibe la focalización preliminar del GORE", [EventField.Document], Capability.RegistrarEventosGore),
         new(ObservacionesEnviadas, "observaciones-sercotec", "Sercotec registra sus observaciones a la preliminar", [EventField.Observations], Capability.RegistrarEventosSercotec),
         new(MontosRegistrados, "montos-preliminares", "Sercotec registra los montos preliminares", [EventField.Amounts], Capability.RegistrarEventosSercotec),
         new(FinalRecibida, "focalizacion-final", "se recibe la focalización final con la aprobación del CORE", [EventField.Conformity, EventField.Document, EventField.Observations], Capability.RegistrarEventosGore),

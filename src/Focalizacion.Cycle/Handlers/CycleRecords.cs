@@ -85,16 +85,22 @@ public sealed class CycleRecords(Store store)
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>Inserts an outcome; with an idempotency key, a second insert for the same key does nothing.</summary>
-    internal async Task InsertOutcomeAsync(string region, int budgetYear, string outcome, Instant recordedAt, string origin, string? key, Guid? instanceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts an outcome; with an idempotency key, a second insert for the same key does nothing. It
+    /// names the focalización version that applies: <paramref name="version"/> for a final (when it is
+    /// one of the region's versions of that year); for the previous year's, the version that applied then.
+    /// </summary>
+    internal async Task InsertOutcomeAsync(string region, int budgetYear, string outcome, Instant recordedAt, string origin, string? key, Guid? instanceId, CancellationToken cancellationToken, long? version = null)
     {
         if (!CycleOutcomes.All.Contains(outcome))
         {
             throw new CycleException($"Resultado de focalización desconocido «{outcome}»: debe ser {string.Join(", ", CycleOutcomes.All.Select(o => $"«{o}»"))}.");
         }
         await using var command = store.CreateCommand(
-            "INSERT INTO focalizaciones (region, anio_presupuestario, resultado, registrado_at, idempotency_key, instance_id, origen) " +
-            "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (idempotency_key) DO NOTHING");
+            "INSERT INTO focalizaciones (region, anio_presupuestario, resultado, registrado_at, idempotency_key, instance_id, origen, version_id) " +
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce((SELECT v.id FROM focalizacion_versiones v WHERE v.id = $8 AND v.region = $1 AND v.anio_presupuestario = $2), CASE WHEN $3 = $9 THEN (SELECT p.version_id FROM focalizaciones p " +
+            "WHERE p.region = $1 AND p.anio_presupuestario = $2 - 1 AND p.version_id IS NOT NULL ORDER BY p.id DESC LIMIT 1) END)) " +
+            "ON CONFLICT (idempotency_key) DO NOTHING");
         command.Parameters.Add(new NpgsqlParameter { Value = region });
         command.Parameters.Add(new NpgsqlParameter { Value = budgetYear });
         command.Parameters.Add(new NpgsqlParameter { Value = outcome });
@@ -102,6 +108,8 @@ public sealed class CycleRecords(Store store)
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)key ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)instanceId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter { Value = origin });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)version ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter { Value = CycleOutcomes.Previous });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Focalizacion.Cycle.Events;
 using Focalizacion.Engine.Definitions.Settings;
 using Focalizacion.Runtime.Handlers;
 using NodaTime;
@@ -24,8 +25,10 @@ public sealed class RegistrarResultadoHandler(CycleRecords records, IClock clock
         var outcome = request.Settings.GetValueOrDefault(Outcome.Name)
             ?? throw new CycleException("La tarea no indica foc:resultado (focalizacion-final, focalizacion-anterior o definicion-sercotec).");
         var variables = CycleVariables.From(request.Variables);
+        // A final's outcome names the version it applies (the last one the GORE sent, which the review passed).
+        var version = outcome == CycleOutcomes.Final && request.Variables[DeclaredConformity.DocumentField] is JsonValue sent ? sent.GetValue<long>() : (long?)null;
         await records.InsertOutcomeAsync(variables.Region.IsoSuffix, variables.BudgetYear, outcome, clock.GetCurrentInstant(), "flujo",
-            request.Key, request.InstanceId, cancellationToken);
+            request.Key, request.InstanceId, cancellationToken, version);
         return new JsonObject { ["resultado"] = outcome };
     }
 }

@@ -1,6 +1,8 @@
 using Focalizacion.Access;
 using Focalizacion.Access.Tokens;
 using Focalizacion.Access.Users;
+using Focalizacion.Cycle.Archivo;
+using Focalizacion.Documents.Persistence;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 using NodaTime;
@@ -25,6 +27,12 @@ internal sealed record ApiDatabase(Store Store, EngineRuntime Runtime, IClock Cl
     public AccessTokens Tokens { get; } = new(Store, Clock);
 
     public AccessJournal Journal { get; } = new(Store, Clock);
+
+    /// <summary>The archive as this role sees it: a region's documents, stored under its policies.</summary>
+    public DocumentArchive Archive { get; } = new(Store, Clock);
+
+    /// <summary>The focalizaciones submitted, as this role sees and stores them.</summary>
+    public FocalizacionVersions Focalizaciones { get; } = new(Store, Clock);
 
     /// <summary>Runs <paramref name="body"/> seeing only what <paramref name="caller"/> may see.</summary>
     public Task<T> ReadAsync<T>(User caller, Func<Task<T>> body, CancellationToken cancellationToken = default) =>

@@ -1,6 +1,9 @@
 using Focalizacion.Cycle;
 using Focalizacion.Cycle.Correo;
+using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Starting;
+using Focalizacion.Documents.Conformidad;
+using Focalizacion.Documents.Persistence;
 using Focalizacion.Runtime.Hosting;
 using Focalizacion.Runtime.Jobs;
 using Focalizacion.Runtime.Persistence;
@@ -31,6 +34,8 @@ internal static class EngineExtensions
         var api = ServiceSettings.ApiConnectionString(configuration, owner);
         var clock = ServiceSettings.Clock(configuration);
         var mail = MailSettings.FromEnvironment();
+        // The conformity port reads the submitted document (registered first, so the cycle keeps it).
+        services.AddSingleton<IConformityValidator>(sp => new DocumentConformity(new FocalizacionVersions(sp.GetRequiredService<Store>(), clock)));
         services.AddFocalizacionCycle(owner, calendar, clock, mail, CycleStartMoment.FromEnvironment());
         // The role that serves users, with the cycle's readers over it (never started: the engine's runtime is the owner's).
         services.AddSingleton(_ =>
