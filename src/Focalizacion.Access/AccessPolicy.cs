@@ -12,12 +12,12 @@ public static class AccessPolicy
         [
             Capability.Leer, Capability.LeerDiarioCompleto, Capability.Simular, Capability.AdministrarDefiniciones, Capability.AdministrarPlantillas,
             Capability.AdministrarDirectorio, Capability.AdministrarUsuarios, Capability.ResolverIncidentes, Capability.LeerAdministracion,
-            Capability.RegistrarDocDigital, Capability.RevisarFocalizacion,
+            Capability.RegistrarDocDigital, Capability.RevisarFocalizacion, Capability.ExportarFocalizacionNacional,
         ],
-        [Role.SercotecCentral.Name] = [Capability.Leer, Capability.RegistrarEventosSercotec, Capability.RevisarFocalizacion, Capability.Simular, Capability.RegistrarDocDigital],
+        [Role.SercotecCentral.Name] = [Capability.Leer, Capability.RegistrarEventosSercotec, Capability.RevisarFocalizacion, Capability.Simular, Capability.RegistrarDocDigital, Capability.ExportarFocalizacionNacional],
         [Role.SercotecRegional.Name] = [Capability.Leer],
         [Role.Gore.Name] = [Capability.Leer, Capability.RegistrarEventosGore],
-        [Role.Auditor.Name] = [Capability.Leer, Capability.LeerDiarioCompleto, Capability.LeerAdministracion],
+        [Role.Auditor.Name] = [Capability.Leer, Capability.LeerDiarioCompleto, Capability.LeerAdministracion, Capability.ExportarFocalizacionNacional],
     };
 
     public static bool May(Role role, Capability capability)

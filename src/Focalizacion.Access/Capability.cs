@@ -41,4 +41,7 @@ public enum Capability
 
     /// <summary>Read definitions, templates, the directory, incidents, users (everything an administrator manages).</summary>
     LeerAdministracion,
+
+    /// <summary>Export every region's applicable focalización of a year (for Sercotec's Plan de Ejecución).</summary>
+    ExportarFocalizacionNacional,
 }

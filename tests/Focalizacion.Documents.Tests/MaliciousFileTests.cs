@@ -3,6 +3,8 @@ using System.Text;
 using Focalizacion.Documents.Focalizaciones;
 using Focalizacion.Documents.Plantilla;
 
+using Focalizacion.Testing;
+
 namespace Focalizacion.Documents.Tests;
 
 /// <summary>Files that must be refused before they are parsed, each with its Spanish reason.</summary>

@@ -1,6 +1,8 @@
 using Focalizacion.Documents.Focalizaciones;
 using Focalizacion.Documents.Plantilla;
 
+using Focalizacion.Testing;
+
 namespace Focalizacion.Documents.Tests;
 
 /// <summary>A table of bad files, each made by writing the export of a good focalización and altering cells, with the problems they must name.</summary>

@@ -18,9 +18,9 @@ public static class MailComposer
     /// <param name="recipients">To whom.</param>
     /// <param name="mail">Subject and bodies.</param>
     /// <param name="date">The Date header (the first attempt's).</param>
-    /// <param name="attachment">A file to attach (an oficio's PDF), or none.</param>
+    /// <param name="attachments">The files to attach (an oficio's PDF, the focalización it applies), in order; none by default.</param>
     public static MimeMessage Compose(
-        MailSettings settings, string idempotencyKey, IReadOnlyList<Recipient> recipients, RenderedMail mail, Instant date, MailAttachment? attachment = null)
+        MailSettings settings, string idempotencyKey, IReadOnlyList<Recipient> recipients, RenderedMail mail, Instant date, IReadOnlyList<MailAttachment>? attachments = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(recipients);
@@ -43,19 +43,23 @@ public static class MailComposer
         html.ContentType.Charset = "utf-8";
         html.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
         var alternative = new MultipartAlternative { text, html };
-        if (attachment is null)
+        if (attachments is not { Count: > 0 })
         {
             message.Body = alternative;
             return message;
         }
-        var file = new MimePart(ContentType.Parse(attachment.MediaType))
+        var mixed = new Multipart("mixed") { alternative };
+        foreach (var attachment in attachments)
         {
-            Content = new MimeContent(new MemoryStream(attachment.Content, writable: false)),
-            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
-            ContentTransferEncoding = ContentEncoding.Base64,
-            FileName = attachment.FileName,
-        };
-        message.Body = new Multipart("mixed") { alternative, file };
+            mixed.Add(new MimePart(ContentType.Parse(attachment.MediaType))
+            {
+                Content = new MimeContent(new MemoryStream(attachment.Content, writable: false)),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                ContentTransferEncoding = ContentEncoding.Base64,
+                FileName = attachment.FileName,
+            });
+        }
+        message.Body = mixed;
         return message;
     }
 }

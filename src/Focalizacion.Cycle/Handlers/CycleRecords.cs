@@ -73,6 +73,28 @@ public sealed class CycleRecords(Store store)
     public Task RecordOutcomeAsync(string region, int budgetYear, string outcome, Instant recordedAt, string origin, CancellationToken cancellationToken = default) =>
         InsertOutcomeAsync(region, budgetYear, outcome, recordedAt, origin, null, null, cancellationToken);
 
+    /// <summary>
+    /// The focalización version that applies to a region's budget year by its recorded outcome (for
+    /// the fallback, the previous year's final), with its archived workbook; null when none does.
+    /// </summary>
+    public async Task<AppliedFocalizacion?> AppliedFocalizacionAsync(string region, int budgetYear, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.CreateCommand(
+            "SELECT v.version, v.anio_presupuestario, v.enviada_at, d.nombre, d.media_type, d.sha256, d.contenido " +
+            "FROM focalizaciones f JOIN focalizacion_versiones v ON v.id = f.version_id LEFT JOIN documentos d ON d.id = v.planilla_id " +
+            "WHERE f.region = $1 AND f.anio_presupuestario = $2 ORDER BY f.id DESC LIMIT 1");
+        command.Parameters.Add(new NpgsqlParameter { Value = region });
+        command.Parameters.Add(new NpgsqlParameter { Value = budgetYear });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        var workbook = reader.IsDBNull(3) ? null : new MailAttachment(reader.GetString(3), reader.GetString(4), reader.GetFieldValue<byte[]>(6));
+        return new AppliedFocalizacion(reader.GetInt32(0), reader.GetInt32(1), reader.GetFieldValue<Instant>(2),
+            workbook, reader.IsDBNull(5) ? null : Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(5)));
+    }
+
     /// <summary>Whether the region has a focalización in force for <paramref name="budgetYear"/>: its own final, or one carried over.</summary>
     public async Task<bool> HasFocalizacionAsync(string region, int budgetYear, CancellationToken cancellationToken = default)
     {

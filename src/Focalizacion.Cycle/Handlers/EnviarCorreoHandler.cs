@@ -36,6 +36,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
     private readonly RecipientDirectory _directory = new(store);
     private readonly TemplateStore _templates = new(store, clock);
     private readonly OficioDocuments _documents = new(store, clock, mail.PdfFonts);
+    private readonly CycleRecords _records = new(store);
 
     /// <summary>The name BPMN service tasks give this handler (<c>foc:handler</c>) and the outbox keeps.</summary>
     public const string HandlerName = "enviar-correo";
@@ -78,6 +79,12 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
             Amounts = variables.Amounts,
             Observations = variables.Observations,
         };
+        // The oficio that follows the fallback states, and attaches, the focalización that applies.
+        var applied = type == MailTypes.Oficio && request.Variables[RegistrarResultadoHandler.OutputName] is JsonValue outcome
+            && outcome.GetValueKind() == System.Text.Json.JsonValueKind.String && outcome.GetValue<string>() == CycleOutcomes.Previous
+            ? await _records.AppliedFocalizacionAsync(region.IsoSuffix, variables.BudgetYear, cancellationToken)
+            : null;
+        model = model with { Applied = applied?.Summary(region.Zone) };
         OficioNumber? oficio = null;
         string? issuer = null;
         RenderedMail rendered;
@@ -96,12 +103,16 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
             rendered = await TemplateRenderer.RenderAsync(template, model);
         }
 
-        MailAttachment? pdf = null;
+        var attachments = new List<MailAttachment>();
         if (oficio is not null)
         {
             var letter = new OficioLetter(oficio, OficioIssuer.DisplayName(issuer!), issuedAt, rendered.Text);
             var (document, bytes) = await _documents.ArchiveAsync(request.Key, region.IsoSuffix, variables.BudgetYear, letter, cancellationToken);
-            pdf = new MailAttachment(document.Name, document.MediaType, bytes);
+            attachments.Add(new MailAttachment(document.Name, document.MediaType, bytes));
+        }
+        if (applied?.Workbook is { } workbook)
+        {
+            attachments.Add(workbook);
         }
 
         var messageId = MessageIds.For(request.Key);
@@ -114,7 +125,7 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         try
         {
             // The Date header is the first attempt's, so every retry sends byte-for-byte the same headers.
-            await transport.SendAsync(MailComposer.Compose(mail, request.Key, recipients, rendered, createdAt, pdf), reply =>
+            await transport.SendAsync(MailComposer.Compose(mail, request.Key, recipients, rendered, createdAt, attachments), reply =>
             {
                 accepted = true;
                 return MarkSentAsync(request.Key, reply);

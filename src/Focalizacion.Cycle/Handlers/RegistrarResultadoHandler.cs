@@ -19,6 +19,9 @@ public sealed class RegistrarResultadoHandler(CycleRecords records, IClock clock
 
     public IReadOnlyList<SettingSpec> Settings { get; } = [Outcome];
 
+    /// <summary>The variable the task leaves with the outcome it recorded (the oficio that follows reads it).</summary>
+    public const string OutputName = "resultado";
+
     public async Task<JsonObject?> HandleAsync(EffectRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -29,6 +32,6 @@ public sealed class RegistrarResultadoHandler(CycleRecords records, IClock clock
         var version = outcome == CycleOutcomes.Final && request.Variables[DeclaredConformity.DocumentField] is JsonValue sent ? sent.GetValue<long>() : (long?)null;
         await records.InsertOutcomeAsync(variables.Region.IsoSuffix, variables.BudgetYear, outcome, clock.GetCurrentInstant(), "flujo",
             request.Key, request.InstanceId, cancellationToken, version);
-        return new JsonObject { ["resultado"] = outcome };
+        return new JsonObject { [OutputName] = outcome };
     }
 }

@@ -40,6 +40,9 @@ public sealed record TemplateModel(
     /// <summary>The observations the oficio lists, in order; empty when the event brought none.</summary>
     public IReadOnlyList<string> Observations { get; init; } = [];
 
+    /// <summary>The focalización an oficio says applies (the fallback's: the previous year's final); null otherwise.</summary>
+    public AppliedSummary? Applied { get; init; }
+
     /// <summary>
     /// Realistic values in every field, for trying a template before it is saved: a long region
     /// name with an apostrophe, a four-digit oficio number, a deadline, one recipient per role and
@@ -67,6 +70,7 @@ public sealed record TemplateModel(
             "Crece: la comuna «Chillán Vieja» no es de la región; ¿quiso decir «Chillán Viejo»?",
             "Falta el acta o acuerdo del Consejo Regional que aprueba la focalización final.",
         ],
+        Applied = new AppliedSummary(2, 2026, new LocalDate(2025, 12, 29), "focalizacion-final-2026.xlsx", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
     };
 
     /// <summary>The values as Fluid sees them: dictionaries and lists of plain values only (nothing to call into).</summary>
@@ -86,7 +90,25 @@ public sealed record TemplateModel(
         ["destinatarios"] = Recipients.Select(r => (object?)new Dictionary<string, object?> { ["nombre"] = r.Name, ["cargo"] = r.Position }).ToList(),
         ["montos"] = Amounts.Select(a => (object?)new Dictionary<string, object?> { ["instrumento"] = a.Instrument, ["monto"] = a.Amount }).ToList(),
         ["observaciones"] = Observations.Select(o => (object?)o).ToList(),
+        ["focalizacion_aplicada"] = Applied is { } applied
+            ? new Dictionary<string, object?>
+            {
+                ["version"] = applied.Version,
+                ["anio_presupuestario"] = applied.BudgetYear,
+                ["enviada"] = Iso(applied.SubmittedOn),
+                ["archivo"] = applied.FileName,
+                ["sha256"] = applied.Sha256,
+            }
+            : null,
     };
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }
+
+/// <summary>What an oficio says of the focalización that applies.</summary>
+/// <param name="Version">Its version number (a final's 1, 2, …).</param>
+/// <param name="BudgetYear">The budget year it was submitted for.</param>
+/// <param name="SubmittedOn">The day the GORE sent it, in the region's zone.</param>
+/// <param name="FileName">The archived workbook attached to the oficio; null when it came without one.</param>
+/// <param name="Sha256">That workbook's SHA-256 (hex), so the attachment can be checked against the archive.</param>
+public sealed record AppliedSummary(int Version, int BudgetYear, LocalDate SubmittedOn, string? FileName, string? Sha256);

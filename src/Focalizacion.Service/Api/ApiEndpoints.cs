@@ -41,6 +41,7 @@ internal static class ApiEndpoints
         CalendarioApi.Map(api);
         CiclosApi.Map(api);
         OficiosApi.Map(api);
+        FocalizacionesApi.Map(api);
         DocumentosApi.Map(api);
         DiarioApi.Map(api);
         CalendarioIcsApi.Map(api);

@@ -40,6 +40,21 @@ internal static class FocalizacionActions
     public static string EventOf(Stage stage) => stage == Stage.Final ? CycleEvent.FinalRecibida : CycleEvent.PreliminarRecibida;
 
     /// <summary>
+    /// Whether <paramref name="caller"/> may submit a focalización of <paramref name="stage"/> for the
+    /// region and year at all; null when so. Checked before the upload is read.
+    /// </summary>
+    public static ActionOutcome? Admits(User caller, int budgetYear, string regionCode, Stage stage)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (CycleActions.Admits(caller, budgetYear, regionCode) is { } refused)
+        {
+            return refused;
+        }
+        return caller.May(CycleEvent.Find(EventOf(stage))!.RecordedWith) ? null
+            : ActionOutcome.Refused(ActionStatus.Forbidden, $"planilla: su rol ({caller.Role.Name}) no envía la focalización; la envía el GORE");
+    }
+
+    /// <summary>
     /// Submits <paramref name="workbook"/> as <paramref name="caller"/>'s focalización of <paramref name="stage"/>:
     /// refused, with nothing stored, when the caller may not, the cycle does not wait for it or the workbook has problems.
     /// </summary>
@@ -47,17 +62,12 @@ internal static class FocalizacionActions
         User caller, Actor actor, int budgetYear, string regionCode, Stage stage, UploadedFile workbook, UploadedFile? acta,
         ApiDatabase database, EngineRuntime engine, HolidayCalendar calendar, IConformityValidator conformity, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(workbook);
-        if (CycleActions.Admits(caller, budgetYear, regionCode) is { } refused)
+        if (Admits(caller, budgetYear, regionCode, stage) is { } refused)
         {
             return SubmissionOutcome.Refused(refused);
         }
         var cycleEvent = CycleEvent.Find(EventOf(stage))!;
-        if (!caller.May(cycleEvent.RecordedWith))
-        {
-            return SubmissionOutcome.Refused(ActionOutcome.Refused(ActionStatus.Forbidden, $"planilla: su rol ({caller.Role.Name}) no envía la focalización; la envía el GORE"));
-        }
         var region = RegionRegistry.Find(regionCode)!;
         var (awaited, amounts) = await database.ReadAsync(caller, async () =>
         {

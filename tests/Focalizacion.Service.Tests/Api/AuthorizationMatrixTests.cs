@@ -96,6 +96,12 @@ public sealed class AuthorizationMatrixTests
         [("GET", "/api/v1/oficios/{id}")] = Rules.ReadOfRegion,
         [("GET", "/api/v1/oficios/{id}/pdf")] = Rules.ReadOfRegion,
         [("GET", "/api/v1/documentos/{id}")] = Rules.ReadOfRegion,
+        [("GET", "/api/v1/ciclos/{anio}/{region}/focalizaciones")] = Rules.ReadOfRegion,
+        [("GET", "/api/v1/ciclos/{anio}/{region}/focalizaciones/plantilla")] = Rules.ReadOfRegion,
+        // A GORE sends its own region's focalización; nobody else sends one.
+        [("POST", "/api/v1/ciclos/{anio}/{region}/focalizaciones/{etapa}")] = Rules.OnlyInRegion("gore"),
+        // The national export holds every region's: for those who see them all.
+        [("GET", "/api/v1/focalizaciones/nacional/{anio}")] = Rules.Only("administrador", "auditor", "sercotec-central"),
         // The Oficina de Partes (Sercotec central) and administrators enter DocDigital's folio and number, in every region.
         [("PUT", "/api/v1/oficios/{id}/docdigital")] = Rules.Only("administrador", "sercotec-central"),
         [("GET", "/api/v1/diario")] = Rules.Only("administrador", "auditor"),
@@ -334,6 +340,7 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/definiciones/{clave}/{version}/retirar", "clave") => "no-existe",
         (_, "version") => "1",
         (_, "lugar") => "central",
+        (_, "etapa") => "final",
         (_, "firma") => "no-es-una-firma",
         (_, "rol") => Cycle.CycleRoles.GerenciaRegiones,
         (_, "clave") => "ajuste",

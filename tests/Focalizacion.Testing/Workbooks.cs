@@ -1,10 +1,10 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Focalizacion.Documents.Tests;
+namespace Focalizacion.Testing;
 
 /// <summary>Alters cells of a written workbook, as a person editing the template would.</summary>
-internal static class Workbooks
+public static class Workbooks
 {
     /// <summary>Sets (or, with null, clears) cells given as "Sheet!A1".</summary>
     public static byte[] Edit(byte[] xlsx, params (string Cell, object? Value)[] edits)
