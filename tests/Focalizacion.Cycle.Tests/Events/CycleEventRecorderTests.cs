@@ -19,7 +19,8 @@ public class CycleEventRecorderTests
     [TestCase(CycleEvent.MontosRegistrados, """{"region":"NB"}""", "datos.region: es una variable propia de la instancia")] // the correlation
     [TestCase(CycleEvent.PresupuestoRegistrado, """{"montos":{"Capital Semilla":"mucho"}}""", "datos.montos.Capital Semilla: «\"mucho\"» no es un monto en pesos")] // an amount in words
     [TestCase(CycleEvent.ObservacionesEnviadas, """{"conforme":false}""", "datos.conforme: el evento «observaciones-enviadas» no lleva ese dato; lleva: observaciones")] // not a verdict
-    [TestCase(CycleEvent.PreliminarRecibida, """{"focalizacion":3}""", "datos.focalizacion: el evento «focalizacion-preliminar-recibida» no lleva datos")] // takes none
+    [TestCase(CycleEvent.PreliminarRecibida, """{"conforme":true}""", "datos.conforme: el evento «focalizacion-preliminar-recibida» no lleva ese dato; lleva: focalizacion")] // only its document
+    [TestCase(CycleEvent.PreliminarRecibida, """{"focalizacion":-3}""", "datos.focalizacion: debe ser el número de la versión del documento, un entero mayor que 0")]
     [TestCase(CycleEvent.FinalRecibida, "{}", "falta el campo «conforme»")] // the conformity port needs the declaration, or the document
     [TestCase(CycleEvent.FinalRecibida, """{"focalizacion":0}""", "datos.focalizacion: debe ser el número de la versión del documento, un entero mayor que 0")]
     [TestCase(CycleEvent.FinalRecibida, """{"focalizacion":"12"}""", "datos.focalizacion: debe ser el número")]
