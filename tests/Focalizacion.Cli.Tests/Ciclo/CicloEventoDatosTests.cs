@@ -30,7 +30,7 @@ public class CicloEventoDatosTests
     [TestCase(Montos, """{"montos":{"Capital Semilla":-1}}""", "datos.montos.Capital Semilla: «-1» no es un monto en pesos")] // no negative amounts
     [TestCase(Montos, """{"montos":{"Capital Semilla":1500.5}}""", "datos.montos.Capital Semilla: «1500.5» no es un monto en pesos")] // pesos have no cents
     [TestCase(Montos, """{"montos":{" ":5}}""", "datos.montos: el nombre de un instrumento no puede estar vacío")] // an instrument needs a name
-    [TestCase("focalizacion-preliminar-recibida", """{"montos":{"Capital Semilla":5}}""", "datos.montos: el evento «focalizacion-preliminar-recibida» no lleva datos")] // takes none
+    [TestCase("focalizacion-preliminar-recibida", """{"montos":{"Capital Semilla":5}}""", "datos.montos: el evento «focalizacion-preliminar-recibida» no lleva ese dato; lleva: focalizacion")] // only its document
     [TestCase("focalizacion-final-recibida", """{"conforme":"sí"}""", "datos.conforme: debe ser true o false")] // a verdict is a boolean
     public async Task Data_the_event_does_not_take_exits_2_naming_the_field_and_changes_nothing(string evento, string datos, string message)
     {

@@ -121,15 +121,23 @@ public class CicloVerbTests
         async Task<bool> WaitsForReviewAsync() =>
             await cli.Database.ScalarAsync($"SELECT count(*) FROM workflow_instances WHERE id = '{instance}' AND state::text LIKE '%\"EsperaRevision\"%'") == 1;
 
-        var final = await cli.RunAsync("ciclo", "evento", "NB", "2027", "focalizacion-final-recibida", "--datos", """{"focalizacion": 7}""");
+        // The version the GORE submitted (through the web or the API), which the automatic rules found wanting.
+        var version = await cli.Database.ScalarAsync(
+            "INSERT INTO focalizacion_versiones (region, anio_presupuestario, etapa, version, contenido, observaciones, enviada_por, enviada_at) " +
+            $"VALUES ('NB', 2027, 'final', 1, '{Documents.Focalizaciones.FocalizacionJson.Serialize(Testing.FocalizacionSamples.Of("NB", 2027, Documents.Focalizaciones.Stage.Final))}', " +
+            """'[{"Tipo":"Incumplimiento","Instrumento":null,"Mensaje":"Falta el PDF del acta"}]', 'gore', now()) RETURNING id""");
+        var unknown = await cli.RunAsync("ciclo", "evento", "NB", "2027", "focalizacion-final-recibida", "--datos", $$"""{"focalizacion": {{version + 1}}}""");
+        var final = await cli.RunAsync("ciclo", "evento", "NB", "2027", "focalizacion-final-recibida", "--datos", $$"""{"focalizacion": {{version}}}""");
         var waiting = await WaitsForReviewAsync();
         var unsaid = await cli.RunAsync("ciclo", "evento", "NB", "2027", "revision-final-registrada");
         var review = await cli.RunAsync("ciclo", "evento", "NB", "2027", "revision-final-registrada", "--conforme", "no", "--datos", """{"observaciones": ["Falta el acta del Consejo Regional"]}""");
         var afterReview = await WaitsForReviewAsync();
-        var again = await cli.RunAsync("ciclo", "evento", "NB", "2027", "revision-final-registrada", "--conforme", "si");
+        var again = await cli.RunAsync("ciclo", "evento", "NB", "2027", "revision-final-registrada", "--conforme", "no");
         var onPreliminary = await cli.RunAsync("ciclo", "evento", "NB", "2027", "focalizacion-preliminar-recibida", "--conforme", "true");
         Assert.Multiple(async () =>
         {
+            Assert.That(unknown.ExitCode, Is.EqualTo(2));
+            Assert.That(unknown.Error, Does.Contain("datos.focalizacion: no hay una focalización final enviada con ese número"));
             Assert.That(final.ExitCode, Is.Zero, final.Error);
             Assert.That(waiting, Is.True, "a final without a verdict waits for the review");
             Assert.That(unsaid.ExitCode, Is.EqualTo(2));

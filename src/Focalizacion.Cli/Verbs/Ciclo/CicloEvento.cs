@@ -1,6 +1,8 @@
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
 using Focalizacion.Cycle.Events;
+using Focalizacion.Documents.Conformidad;
+using Focalizacion.Documents.Persistence;
 
 namespace Focalizacion.Cli.Verbs.Ciclo;
 
@@ -47,7 +49,8 @@ internal static class CicloEvento
             }
         }
         var runtime = context.Runtime();
-        var recorder = new CycleEventRecorder(runtime.Instances, new DeclaredConformity());
+        // The same port as the service's: a review is compared with the stored version's automatic result.
+        var recorder = new CycleEventRecorder(runtime.Instances, new DocumentConformity(new FocalizacionVersions(runtime.Store, runtime.Clock)));
         var outcome = await recorder.RecordAsync(region.IsoSuffix, year, cycleEvent.Name, data, CliContext.Actor);
         if (outcome.BadInput)
         {
