@@ -14,6 +14,7 @@ internal static class WebNavigation
     public const string Oficios = "oficios";
     public const string Incidentes = "incidentes";
     public const string Registrar = "registrar";
+    public const string Nacional = "nacional";
     public const string Administracion = "administracion";
     public const string Cuenta = "cuenta";
 
@@ -23,6 +24,7 @@ internal static class WebNavigation
         new(Diario, "/diario", "Diario", user => user.May(Capability.Leer)),
         new(Oficios, "/oficios", "Oficios", user => user.May(Capability.Leer)),
         new(Incidentes, "/incidentes", "Incidentes", user => user.May(Capability.LeerAdministracion)),
+        new(Nacional, "/focalizacion/nacional", "Focalización nacional", Pages.NacionalModel.Shows),
         new(Registrar, "/registrar", "Registrar", user => Api.CycleActions.EventsFor(user).Count > 0),
         new(Administracion, "/administracion", "Administración", user => user.May(Capability.LeerAdministracion)),
         new(Cuenta, "/cuenta", "Mi cuenta", _ => true),

@@ -28,7 +28,7 @@ internal sealed class CicloModel(ApiDatabase database, HolidayCalendar calendar)
 
     public async Task<IActionResult> OnGetAsync(int anio, string region)
     {
-        if (Find(anio, region) is not { } found)
+        if (VisibleRegion(HttpContext, anio, region) is not { } found)
         {
             return NotFound();
         }
@@ -40,7 +40,7 @@ internal sealed class CicloModel(ApiDatabase database, HolidayCalendar calendar)
     /// <summary>The BPMN file of the definition the region's instance runs on, for the diagram (a GORE may not read the definitions' API).</summary>
     public async Task<IActionResult> OnGetDiagramaAsync(int anio, string region)
     {
-        if (Find(anio, region) is not { } found)
+        if (VisibleRegion(HttpContext, anio, region) is not { } found)
         {
             return NotFound();
         }
@@ -49,9 +49,10 @@ internal sealed class CicloModel(ApiDatabase database, HolidayCalendar calendar)
             : NotFound();
     }
 
-    private Region? Find(int anio, string region)
+    /// <summary>The region of a cycle page's path when the caller sees it and the year is one the service keeps; null (so "no encontrado") otherwise.</summary>
+    public static Region? VisibleRegion(HttpContext context, int anio, string region)
     {
-        var (found, problem) = ApiArguments.VisibleRegion(region, Caller.Of(HttpContext));
+        var (found, problem) = ApiArguments.VisibleRegion(region, Caller.Of(context));
         return problem is null && ApiArguments.BudgetYear(anio) is null ? found : null;
     }
 }

@@ -1,0 +1,203 @@
+using Focalizacion.Access;
+using Focalizacion.Calendar.Holidays;
+using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle.Archivo;
+using Focalizacion.Cycle.Events;
+using Focalizacion.Documents.Focalizaciones;
+using Focalizacion.Documents.Plantilla;
+using Focalizacion.Runtime;
+using Focalizacion.Service.Access;
+using Focalizacion.Service.Api;
+using Focalizacion.Service.Identity;
+using Focalizacion.Service.Web.Focalizaciones;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Focalizacion.Service.Web.Pages.Ciclos;
+
+/// <summary>
+/// A region's focalización of a budget year (<c>/ciclos/{anio}/{region}/focalizacion</c>): the versions
+/// of its preliminary and final with their automatic result and files, and, for the region's GORE while
+/// the cycle waits for one, the template to download (<c>?handler=Plantilla</c>) and the form that
+/// submits it through <see cref="FocalizacionActions.SubmitAsync"/>. A region the user does not see is
+/// "no encontrado", as on the cycle's page.
+/// </summary>
+/// <remarks>
+/// The upload's request is bounded (<see cref="MaxRequestBytes"/>) and read by the handler itself, so
+/// that a request above the bound gets the page with a Spanish message instead of an error page; the
+/// antiforgery token is checked right after the form is read, before anything else.
+/// </remarks>
+[Authorize(Policy = nameof(Capability.Leer))]
+[IgnoreAntiforgeryToken]
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+internal sealed class FocalizacionModel(
+    ApiDatabase database, EngineRuntime engine, IConformityValidator conformity, HolidayCalendar calendar, IAntiforgery antiforgery) : PageModel
+{
+    /// <summary>The whole upload's request: a workbook and an acta of at most <see cref="MaxFileBytes"/> each, and the form's fields.</summary>
+    public const long MaxRequestBytes = 45L * 1024 * 1024;
+
+    /// <summary>One file of the upload: the archive's bound.</summary>
+    public const long MaxFileBytes = DocumentArchive.DefaultMaxBytes;
+
+    public Region Region { get; private set; } = null!;
+
+    public int Anio { get; private set; }
+
+    public FocalizacionReading Reading { get; private set; } = null!;
+
+    /// <summary>The stages the user may submit now: the region's GORE, while the cycle waits for them.</summary>
+    public IReadOnlyList<Stage> Submittable { get; private set; } = [];
+
+    public FormErrors Errors { get; } = new();
+
+    /// <summary>The workbook's problems, by sheet and cell, when an upload had some; and how many more were not listed.</summary>
+    public IReadOnlyList<WorkbookProblem> Problems { get; private set; } = [];
+
+    public int ProblemsNotListed { get; private set; }
+
+    /// <summary>The stage whose form was sent (its errors are shown there).</summary>
+    public Stage? Posted { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int anio, string region, long? enviada)
+    {
+        if (!await ShowAsync(anio, region))
+        {
+            return NotFound();
+        }
+        if (enviada is { } id && Reading.Versions.FirstOrDefault(v => v.Id == id) is { } sent)
+        {
+            Notice = $"Se recibió la focalización {FocalizacionText.Name(sent)}: {FocalizacionText.Result(sent)}.";
+        }
+        return Page();
+    }
+
+    /// <summary>The region's template of a stage, prefilled with the latest version of that stage when there is one.</summary>
+    public async Task<IActionResult> OnGetPlantillaAsync(int anio, string region, string? etapa)
+    {
+        if (!await ShowAsync(anio, region) || StageOf(etapa) is not { } stage)
+        {
+            return NotFound();
+        }
+        var latest = Reading.Versions.LastOrDefault(v => v.Stage == stage);
+        var content = TemplateWriter.Write(Region.IsoSuffix, Anio, stage, latest?.Content);
+        return File(content, TemplateWriter.ContentType, FocalizacionText.FileName(Region.IsoSuffix, Anio, stage, latest?.Number));
+    }
+
+    /// <summary>A version's uploaded workbook (<c>tipo=planilla</c>) or acta CORE (<c>tipo=acta</c>) from the archive, as it was stored.</summary>
+    public async Task<IActionResult> OnGetDocumentoAsync(int anio, string region, long version, string? tipo)
+    {
+        if (!await ShowAsync(anio, region) || Reading.Versions.FirstOrDefault(v => v.Id == version) is not { } found)
+        {
+            return NotFound();
+        }
+        var document = tipo switch { "planilla" => found.WorkbookId, "acta" => found.ActaId, _ => null };
+        return document is { } id && await DocumentosApi.WriteAsync(id, HttpContext, database) ? new EmptyResult() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int anio, string region)
+    {
+        if (ChooseRegion(anio, region) is null)
+        {
+            return NotFound();
+        }
+        IFormCollection form;
+        try
+        {
+            form = await Request.ReadFormAsync(HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
+        {
+            await ShowAsync(anio, region);
+            Errors.Add("planilla", $"el envío supera los {MaxRequestBytes / (1024 * 1024)} MB en total; cada archivo puede pesar hasta {MaxFileBytes / (1024 * 1024)} MB");
+            return Refused(StatusCodes.Status413PayloadTooLarge);
+        }
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return BadRequest();
+        }
+        await ShowAsync(anio, region);
+        if (StageOf(form["etapa"]) is not { } stage)
+        {
+            return NotFound();
+        }
+        Posted = stage;
+        var workbook = form.Files.GetFile("planilla");
+        var acta = stage == Stage.Final ? form.Files.GetFile("acta") : null;
+        if (workbook is not { Length: > 0 })
+        {
+            Errors.Add("planilla", "elija el archivo XLSX de la focalización");
+        }
+        foreach (var (field, file) in new[] { ("planilla", workbook), ("acta", acta) })
+        {
+            if (file is { Length: > MaxFileBytes })
+            {
+                Errors.Add(field, $"«{file.FileName}» pesa {file.Length / (1024 * 1024)} MB; el máximo es {MaxFileBytes / (1024 * 1024)} MB");
+            }
+        }
+        if (Errors.Count > 0)
+        {
+            return Refused(StatusCodes.Status400BadRequest);
+        }
+        await using var workbookStream = workbook!.OpenReadStream();
+        await using var actaStream = acta is { Length: > 0 } ? acta.OpenReadStream() : null;
+        var outcome = await FocalizacionActions.SubmitAsync(
+            Caller.Of(HttpContext), Caller.Actor(HttpContext), Anio, Region.IsoSuffix, stage,
+            new UploadedFile(workbook.FileName, workbookStream), actaStream is null ? null : new UploadedFile(acta!.FileName, actaStream),
+            database, engine, calendar, conformity, HttpContext.RequestAborted);
+        if (outcome.Outcome.Done)
+        {
+            return Redirect($"{FocalizacionText.Path(Anio, Region.IsoSuffix)}?enviada={outcome.Version!.Id}");
+        }
+        if (outcome.Outcome.Status is ActionStatus.Forbidden)
+        {
+            return Forbid();
+        }
+        (Problems, ProblemsNotListed) = (outcome.Problems, outcome.ProblemsNotListed);
+        Errors.Add(outcome.Outcome.Message!);
+        await ShowAsync(anio, region);
+        return Refused(outcome.Outcome.Status is ActionStatus.BadInput ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>"preliminar" or "final"; null otherwise.</summary>
+    public static Stage? StageOf(string? etapa) => etapa switch
+    {
+        "preliminar" => Stage.Preliminar,
+        "final" => Stage.Final,
+        _ => null,
+    };
+
+    private PageResult Refused(int status)
+    {
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private Region? ChooseRegion(int anio, string region)
+    {
+        if (CicloModel.VisibleRegion(HttpContext, anio, region) is not { } found)
+        {
+            return null;
+        }
+        (Region, Anio) = (found, anio);
+        return found;
+    }
+
+    private async Task<bool> ShowAsync(int anio, string region)
+    {
+        if (ChooseRegion(anio, region) is not { } found)
+        {
+            return false;
+        }
+        var caller = Caller.Of(HttpContext);
+        Reading = await FocalizacionReading.ReadAsync(database, calendar, caller, found, anio, HttpContext.RequestAborted);
+        Submittable = caller.May(Capability.RegistrarEventosGore)
+            ? [.. Enum.GetValues<Stage>().Where(s => Reading.Awaits(FocalizacionActions.EventOf(s)))]
+            : [];
+        return true;
+    }
+}
