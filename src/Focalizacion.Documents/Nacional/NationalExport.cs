@@ -26,12 +26,6 @@ public static class Origins
 
     /// <summary>No focalización applies: Sercotec executes by its own definitions.</summary>
     public const string Internal = "definiciones internas de Sercotec";
-
-    /// <summary>A region whose cycle has no outcome for the year yet.</summary>
-    public const string NoOutcomeYet = "sin resultado aún";
-
-    /// <summary>An outcome recorded without a document in the service (declared before focalizaciones were kept).</summary>
-    public const string WithoutDocument = "focalización sin documento en el servicio";
 }
 
 /// <summary>

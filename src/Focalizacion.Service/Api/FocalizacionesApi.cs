@@ -2,7 +2,6 @@ using Focalizacion.Access;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle.Events;
-using Focalizacion.Cycle.Handlers;
 using Focalizacion.Documents.Focalizaciones;
 using Focalizacion.Documents.Nacional;
 using Focalizacion.Documents.Persistence;
@@ -121,30 +120,11 @@ internal static class FocalizacionesApi
         }
         var caller = Caller.Of(context);
         var applicable = await database.ReadAsync(caller, () => database.Focalizaciones.ApplicableAsync(anio, context.RequestAborted), context.RequestAborted);
-        var regions = National(applicable);
+        var regions = NationalRegions.Of(applicable);
         return formato == "csv"
             ? TypedResults.File(NationalExport.ToCsv(anio, regions), NationalExport.CsvContentType, $"focalizacion-nacional-{anio}.csv")
             : TypedResults.File(NationalExport.ToXlsx(anio, regions), NationalExport.XlsxContentType, $"focalizacion-nacional-{anio}.xlsx");
     }
-
-    /// <summary>Every region's applicable focalización with its origin in words, in the regions' order; a region with no outcome yet says so.</summary>
-    public static IReadOnlyList<RegionalFocalizacion> National(IReadOnlyList<ApplicableFocalizacion> applicable)
-    {
-        ArgumentNullException.ThrowIfNull(applicable);
-        var byRegion = applicable.ToDictionary(a => a.Region, StringComparer.Ordinal);
-        return [.. RegionRegistry.All.Select(r => byRegion.GetValueOrDefault(r.IsoSuffix) is { } found
-            ? new RegionalFocalizacion(r.IsoSuffix, found.Version?.Content, Origin(found))
-            : new RegionalFocalizacion(r.IsoSuffix, null, Origins.NoOutcomeYet))];
-    }
-
-    /// <summary>Where an applicable focalización comes from, in words.</summary>
-    public static string Origin(ApplicableFocalizacion applicable) => applicable switch
-    {
-        { Outcome: CycleOutcomes.Final, Version: { } v } => Origins.Final(v.Number),
-        { Outcome: CycleOutcomes.Previous, Version: { } v } => Origins.PreviousYear(v.BudgetYear),
-        { Outcome: CycleOutcomes.Sercotec } => Origins.Internal,
-        _ => Origins.WithoutDocument,
-    };
 
     /// <summary>The template's file name: «focalizacion-final-NB-2027.xlsx».</summary>
     public static string TemplateName(Region region, int budgetYear, Stage stage) =>

@@ -28,11 +28,11 @@ internal sealed class NacionalModel(ApiDatabase database) : PageModel
     /// <summary>The version that applies to each region, by region, for the links to its page.</summary>
     public IReadOnlyDictionary<string, FocalizacionVersion> Versions { get; private set; } = new Dictionary<string, FocalizacionVersion>();
 
-    /// <summary>Who sees this page: a caller that sees every region.</summary>
+    /// <summary>Who sees this page: whoever may export every region's focalización (the API's rule too).</summary>
     public static bool Shows(User user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.May(Capability.Leer) && !user.Role.Regional;
+        return user.May(Capability.ExportarFocalizacionNacional);
     }
 
     public Task<IActionResult> OnGetAsync(int? anio) => ShowAsync(anio, null);
