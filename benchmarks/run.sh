@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p docs/benchmarks
 dotnet run -c Release --project benchmarks/Focalizacion.Calendar.Benchmarks -- "$PWD/docs/benchmarks/calendar.md"
-dotnet run -c Release --project benchmarks/Focalizacion.Documents.Benchmarks -- "$PWD/docs/benchmarks/documentos.md" "$@"
 bash deploy/postgres.sh
+dotnet run -c Release --project benchmarks/Focalizacion.Documents.Benchmarks -- "$PWD/docs/benchmarks/documentos.md" "$@"
 dotnet run -c Release --project benchmarks/Focalizacion.Engine.Benchmarks -- "$PWD/docs/benchmarks/engine.md" "$@"
 dotnet run -c Release --project benchmarks/Focalizacion.Cycle.Benchmarks -- "$PWD/docs/benchmarks/ciclo.md" "$@"
 bash benchmarks/api.sh "$@"

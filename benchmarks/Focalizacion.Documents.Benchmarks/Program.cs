@@ -2,19 +2,28 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle;
+using Focalizacion.Cycle.Archivo;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Documents.Catalogos;
 using Focalizacion.Documents.Comunas;
 using Focalizacion.Documents.Conformidad;
 using Focalizacion.Documents.Focalizaciones;
 using Focalizacion.Documents.Nacional;
+using Focalizacion.Documents.Persistence;
 using Focalizacion.Documents.Plantilla;
+using Focalizacion.Runtime;
+using Focalizacion.Runtime.Access;
+using Focalizacion.Runtime.Persistence;
 using NodaTime;
+using Npgsql;
 
 // Usage: dotnet run -c Release -- [output.md] [--rapido]
-// Measures, in process and without a database: (a) reading and validating an uploaded 2,000-line
-// XLSX (WorkbookReader: package guard, SAX reading, every rule) plus the conformity check; (b) the
-// national export of 16 regions (XLSX and CSV). p50/p99 over repetitions after a warm-up.
+// Measures: (a) reading and validating an uploaded 2,000-line XLSX (WorkbookReader: package guard,
+// SAX reading, every rule) plus the conformity check, in process; (a'') the whole upload path with
+// storing, on PostgreSQL (FOCALIZACION_DB's server, a throwaway database): validate, archive the
+// file with its SHA-256 and store the version, in one transaction; (b) the national export of 16
+// regions (XLSX and CSV). p50/p99 over repetitions after a warm-up.
 var quick = args.Contains("--rapido");
 var output = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
 int repetitions = quick ? 10 : 40;
@@ -31,8 +40,8 @@ var regions = RegionRegistry.All.Select(r => new RegionalFocalizacion(r.IsoSuffi
 
 Line("# Documents benchmark (focalización XLSX)");
 Line("");
-Line("Rerun with `bash benchmarks/run.sh` (writes this file; `--rapido`: 10 instead of 40 repetitions). In process, no database: " +
-    "`Focalizacion.Documents` only. Each measure is repeated after one warm-up run; p50/p99 of the wall times, bytes allocated by one run (the thread's allocations), " +
+Line("Rerun with `bash benchmarks/run.sh` (writes this file; `--rapido`: 10 instead of 40 repetitions). In process, `Focalizacion.Documents`; " +
+    "(a'') also stores on this machine's PostgreSQL 15 (a throwaway database, default settings, fsync on). Each measure is repeated after one warm-up run; p50/p99 of the wall times, bytes allocated by one run (the whole process, which runs nothing else meanwhile; the storing includes Npgsql's work on other threads), " +
     "and the process's peak working set at the end of the measure.");
 Line("");
 Line($"- Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, workstation GC");
@@ -55,6 +64,21 @@ Measure("(a') the same plus the conformity check", () =>
     var read = WorkbookReader.Read(new MemoryStream(xlsx, writable: false), "NB", 2027, Stage.Final);
     ConformityCheck.Check(read.Focalizacion!, null, actaPdfPresent: true);
 });
+await using (var database = await ScratchDatabase.CreateAsync())
+{
+    var archive = new DocumentArchive(database.Store, SystemClock.Instance);
+    var versions = new FocalizacionVersions(database.Store, SystemClock.Instance);
+    var actor = Actor.Cli("benchmark");
+    Measure("(a'') validate, archive (SHA-256) and store the version, one transaction on PostgreSQL", () => database.Store.WriteAsync(RegionScope.All, async () =>
+    {
+        using var file = new MemoryStream(xlsx, writable: false);
+        var read = WorkbookReader.Read(file, "NB", 2027, Stage.Final);
+        var observations = ConformityCheck.Check(read.Focalizacion!, null, actaPdfPresent: true);
+        file.Position = 0;
+        var stored = await archive.StoreAsync(new NewDocument("NB", 2027, DocumentTypes.PlanillaFocalizacion, "focalizacion.xlsx", TemplateWriter.ContentType), actor, file);
+        return await versions.SubmitAsync(read.Focalizacion!, observations, stored.Id, null, actor);
+    }).GetAwaiter().GetResult());
+}
 Measure("writing that export (`TemplateWriter.Write`)", () => TemplateWriter.Write("NB", 2027, Stage.Final, upload));
 Measure("(b) national export of 16 regions, XLSX (`NationalExport.ToXlsx`)", () => NationalExport.ToXlsx(2027, regions));
 Measure("(b) national export of 16 regions, CSV (`NationalExport.ToCsv`)", () => NationalExport.ToCsv(2027, regions));
@@ -74,11 +98,11 @@ void Measure(string name, Action run)
     long allocated = 0;
     for (var i = 0; i < repetitions; i++)
     {
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         run();
         watch.Stop();
-        allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         times.Add(watch.Elapsed.TotalMilliseconds);
     }
     times.Sort();
@@ -119,3 +143,33 @@ static Focalizacion.Documents.Focalizaciones.Focalizacion Build(string region, i
 
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+/// <summary>A database of its own on FOCALIZACION_DB's server (the role and database deploy/postgres.sh creates), migrated, dropped afterwards.</summary>
+internal sealed class ScratchDatabase(NpgsqlConnectionStringBuilder server, string name, Store store) : IAsyncDisposable
+{
+    public Store Store { get; } = store;
+
+    public static async Task<ScratchDatabase> CreateAsync()
+    {
+        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("FOCALIZACION_DB") is { Length: > 0 } configured ? configured : Store.DefaultConnectionString);
+        var name = $"focalizacion_bench_documentos_{Environment.ProcessId}";
+        await using (var admin = new NpgsqlConnection(server.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        var store = new Store(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString);
+        await Migrator.ApplyAsync(store.DataSource, CycleRuntime.Schemas);
+        return new ScratchDatabase(server, name, store);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        await using var admin = new NpgsqlConnection(server.ConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
