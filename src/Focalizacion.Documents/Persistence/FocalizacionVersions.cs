@@ -157,6 +157,9 @@ public sealed class FocalizacionVersions(Store store, IClock clock)
     /// <summary>How a stage is written in <c>focalizacion_versiones.etapa</c>.</summary>
     public static string StageName(Stage stage) => stage == Stage.Final ? "final" : "preliminar";
 
+    /// <summary>The stage a path or form names as <see cref="StageName"/> writes it; null for anything else.</summary>
+    public static Stage? StageOf(string? name) => Enum.GetValues<Stage>().Cast<Stage?>().FirstOrDefault(s => StageName(s!.Value) == name);
+
     private static async Task<List<FocalizacionVersion>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var found = new List<FocalizacionVersion>();

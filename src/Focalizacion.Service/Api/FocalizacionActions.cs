@@ -79,7 +79,7 @@ internal static class FocalizacionActions
         if (!awaited.Contains(cycleEvent))
         {
             return SubmissionOutcome.Refused(ActionOutcome.Refused(ActionStatus.Conflict,
-                $"el ciclo de la región {region.IsoSuffix} del año presupuestario {budgetYear} no espera ahora la focalización {StageWord(stage)}; espera: {(awaited.Count == 0 ? "nada" : string.Join(", ", awaited.Select(e => e.Description)))}"));
+                $"el ciclo de la región {region.IsoSuffix} del año presupuestario {budgetYear} no espera ahora la focalización {FocalizacionVersions.StageName(stage)}; espera: {(awaited.Count == 0 ? "nada" : string.Join(", ", awaited.Select(e => e.Description)))}"));
         }
         var read = WorkbookReader.Read(workbook.Content, region.IsoSuffix, budgetYear, stage);
         if (read.Focalizacion is not { } content)
@@ -189,9 +189,6 @@ internal static class FocalizacionActions
         var action = written.Action.Length > 0 ? $", «{written.Action}»" : "";
         return $"Línea {line} ({written.Instrument}{action}): {text}";
     }
-
-    /// <summary>"preliminar" or "final".</summary>
-    public static string StageWord(Stage stage) => FocalizacionVersions.StageName(stage);
 
     /// <summary>Why <paramref name="acta"/> is not a PDF the archive keeps, or null.</summary>
     private static async Task<string?> ActaProblemAsync(UploadedFile acta)

@@ -1,6 +1,5 @@
 using Focalizacion.Access;
 using Focalizacion.Calendar.Holidays;
-using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Documents.Focalizaciones;
 using Focalizacion.Documents.Nacional;
@@ -9,6 +8,7 @@ using Focalizacion.Documents.Plantilla;
 using Focalizacion.Runtime;
 using Focalizacion.Service.Access;
 using Focalizacion.Service.Identity;
+using Focalizacion.Service.Web.Focalizaciones;
 
 namespace Focalizacion.Service.Api;
 
@@ -36,14 +36,6 @@ internal static class FocalizacionesApi
             .MapGet("/nacional/{anio}", NationalAsync).WithSummary("La focalización que aplica en cada región el año presupuestario, en XLSX (una hoja por instrumento y un resumen) o CSV (formato=csv)");
     }
 
-    /// <summary>The stage named in a path or form: «preliminar» or «final».</summary>
-    public static Stage? StageOf(string? text) => text switch
-    {
-        "preliminar" => Stage.Preliminar,
-        "final" => Stage.Final,
-        _ => null,
-    };
-
     private static async Task<IResult> ListAsync(int anio, string region, HttpContext context, ApiDatabase database)
     {
         var caller = Caller.Of(context);
@@ -64,18 +56,19 @@ internal static class FocalizacionesApi
         {
             return bad;
         }
-        if (StageOf(etapa ?? "preliminar") is not { } stage)
+        if (FocalizacionVersions.StageOf(etapa ?? "preliminar") is not { } stage)
         {
             return ApiProblems.BadRequest("etapa", $"«{etapa}» no es una etapa; es «preliminar» o «final»");
         }
         var latest = await database.ReadAsync(caller, () => database.Focalizaciones.LatestAsync(found!.IsoSuffix, anio, stage, context.RequestAborted), context.RequestAborted);
-        return TypedResults.File(TemplateWriter.Write(found!.IsoSuffix, anio, stage, latest?.Content), TemplateWriter.ContentType, TemplateName(found, anio, stage));
+        return TypedResults.File(TemplateWriter.Write(found!.IsoSuffix, anio, stage, latest?.Content), TemplateWriter.ContentType,
+            FocalizacionText.FileName(found.IsoSuffix, anio, stage, latest?.Number));
     }
 
     private static async Task<IResult> SubmitAsync(
         int anio, string region, string etapa, HttpContext context, ApiDatabase database, EngineRuntime engine, HolidayCalendar calendar, IConformityValidator conformity)
     {
-        if (StageOf(etapa) is not { } stage)
+        if (FocalizacionVersions.StageOf(etapa) is not { } stage)
         {
             return ApiProblems.NotFound($"etapa: «{etapa}» no es una etapa; es «preliminar» o «final»");
         }
@@ -126,16 +119,12 @@ internal static class FocalizacionesApi
             : TypedResults.File(NationalExport.ToXlsx(anio, regions), NationalExport.XlsxContentType, $"focalizacion-nacional-{anio}.xlsx");
     }
 
-    /// <summary>The template's file name: «focalizacion-final-NB-2027.xlsx».</summary>
-    public static string TemplateName(Region region, int budgetYear, Stage stage) =>
-        $"focalizacion-{FocalizacionActions.StageWord(stage)}-{region.IsoSuffix}-{budgetYear}.xlsx";
-
     private static object Json(FocalizacionVersion v) => new
     {
         id = v.Id,
         region = v.Region,
         anioPresupuestario = v.BudgetYear,
-        etapa = FocalizacionActions.StageWord(v.Stage),
+        etapa = FocalizacionVersions.StageName(v.Stage),
         version = v.Number,
         enviadaPor = v.SubmittedBy,
         enviadaAt = v.SubmittedAt,

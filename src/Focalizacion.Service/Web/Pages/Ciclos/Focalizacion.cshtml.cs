@@ -4,6 +4,7 @@ using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle.Archivo;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Documents.Focalizaciones;
+using Focalizacion.Documents.Persistence;
 using Focalizacion.Documents.Plantilla;
 using Focalizacion.Runtime;
 using Focalizacion.Service.Access;
@@ -79,7 +80,7 @@ internal sealed class FocalizacionModel(
     /// <summary>The region's template of a stage, prefilled with the latest version of that stage when there is one.</summary>
     public async Task<IActionResult> OnGetPlantillaAsync(int anio, string region, string? etapa)
     {
-        if (!await ShowAsync(anio, region) || StageOf(etapa) is not { } stage)
+        if (!await ShowAsync(anio, region) || FocalizacionVersions.StageOf(etapa) is not { } stage)
         {
             return NotFound();
         }
@@ -121,7 +122,7 @@ internal sealed class FocalizacionModel(
             return BadRequest();
         }
         await ShowAsync(anio, region);
-        if (StageOf(form["etapa"]) is not { } stage)
+        if (FocalizacionVersions.StageOf(form["etapa"]) is not { } stage)
         {
             return NotFound();
         }
@@ -162,14 +163,6 @@ internal sealed class FocalizacionModel(
         await ShowAsync(anio, region);
         return Refused(outcome.Outcome.Status is ActionStatus.BadInput ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict);
     }
-
-    /// <summary>"preliminar" or "final"; null otherwise.</summary>
-    public static Stage? StageOf(string? etapa) => etapa switch
-    {
-        "preliminar" => Stage.Preliminar,
-        "final" => Stage.Final,
-        _ => null,
-    };
 
     private PageResult Refused(int status)
     {
