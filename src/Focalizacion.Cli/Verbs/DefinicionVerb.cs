@@ -3,12 +3,13 @@ using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
 using Focalizacion.Cycle.Presentacion;
 using Focalizacion.Engine.Definitions;
+using Focalizacion.Engine.Definitions.Settings;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 
 namespace Focalizacion.Cli.Verbs;
 
-/// <summary><c>definicion validar|importar|publicar|listar|exportar|retirar</c>: BPMN definitions.</summary>
+/// <summary><c>definicion validar|importar|publicar|listar|exportar|retirar|moddle</c>: BPMN definitions.</summary>
 internal static class DefinicionVerb
 {
     public const string Usage = """
@@ -21,12 +22,15 @@ internal static class DefinicionVerb
               Publica un borrador como nueva versión, si aún se puede ejecutar; retira una versión (las instancias en curso siguen).
           definicion listar [--json] | definicion exportar <id>
               Lista las definiciones; escribe el archivo tal como se subió, byte por byte.
+          definicion moddle
+              Escribe el descriptor bpmn-moddle de los ajustes foc: (workflows/focalizacion.moddle.json),
+              generado de los manejadores y ajustes que el motor revisa al importar.
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
     {
         var parsed = ParsedArguments.Parse(args, options: [], flags: ["--json"]);
-        var sub = parsed.Positionals.Count > 0 ? parsed.Positionals[0] : throw new UsageException("falta la acción: validar, importar, publicar, listar, exportar o retirar");
+        var sub = parsed.Positionals.Count > 0 ? parsed.Positionals[0] : throw new UsageException("falta la acción: validar, importar, publicar, listar, exportar, retirar o moddle");
         var runtime = context.Runtime();
         switch (sub)
         {
@@ -98,8 +102,12 @@ internal static class DefinicionVerb
                     }
                     return Cli.Ok;
                 }
+            case "moddle":
+                parsed.ExactPositionals("acción");
+                context.Output.Write(ModdleDescriptor.Text(runtime.Module.Catalog()));
+                return Cli.Ok;
             default:
-                throw new UsageException($"acción desconocida «{sub}»; use validar, importar, publicar, listar, exportar o retirar");
+                throw new UsageException($"acción desconocida «{sub}»; use validar, importar, publicar, listar, exportar, retirar o moddle");
         }
     }
 

@@ -1,5 +1,4 @@
 using Focalizacion.Cycle.Plan;
-using Focalizacion.Engine.Definitions;
 using Focalizacion.Engine.Definitions.Settings;
 
 namespace Focalizacion.Cycle.Handlers;
@@ -13,6 +12,8 @@ public static class CycleSettings
     /// <summary>A milestone key: one the catalogue describes, or a plazo the definition names.</summary>
     public static SettingSpec Milestone(string description) => new(CycleNodeSettings.Milestone, description)
     {
+        Offered = CycleMilestones.Keys,
+        TakesNamedPlazos = true,
         Check = (value, facts) => CycleMilestones.Describe(value) is not null || facts.NamedPlazos.Contains(value)
             ? null
             : $"«{value}» no es un hito del ciclo; los hitos son: {string.Join(", ", CycleMilestones.Keys.Union(facts.NamedPlazos))}",
@@ -21,6 +22,7 @@ public static class CycleSettings
     /// <summary>A setting whose value is a plazo this definition names.</summary>
     public static SettingSpec NamedPlazo(string name, string description) => new(name, description)
     {
+        TakesNamedPlazos = true,
         Check = (value, facts) => facts.NamedPlazos.Contains(value)
             ? null
             : $"«{value}» no es un plazo de esta definición; los plazos nombrados son: {string.Join(", ", facts.NamedPlazos.Order(StringComparer.Ordinal))}",
@@ -28,9 +30,9 @@ public static class CycleSettings
 
     public static IReadOnlyList<NodeSetting> Nodes { get; } =
     [
-        new(NamedPlazo(CycleNodeSettings.Window, "el plazo cuya ventana legal abre este temporizador"), node => WorkflowDefinition.TimerOf(node) is not null, "temporizadores"),
+        new(NamedPlazo(CycleNodeSettings.Window, "el plazo cuya ventana legal abre este temporizador"), NodeKind.Timer),
         new(new SettingSpec(CycleNodeSettings.Owner, "quién debe registrar lo que la tarea espera") { Allowed = CycleNodeSettings.Owners },
-            node => node is ReceiveTask, "tareas de recepción"),
-        new(Milestone("el hito cuyo registro espera la tarea"), node => node is ReceiveTask, "tareas de recepción"),
+            NodeKind.ReceiveTask),
+        new(Milestone("el hito cuyo registro espera la tarea"), NodeKind.ReceiveTask),
     ];
 }

@@ -24,6 +24,13 @@ public static class BpmnImporter
     /// </summary>
     public const int MaxFileBytes = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// The BPMN elements the engine runs, by local name ("startEvent"…, "sequenceFlow"): the nodes it
+    /// reads and the flows between them. Any other flow element is refused at import; event variants
+    /// (a timer start event) and attributes it cannot honour are refused by the same reading.
+    /// </summary>
+    public static IReadOnlyList<string> RunnableElements { get; } = [.. NodeReader.Kinds, ProcessReader.SequenceFlowKind];
+
     /// <summary>The deepest nesting of elements accepted (the root is level 1); real files nest about 10 levels.</summary>
     public const int MaxDepth = 100;
 

@@ -13,12 +13,12 @@ namespace Focalizacion.Engine.Definitions.Importing;
 /// </summary>
 internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, IReadOnlySet<string> handlers, ProblemList problems)
 {
-    /// <summary>The local names of the supported flow-node elements.</summary>
-    public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)
-    {
+    /// <summary>The local names of the supported flow-node elements, in the order the designer's palette lists them.</summary>
+    public static readonly IReadOnlyList<string> Kinds =
+    [
         "startEvent", "endEvent", "serviceTask", "userTask", "receiveTask", "intermediateCatchEvent", "boundaryEvent",
         "exclusiveGateway", "parallelGateway",
-    };
+    ];
 
     private static readonly string[] PlainChildren = ["documentation", "extensionElements", "incoming", "outgoing"];
 

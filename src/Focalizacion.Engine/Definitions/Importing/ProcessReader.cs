@@ -13,6 +13,9 @@ internal sealed class ProcessReader(XElement process, NodeReader nodeReader, Pro
     /// <summary>Allowed but never executed: text for people, lanes (who does what) and grouping.</summary>
     private static readonly string[] Skipped = ["documentation", "extensionElements", "laneSet", "textAnnotation", "association", "group"];
 
+    /// <summary>The local name of a sequence flow, the one flow element besides the nodes that runs.</summary>
+    public const string SequenceFlowKind = "sequenceFlow";
+
     /// <summary>For flows without id: the last number given to flows with the same ends.</summary>
     private readonly Dictionary<string, int> _sameEnds = new(StringComparer.Ordinal);
 
@@ -36,7 +39,7 @@ internal sealed class ProcessReader(XElement process, NodeReader nodeReader, Pro
                 continue;
             }
             var id = BpmnXml.Id(child);
-            if (!NodeReader.Kinds.Contains(kind) && kind != "sequenceFlow")
+            if (!NodeReader.Kinds.Contains(kind) && kind != SequenceFlowKind)
             {
                 problems.Unsupported(child);
                 if (id is not null)
@@ -44,7 +47,7 @@ internal sealed class ProcessReader(XElement process, NodeReader nodeReader, Pro
                     unsupported.Add(id);
                 }
             }
-            else if (kind == "sequenceFlow")
+            else if (kind == SequenceFlowKind)
             {
                 flows.Add(FlowReader.Read(child, id ?? FlowId(child), problems));
             }

@@ -11,6 +11,13 @@ namespace Focalizacion.Engine.Definitions.Importing;
 /// </summary>
 internal static class SettingsReader
 {
+    /// <summary>The element in our namespace that carries one setting inside <c>extensionElements</c>, with its two attributes.</summary>
+    public const string PropertyElement = "property";
+
+    public const string PropertyName = "name";
+
+    public const string PropertyValue = "value";
+
     public static ExtensionSettings Read(XElement element, ProblemList problems)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -21,13 +28,13 @@ internal static class SettingsReader
         var ours = element.Elements(BpmnXml.Model + "extensionElements").Elements().Where(e => e.Name.Namespace == BpmnXml.Focalizacion);
         foreach (var extension in ours)
         {
-            if (extension.Name.LocalName != "property")
+            if (extension.Name.LocalName != PropertyElement)
             {
                 problems.Add(extension, $"extensión desconocida {BpmnXml.Kind(extension)}: se esperaba foc:property con name y value");
                 continue;
             }
-            var name = BpmnXml.Attribute(extension, "name");
-            var value = extension.Attribute("value")?.Value;
+            var name = BpmnXml.Attribute(extension, PropertyName);
+            var value = extension.Attribute(PropertyValue)?.Value;
             if (name is null || value is null)
             {
                 problems.Add(extension, $"foc:property{(name is null ? "" : " " + Spanish.Quote(name))} necesita los atributos name y value");

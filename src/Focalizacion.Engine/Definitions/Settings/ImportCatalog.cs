@@ -11,7 +11,10 @@ public sealed partial class ImportCatalog
     /// <summary>The setting that binds a service task to its handler: read by the importer, never passed on as one of the handler's.</summary>
     public const string HandlerSetting = "handler";
 
-    private static readonly SettingSpec Handler = new(HandlerSetting, "el manejador de la tarea");
+    /// <summary>What <see cref="HandlerSetting"/> is, in Spanish.</summary>
+    public const string HandlerDescription = "el manejador de la tarea";
+
+    private static readonly SettingSpec Handler = new(HandlerSetting, HandlerDescription);
 
     /// <summary>A timer's name, which rules of the same definition refer to.</summary>
     public static SettingSpec PlazoName { get; } = new(NamedPlazo.Setting, "nombre del plazo de este temporizador")
@@ -23,7 +26,7 @@ public sealed partial class ImportCatalog
     {
         ArgumentNullException.ThrowIfNull(handlers);
         Handlers = handlers;
-        NodeSettings = [new NodeSetting(PlazoName, node => WorkflowDefinition.TimerOf(node) is not null, "temporizadores"), .. nodeSettings ?? []];
+        NodeSettings = [new NodeSetting(PlazoName, NodeKind.Timer), .. nodeSettings ?? []];
     }
 
     /// <summary>Handlers that take no settings at all (tests of the engine).</summary>
@@ -47,7 +50,7 @@ public sealed partial class ImportCatalog
         return ForAny(node);
     }
 
-    private List<SettingSpec> ForAny(FlowNode node) => [.. NodeSettings.Where(s => s.AppliesTo(node)).Select(s => s.Spec)];
+    private List<SettingSpec> ForAny(FlowNode node) => [.. NodeSettings.Where(s => s.Applies(node)).Select(s => s.Spec)];
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KeyPattern();

@@ -21,6 +21,15 @@ public sealed record SettingSpec(string Name, string Description)
     /// <summary>Accepted only when another setting of the node has this value (an issuer only on an oficio).</summary>
     public (string Setting, string Value)? OnlyWhen { get; init; }
 
+    /// <summary>
+    /// Values to offer when any text may do and <see cref="Check"/> decides (the cycle's milestones,
+    /// which a named plazo may also be): what the designer lists, not a limit.
+    /// </summary>
+    public IReadOnlyList<string>? Offered { get; init; }
+
+    /// <summary>The plazos the definition names (its timers' <c>foc:plazo</c>) are valid values too; <see cref="Check"/> accepts them.</summary>
+    public bool TakesNamedPlazos { get; init; }
+
     /// <summary>A check that needs the whole definition (a plazo it names): a Spanish reason, or null when the value is fine.</summary>
     public Func<string, DefinitionFacts, string?>? Check { get; init; }
 
