@@ -46,6 +46,7 @@ internal static class ApiEndpoints
         DiarioApi.Map(api);
         CalendarioIcsApi.Map(api);
         DefinicionesApi.Map(api);
+        DisenadorApi.Map(api);
         IncidentesApi.Map(api);
         DirectorioApi.Map(api);
         PlantillasApi.Map(api);

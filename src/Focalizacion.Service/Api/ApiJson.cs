@@ -29,14 +29,14 @@ internal static class ApiJson
     }
 
     /// <summary>The body as <typeparamref name="T"/>, or the 400/413/415 problem that says why not, naming the field.</summary>
-    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request) where T : class
+    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, int maxBytes = MaxBodyBytes) where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!request.HasJsonContentType())
         {
             return (null, ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "el cuerpo debe ser JSON (Content-Type: application/json)"));
         }
-        var (body, tooLarge) = await ApiBody.ReadAsync(request, MaxBodyBytes);
+        var (body, tooLarge) = await ApiBody.ReadAsync(request, maxBytes);
         if (tooLarge is not null)
         {
             return (null, tooLarge);

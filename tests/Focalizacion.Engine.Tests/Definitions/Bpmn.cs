@@ -13,7 +13,7 @@ internal static class Bpmn
     /// <summary>The host these tests import for: its handlers, and the settings its tasks and other nodes take.</summary>
     public static readonly ImportCatalog Handlers = new(
         new[] { "registrar", "enviar-oficio", "recordar", "aplicar-focalizacion-anterior" }.ToDictionary(h => h, _ => TestSettings),
-        [.. TestSettings.Select(s => new NodeSetting(s, node => node is not ServiceTask, "elementos"))]);
+        [.. TestSettings.Select(s => new NodeSetting(s, NodeKind.AnyButServiceTask))]);
 
     /// <summary>S → T → E around a user task T (Wait); rows add to or replace parts of it.</summary>
     public const string Head = "<bpmn:startEvent id='S'/><bpmn:sequenceFlow id='F0' sourceRef='S' targetRef='T'/>";

@@ -23,7 +23,7 @@ public class SettingsCheckTests
                 new SettingSpec("plazo", "el plazo que muestra") { Check = (v, facts) => facts.NamedPlazos.Contains(v) ? null : $"«{v}» no es un plazo de esta definición" },
             ],
         },
-        [new NodeSetting(new SettingSpec("responsable", "quién debe") { Allowed = ["GORE", "Sercotec"] }, n => n is ReceiveTask, "tareas de recepción")]);
+        [new NodeSetting(new SettingSpec("responsable", "quién debe") { Allowed = ["GORE", "Sercotec"] }, NodeKind.ReceiveTask)]);
 
     private static IReadOnlyList<string> Problems(string body) =>
         [.. BpmnImporter.Import(Bpmn.Definitions(body), Host).Problems.Select(p => p.ToString())];

@@ -115,6 +115,10 @@ public sealed class AuthorizationMatrixTests
         [("POST", "/api/v1/definiciones")] = Rules.Only("administrador"),
         [("POST", "/api/v1/definiciones/{id}/publicar")] = Rules.OnlyOnAbsent("administrador"),
         [("POST", "/api/v1/definiciones/{clave}/{version}/retirar")] = Rules.OnlyOnAbsent("administrador"),
+        // The designer's questions (nothing stored) are part of administering definitions.
+        [("GET", "/api/v1/disenador/ajustes")] = Rules.Only("administrador"),
+        [("POST", "/api/v1/disenador/validar")] = Rules.Only("administrador"),
+        [("POST", "/api/v1/disenador/plazo")] = Rules.Only("administrador"),
         [("GET", "/api/v1/incidentes")] = Rules.Only("administrador", "auditor"),
         [("POST", "/api/v1/incidentes/{id}/reintentar")] = Rules.OnlyOnAbsent("administrador"),
         [("POST", "/api/v1/incidentes/{id}/omitir")] = Rules.OnlyOnAbsent("administrador"),

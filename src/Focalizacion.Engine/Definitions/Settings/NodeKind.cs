@@ -8,6 +8,9 @@ public enum NodeKind
 
     /// <summary>A <c>bpmn:receiveTask</c>.</summary>
     ReceiveTask,
+
+    /// <summary>Any node but a service task (a host whose setting goes everywhere; the engine's tests).</summary>
+    AnyButServiceTask,
 }
 
 /// <summary>What each <see cref="NodeKind"/> means: which nodes it is, and its names for the designer and for people.</summary>
@@ -24,6 +27,7 @@ public static class NodeKinds
         {
             NodeKind.Timer => WorkflowDefinition.TimerOf(node) is not null,
             NodeKind.ReceiveTask => node is ReceiveTask,
+            NodeKind.AnyButServiceTask => node is not ServiceTask,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }
@@ -33,6 +37,7 @@ public static class NodeKinds
     {
         NodeKind.Timer => "temporizador",
         NodeKind.ReceiveTask => "tarea-recepcion",
+        NodeKind.AnyButServiceTask => "nodo",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -41,6 +46,7 @@ public static class NodeKinds
     {
         NodeKind.Timer => "temporizadores",
         NodeKind.ReceiveTask => "tareas de recepción",
+        NodeKind.AnyButServiceTask => "nodos que no son tareas de servicio",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
