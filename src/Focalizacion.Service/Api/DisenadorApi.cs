@@ -11,7 +11,6 @@ using Focalizacion.Engine.Definitions.Settings;
 using Focalizacion.Runtime;
 using Focalizacion.Service.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 using NodaTime;
 using NodaTime.Text;
 
@@ -85,21 +84,12 @@ internal static class DisenadorApi
 
     private static async Task<IResult> ValidateAsync(HttpContext context, EngineRuntime engine)
     {
-        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
-            || !(type.MediaType.Equals("application/xml", StringComparison.OrdinalIgnoreCase) || type.MediaType.Equals("text/xml", StringComparison.OrdinalIgnoreCase)))
+        var (bpmn, refused) = await DefinicionesApi.ReadBpmnAsync(context.Request);
+        if (refused is not null)
         {
-            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "el cuerpo debe ser el archivo BPMN (Content-Type: application/xml o text/xml)");
+            return refused;
         }
-        var (bpmn, tooLarge) = await ApiBody.ReadAsync(context.Request, DefinicionesApi.MaxBpmnBytes);
-        if (tooLarge is not null)
-        {
-            return tooLarge;
-        }
-        if (bpmn!.Length == 0)
-        {
-            return ApiProblems.BadRequest("cuerpo", "falta el archivo BPMN");
-        }
-        var result = engine.Definitions.Validate(bpmn);
+        var result = engine.Definitions.Validate(bpmn!);
         if (result.NotBpmnReason is { } reason)
         {
             return TypedResults.Json(new JsonObject { ["esBpmn"] = false, ["motivo"] = reason, ["problemas"] = new JsonArray() }, ApiJson.Options);
@@ -108,7 +98,7 @@ internal static class DisenadorApi
         {
             ["esBpmn"] = true,
             ["problemas"] = new JsonArray([.. result.Problems.Select(p => new JsonObject { ["elemento"] = p.ElementId, ["mensaje"] = p.Message })]),
-            ["plazos"] = new JsonArray([.. DraftPlazos.Names(bpmn).Select(n => JsonValue.Create(n))]),
+            ["plazos"] = new JsonArray([.. DraftPlazos.Names(bpmn!).Select(n => JsonValue.Create(n))]),
         }, ApiJson.Options);
     }
 
