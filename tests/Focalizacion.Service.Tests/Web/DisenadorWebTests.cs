@@ -54,7 +54,8 @@ public sealed class DisenadorWebTests : WebFixture
         await rule.FillAsync("29 de diciembre");
         await Assertions.Expect(Evaluation).ToHaveTextAsync("Ñuble, año presupuestario 2027: martes 29 de diciembre de 2026; vence 30-12-2026 00:00 (−03:00)");
 
-        // An invalid rule: the panel says why, the validator marks the timer and lists it.
+        // An invalid rule: the panel says why (the server's 422, which the page shows), the validator marks the timer and lists it.
+        ExpectAnswer(422, "/api/v1/disenador/plazo");
         await rule.FillAsync("29 de diciembrx");
         await Assertions.Expect(Evaluation).ToContainTextAsync("Error: ");
         await Assertions.Expect(Summary).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ problemas?: se puede guardar como borrador, pero no publicar hasta corregirlos\.$"));
@@ -64,8 +65,9 @@ public sealed class DisenadorWebTests : WebFixture
         await Assertions.Expect(Shape(FinalTimer)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("foc-problema"));
         await CheckPageAsync("disenador-problema");
 
-        // The list selects the element: first select another one.
-        await Shape("VenceInicio").ClickAsync();
+        // The list selects the element: first another one (the reminders counted from the final's plazo, which no longer reads).
+        await Page.Locator("[data-problemas] button[data-elemento='RecordatoriosFinal']").ClickAsync();
+        await Assertions.Expect(Shape("RecordatoriosFinal")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("selected"));
         await Assertions.Expect(Shape(FinalTimer)).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("selected"));
         await listed.First.ClickAsync();
         await Assertions.Expect(Shape(FinalTimer)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("selected"));
