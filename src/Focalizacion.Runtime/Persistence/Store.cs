@@ -10,9 +10,6 @@ namespace Focalizacion.Runtime.Persistence;
 /// </summary>
 public sealed class Store : IAsyncDisposable
 {
-    /// <summary>Default connection for development and tests: the role and database <c>deploy/postgres.sh</c> creates.</summary>
-    public const string DefaultConnectionString = "Host=127.0.0.1;Port=5432;Username=focalizacion;Password=focalizacion;Database=focalizacion";
-
     private readonly DbContextOptions<FocalizacionDb> _options;
 
     public Store(string connectionString)
