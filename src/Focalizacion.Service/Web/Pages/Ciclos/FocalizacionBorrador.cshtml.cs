@@ -229,7 +229,7 @@ internal sealed class FocalizacionBorradorModel(
 
     /// <summary>The problem as a sentence of its own: capitalized and ending in a period.</summary>
     private static string Capitalized(string message) =>
-        message.Length == 0 ? message : char.ToUpper(message[0], CultureInfo.GetCultureInfo("es-CL")) + message[1..] + (message.EndsWith('.') || message.EndsWith('?') ? "" : ".");
+        message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..] + (message.EndsWith('.') || message.EndsWith('?') ? "" : ".");
 
     /// <summary>A new draft: one line per transferred instrument, to be filled in (or marked «No»).</summary>
     private static FocalizacionDraft Initial() =>
