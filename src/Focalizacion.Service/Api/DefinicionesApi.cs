@@ -105,9 +105,7 @@ internal static class DefinicionesApi
         {
             return ApiProblems.Conflict($"«{clave}» versión {version} ya está retirada");
         }
-        await engine.Definitions.RetireAsync(clave, version, Caller.Actor(context), context.RequestAborted);
-        row.Status = DefinitionStatus.Retired;
-        return TypedResults.Ok(AdministrationJson.Definition(row));
+        return TypedResults.Ok(AdministrationJson.Definition(await engine.Definitions.RetireAsync(clave, version, Caller.Actor(context), context.RequestAborted)));
     }
 
     private static Task<DefinitionRow?> FindAsync(long id, HttpContext context, ApiDatabase database) =>
