@@ -33,6 +33,7 @@ internal static class DefinicionesApi
             .WithSummary("Publica un borrador como la versión siguiente de su proceso, si aún se puede ejecutar; las instancias en curso siguen con la suya");
         definiciones.MapPost("/{clave}/{version:int}/retirar", RetireAsync).Requiring(Capability.AdministrarDefiniciones)
             .WithSummary("Retira una versión publicada: ningún ciclo nuevo se inicia con ella; los que la usan siguen");
+        VersionesApi.Map(definiciones);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, ApiDatabase database) =>
