@@ -79,21 +79,25 @@ public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog cat
         row.Version = last + 1;
         row.Status = DefinitionStatus.Published;
         row.PublishedAt = clock.GetCurrentInstant();
+        row.PublishedBy = actor.ToString();
         db.Journal.Add(Journal(actor, JournalKind.DefinitionPublished, $"«{row.ProcessKey}» versión {row.Version} publicada"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return row;
     }
 
-    /// <summary>Retires a published version: no new instance starts on it; running ones continue.</summary>
-    public async Task RetireAsync(string processKey, int version, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>Retires a published version: no new instance starts on it; running ones continue. Returns the row as retired.</summary>
+    public async Task<DefinitionRow> RetireAsync(string processKey, int version, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = store.Open();
         var row = await db.Definitions.SingleOrDefaultAsync(d => d.ProcessKey == processKey && d.Version == version, cancellationToken)
             ?? throw new RuntimeException($"no existe la versión {version} de «{processKey}»");
         row.Status = DefinitionStatus.Retired;
+        row.RetiredAt = clock.GetCurrentInstant();
+        row.RetiredBy = actor.ToString();
         db.Journal.Add(Journal(actor, JournalKind.DefinitionRetired, $"«{processKey}» versión {version} retirada"));
         await db.SaveChangesAsync(cancellationToken);
+        return row;
     }
 
     public async Task<IReadOnlyList<DefinitionRow>> ListAsync(CancellationToken cancellationToken = default)

@@ -9,6 +9,7 @@ await esbuild.build({
     app: 'src/app.css',
     diagrama: 'src/diagrama.js',
     plantilla: 'src/plantilla.js',
+    versiones: 'src/versiones/versiones.js',
   },
   bundle: true,
   minify: true,
