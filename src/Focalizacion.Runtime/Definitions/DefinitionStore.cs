@@ -148,13 +148,17 @@ public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog cat
     }
 
     /// <summary>The newest published version of a process key.</summary>
-    public static async Task<DefinitionRow> LatestPublishedAsync(FocalizacionDb db, string processKey, CancellationToken cancellationToken)
+    public static async Task<DefinitionRow> LatestPublishedAsync(FocalizacionDb db, string processKey, CancellationToken cancellationToken) =>
+        await LatestPublishedOrNullAsync(db, processKey, cancellationToken)
+            ?? throw new RuntimeException($"no hay una versión publicada de «{processKey}»");
+
+    /// <summary>The newest published version of a process key; null when none is.</summary>
+    public static async Task<DefinitionRow?> LatestPublishedOrNullAsync(FocalizacionDb db, string processKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         return await db.Definitions.AsNoTracking()
             .Where(d => d.ProcessKey == processKey && d.Status == DefinitionStatus.Published)
-            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new RuntimeException($"no hay una versión publicada de «{processKey}»");
+            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>
