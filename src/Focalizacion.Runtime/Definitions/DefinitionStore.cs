@@ -95,21 +95,25 @@ public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog cat
         row.Version = last + 1;
         row.Status = DefinitionStatus.Published;
         row.PublishedAt = clock.GetCurrentInstant();
+        row.PublishedBy = actor.ToString();
         db.Journal.Add(Journal(actor, JournalKind.DefinitionPublished, $"«{row.ProcessKey}» versión {row.Version} publicada"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return row;
     }
 
-    /// <summary>Retires a published version: no new instance starts on it; running ones continue.</summary>
-    public async Task RetireAsync(string processKey, int version, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>Retires a published version: no new instance starts on it; running ones continue. Returns the row as retired.</summary>
+    public async Task<DefinitionRow> RetireAsync(string processKey, int version, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = store.Open();
         var row = await db.Definitions.SingleOrDefaultAsync(d => d.ProcessKey == processKey && d.Version == version, cancellationToken)
             ?? throw new RuntimeException($"no existe la versión {version} de «{processKey}»");
         row.Status = DefinitionStatus.Retired;
+        row.RetiredAt = clock.GetCurrentInstant();
+        row.RetiredBy = actor.ToString();
         db.Journal.Add(Journal(actor, JournalKind.DefinitionRetired, $"«{processKey}» versión {version} retirada"));
         await db.SaveChangesAsync(cancellationToken);
+        return row;
     }
 
     /// <summary>The longest process key a draft kept with its problems may have (an id read from an unchecked file).</summary>
@@ -144,13 +148,17 @@ public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog cat
     }
 
     /// <summary>The newest published version of a process key.</summary>
-    public static async Task<DefinitionRow> LatestPublishedAsync(FocalizacionDb db, string processKey, CancellationToken cancellationToken)
+    public static async Task<DefinitionRow> LatestPublishedAsync(FocalizacionDb db, string processKey, CancellationToken cancellationToken) =>
+        await LatestPublishedOrNullAsync(db, processKey, cancellationToken)
+            ?? throw new RuntimeException($"no hay una versión publicada de «{processKey}»");
+
+    /// <summary>The newest published version of a process key; null when none is.</summary>
+    public static async Task<DefinitionRow?> LatestPublishedOrNullAsync(FocalizacionDb db, string processKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         return await db.Definitions.AsNoTracking()
             .Where(d => d.ProcessKey == processKey && d.Status == DefinitionStatus.Published)
-            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new RuntimeException($"no hay una versión publicada de «{processKey}»");
+            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>

@@ -35,6 +35,7 @@ internal static class DefinicionesApi
             .WithSummary("Publica un borrador como la versión siguiente de su proceso, si aún se puede ejecutar; las instancias en curso siguen con la suya");
         definiciones.MapPost("/{clave}/{version:int}/retirar", RetireAsync).Requiring(Capability.AdministrarDefiniciones)
             .WithSummary("Retira una versión publicada: ningún ciclo nuevo se inicia con ella; los que la usan siguen");
+        VersionesApi.Map(definiciones);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, ApiDatabase database) =>
@@ -123,9 +124,7 @@ internal static class DefinicionesApi
         {
             return ApiProblems.Conflict($"«{clave}» versión {version} ya está retirada");
         }
-        await engine.Definitions.RetireAsync(clave, version, Caller.Actor(context), context.RequestAborted);
-        row.Status = DefinitionStatus.Retired;
-        return TypedResults.Ok(AdministrationJson.Definition(row));
+        return TypedResults.Ok(AdministrationJson.Definition(await engine.Definitions.RetireAsync(clave, version, Caller.Actor(context), context.RequestAborted)));
     }
 
     private static Task<DefinitionRow?> FindAsync(long id, HttpContext context, ApiDatabase database) =>

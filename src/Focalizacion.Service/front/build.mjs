@@ -10,6 +10,7 @@ await esbuild.build({
     diagrama: 'src/diagrama.js',
     disenador: 'src/disenador.js',
     plantilla: 'src/plantilla.js',
+    versiones: 'src/versiones/versiones.js',
   },
   bundle: true,
   minify: true,

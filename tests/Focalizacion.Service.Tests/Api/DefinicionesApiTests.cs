@@ -73,6 +73,12 @@ public sealed class DefinicionesApiTests : ApiServiceFixture
             Assert.That(againStatus, Is.EqualTo(HttpStatusCode.Conflict));
             Assert.That(againDetail, Is.EqualTo($"la definición {id} no es un borrador (está publicada)"));
             Assert.That(retiredRow.GetProperty("estado").GetString(), Is.EqualTo("retirada"));
+            Assert.That(draft.TryGetProperty("publicadaPor", out _), Is.False, "a draft was published by nobody");
+            Assert.That(version.GetProperty("publicadaPor").GetString(), Is.EqualTo($"{AdminApiService.Admin} (api)"));
+            Assert.That(version.TryGetProperty("retirada", out _), Is.False, "a published version is not retired");
+            Assert.That(retiredRow.GetProperty("retiradaPor").GetString(), Is.EqualTo($"{AdminApiService.Admin} (api)"));
+            Assert.That(retiredRow.GetProperty("publicadaPor").GetString(), Is.EqualTo($"{AdminApiService.Admin} (api)"), "retiring keeps who published");
+            Assert.That(retiredRow.TryGetProperty("retirada", out _), Is.True);
             Assert.That((await AdminApiService.ProblemAsync(twice)).Status, Is.EqualTo(HttpStatusCode.Conflict), "a retired version is not retired again");
             Assert.That(await Api.Database.ScalarAsync(
                 $"SELECT count(*) FROM journal WHERE actor = '{AdminApiService.Admin}' AND via = 'api' AND actor_role = 'administrador' AND kind IN ('definicion-importada', 'definicion-publicada', 'definicion-retirada')"),
