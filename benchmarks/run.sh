@@ -9,5 +9,6 @@ bash deploy/postgres.sh
 dotnet run -c Release --project benchmarks/Focalizacion.Documents.Benchmarks -- "$PWD/docs/benchmarks/documentos.md" "$@"
 dotnet run -c Release --project benchmarks/Focalizacion.Engine.Benchmarks -- "$PWD/docs/benchmarks/engine.md" "$@"
 dotnet run -c Release --project benchmarks/Focalizacion.Cycle.Benchmarks -- "$PWD/docs/benchmarks/ciclo.md" "$@"
+bash benchmarks/simulacion.sh "$@"
 bash benchmarks/api.sh "$@"
 bash benchmarks/web.sh "$@"
