@@ -24,7 +24,7 @@ var output = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordin
 const int FirstBudgetYear = 2027;
 int years = quick ? 5 : 63;
 var timeBudget = TimeSpan.FromMinutes(15); // (b) starts no new year after this; the report says so when it cuts
-var server = Environment.GetEnvironmentVariable("FOCALIZACION_DB") is { Length: > 0 } configured ? configured : Store.DefaultConnectionString;
+var server = DatabaseSetting.FromEnvironment();
 var calendar = SpecialHolidayData.Load(null);
 var pickupRoot = Path.Combine(Path.GetTempPath(), $"focalizacion-bench-ciclo-{Guid.NewGuid():N}");
 var report = new StringBuilder();

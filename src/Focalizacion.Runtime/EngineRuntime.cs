@@ -35,6 +35,8 @@ public sealed class EngineRuntime
         Timers = new TimerFiring(store, Steps);
         Outbox = new OutboxDelivery(store, Steps, Definitions, Handlers, options);
         Incidents = new IncidentResolution(store, Steps);
+        Migrations = new InstanceMigrations(store, Steps, Definitions, module);
+        Maps = new VersionMaps(store, Definitions);
     }
 
     public Store Store { get; }
@@ -56,6 +58,10 @@ public sealed class EngineRuntime
     public OutboxDelivery Outbox { get; }
 
     public IncidentResolution Incidents { get; }
+
+    public InstanceMigrations Migrations { get; }
+
+    public VersionMaps Maps { get; }
 
     /// <summary>The engine's schema and the module's, in that order.</summary>
     public IReadOnlyList<MigrationSet> Schema => [MigrationSet.Engine, .. Module.Migrations];

@@ -1,4 +1,5 @@
 using Focalizacion.Cycle;
+using Focalizacion.Runtime.Hosting;
 using Focalizacion.Runtime.Persistence;
 
 namespace Focalizacion.Testing;
@@ -13,9 +14,9 @@ namespace Focalizacion.Testing;
 /// </remarks>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    /// <summary>Where the server is: <c>FOCALIZACION_DB</c>, or the role and database the script creates.</summary>
+    /// <summary>Where the server is: <c>FOCALIZACION_DB</c>, which <c>deploy/test.sh</c> sets to the role and database <c>deploy/postgres.sh</c> creates; there is no fallback.</summary>
     public static string ServerConnectionString =>
-        Environment.GetEnvironmentVariable("FOCALIZACION_DB") is { Length: > 0 } configured ? configured : Store.DefaultConnectionString;
+        DatabaseSetting.FromEnvironment();
 
     private readonly ThrowawayDatabase _database;
 
@@ -27,9 +28,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString => Store.ConnectionString;
 
-    /// <summary>The role that serves users (<c>FOCALIZACION_DB_API</c>, or the one the script creates), on this database.</summary>
+    /// <summary>The role that serves users (<c>FOCALIZACION_DB_API</c>, which <c>deploy/test.sh</c> sets; there is no fallback), on this database.</summary>
     public string ApiConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(
-        Environment.GetEnvironmentVariable("FOCALIZACION_DB_API") is { Length: > 0 } configured ? configured : "Host=127.0.0.1;Port=5432;Username=focalizacion_api;Password=focalizacion_api")
+        Environment.GetEnvironmentVariable("FOCALIZACION_DB_API") is { Length: > 0 } configured ? configured : throw new InvalidOperationException("falta FOCALIZACION_DB_API (bash deploy/test.sh la exporta)"))
     { Database = Name }.ConnectionString;
 
     /// <summary>A database with the engine's schema and the test module's (<see cref="TestModule"/>).</summary>

@@ -13,4 +13,13 @@ public static class CycleKey
         ArgumentNullException.ThrowIfNull(region);
         return $"{region.IsoSuffix}/{budgetYear}";
     }
+
+    /// <summary>The region code and budget year a key names ("NB/2027"); null for a key that is no cycle's.</summary>
+    public static (string Region, int BudgetYear)? Parse(string? key)
+    {
+        var slash = key?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        return slash > 0 && int.TryParse(key.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            ? (key![..slash], year)
+            : null;
+    }
 }

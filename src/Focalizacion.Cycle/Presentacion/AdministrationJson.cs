@@ -35,6 +35,9 @@ public static class AdministrationJson
             creadaPor = r.CreatedBy,
             creada = CycleJson.Instant(r.CreatedAt.InUtc()),
             publicada = r.PublishedAt is { } at ? CycleJson.Instant(at.InUtc()) : null,
+            publicadaPor = r.PublishedBy,
+            retirada = r.RetiredAt is { } retired ? CycleJson.Instant(retired.InUtc()) : null,
+            retiradaPor = r.RetiredBy,
         };
     }
 

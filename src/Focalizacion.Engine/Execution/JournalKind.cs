@@ -28,6 +28,8 @@ public enum JournalKind
     DefinitionImported,
     DefinitionPublished,
     DefinitionRetired,
+    InstanceMigrated,
+    TimerRescheduled,
 }
 
 /// <summary>The one mapping of journal kinds to the text stored in <c>journal.kind</c>.</summary>
@@ -60,6 +62,8 @@ public static class JournalKinds
         JournalKind.DefinitionImported => "definicion-importada",
         JournalKind.DefinitionPublished => "definicion-publicada",
         JournalKind.DefinitionRetired => "definicion-retirada",
+        JournalKind.InstanceMigrated => "instancia-migrada",
+        JournalKind.TimerRescheduled => "temporizador-reprogramado",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -23,7 +23,7 @@ namespace Focalizacion.Engine.Execution;
 /// </remarks>
 internal static class TimerDue
 {
-    private static readonly ZoneLocalMappingResolver Resolver =
+    internal static readonly ZoneLocalMappingResolver Resolver =
         Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnForwardShifted);
 
     /// <summary>

@@ -83,6 +83,7 @@ public static class WorkflowEngine
                 Cancelled => Cancel(),
                 Suspended => SetStatus(InstanceStatus.Suspended, InstanceStatus.Running, "la instancia no está en curso"),
                 Resumed => SetStatus(InstanceStatus.Running, InstanceStatus.Suspended, "la instancia no está suspendida"),
+                Migrated => "una migración no es un paso del flujo: la hace InstanceMigration",
                 _ => throw new ArgumentException($"Unknown event {@event}.", nameof(@event)),
             };
             if (refusal is null)

@@ -68,3 +68,13 @@ public sealed record Resumed : WorkflowEvent
 {
     public override string Description => "reanudación";
 }
+
+/// <summary>
+/// An administrator moved the instance to another version of its process
+/// (<see cref="InstanceMigration"/>): not stepped by <see cref="WorkflowEngine.Step"/>, only named in the journal.
+/// </summary>
+/// <param name="To">The version it moves to, as the journal names it ("versión 2").</param>
+public sealed record Migrated(string To) : WorkflowEvent
+{
+    public override string Description => $"migración a la {To}";
+}

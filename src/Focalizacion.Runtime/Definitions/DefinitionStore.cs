@@ -26,25 +26,41 @@ public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog cat
     /// Validates and stores a draft; a file the engine cannot run is returned with its problems and
     /// nothing is stored. The bytes are decoded as the file declares and stored as they are.
     /// </summary>
-    public async Task<(DefinitionRow? Draft, ImportResult Result)> ImportAsync(byte[] bpmn, Actor actor, CancellationToken cancellationToken = default)
+    public Task<(DefinitionRow? Draft, ImportResult Result)> ImportAsync(byte[] bpmn, Actor actor, CancellationToken cancellationToken = default) =>
+        ImportAsync(bpmn, actor, keepWithProblems: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ImportAsync(byte[], Actor, CancellationToken)"/>; with <paramref name="keepWithProblems"/>
+    /// a file with import problems is stored too, as a draft under its <c>bpmn:process</c> id (the
+    /// designer saves work in progress), which <see cref="PublishAsync"/> refuses until it imports.
+    /// A file that is not XML, or has no process id of at most <see cref="MaxProcessKeyLength"/>
+    /// characters, is never stored.
+    /// </summary>
+    public async Task<(DefinitionRow? Draft, ImportResult Result)> ImportAsync(byte[] bpmn, Actor actor, bool keepWithProblems, CancellationToken cancellationToken = default)
     {
         var result = Validate(bpmn);
-        if (!result.Success)
+        (string Key, string? Name)? process = result.Success ? (result.Definition!.ProcessId, result.Definition.Name) : null;
+        if (!result.Success && keepWithProblems && result.NotBpmnReason is null && BpmnImporter.ProcessOf(bpmn) is { } read && read.Key.Length <= MaxProcessKeyLength)
+        {
+            process = read;
+        }
+        if (process is not { } kept)
         {
             return (null, result);
         }
         await using var db = store.Open();
         var row = new DefinitionRow
         {
-            ProcessKey = result.Definition!.ProcessId,
-            Name = result.Definition.Name,
+            ProcessKey = kept.Key,
+            Name = kept.Name,
             Status = DefinitionStatus.Draft,
             BpmnXml = bpmn,
             CreatedAt = clock.GetCurrentInstant(),
             CreatedBy = actor.ToString(),
         };
         db.Definitions.Add(row);
-        db.Journal.Add(Journal(actor, JournalKind.DefinitionImported, $"borrador de «{row.ProcessKey}» importado"));
+        var problems = result.Success ? "" : $" con {result.Problems.Count} problema(s): no se puede publicar hasta corregirlos";
+        db.Journal.Add(Journal(actor, JournalKind.DefinitionImported, $"borrador de «{row.ProcessKey}» importado{problems}"));
         await db.SaveChangesAsync(cancellationToken);
         return (row, result);
     }
@@ -79,22 +95,29 @@ public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog cat
         row.Version = last + 1;
         row.Status = DefinitionStatus.Published;
         row.PublishedAt = clock.GetCurrentInstant();
+        row.PublishedBy = actor.ToString();
         db.Journal.Add(Journal(actor, JournalKind.DefinitionPublished, $"«{row.ProcessKey}» versión {row.Version} publicada"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return row;
     }
 
-    /// <summary>Retires a published version: no new instance starts on it; running ones continue.</summary>
-    public async Task RetireAsync(string processKey, int version, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>Retires a published version: no new instance starts on it; running ones continue. Returns the row as retired.</summary>
+    public async Task<DefinitionRow> RetireAsync(string processKey, int version, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = store.Open();
         var row = await db.Definitions.SingleOrDefaultAsync(d => d.ProcessKey == processKey && d.Version == version, cancellationToken)
             ?? throw new RuntimeException($"no existe la versión {version} de «{processKey}»");
         row.Status = DefinitionStatus.Retired;
+        row.RetiredAt = clock.GetCurrentInstant();
+        row.RetiredBy = actor.ToString();
         db.Journal.Add(Journal(actor, JournalKind.DefinitionRetired, $"«{processKey}» versión {version} retirada"));
         await db.SaveChangesAsync(cancellationToken);
+        return row;
     }
+
+    /// <summary>The longest process key a draft kept with its problems may have (an id read from an unchecked file).</summary>
+    public const int MaxProcessKeyLength = 200;
 
     public async Task<IReadOnlyList<DefinitionRow>> ListAsync(CancellationToken cancellationToken = default)
     {

@@ -55,20 +55,23 @@ public sealed class InstanceSteps(Store store, IClock clock, EngineModule module
         });
         if (!step.Applied)
         {
-            transaction.Journal(new JournalRow
-            {
-                InstanceId = instance.Id,
-                At = now,
-                By = actor,
-                Kind = JournalKind.EventRefused.Text(),
-                Event = @event.Description,
-                Details = step.Refusal!,
-            });
+            transaction.Journal(Refusal(instance.Id, @event, step.Refusal!, actor, now));
             return new StepOutcome(instance.Id, false, step.Refusal);
         }
         StepWriter.Write(transaction, instance, step, @event, actor, now);
         return new StepOutcome(instance.Id, true, null);
     }
+
+    /// <summary>The journal line of an event the instance refused: nothing else of it is written.</summary>
+    internal static JournalRow Refusal(Guid instanceId, WorkflowEvent @event, string reason, Actor actor, Instant now) => new()
+    {
+        InstanceId = instanceId,
+        At = now,
+        By = actor,
+        Kind = JournalKind.EventRefused.Text(),
+        Event = @event.Description,
+        Details = reason,
+    };
 
     /// <summary>Commits the step's transaction, keeps the state it left, then wakes up the jobs for what it created.</summary>
     internal async Task CommitAsync(StepTransaction transaction, CancellationToken cancellationToken)

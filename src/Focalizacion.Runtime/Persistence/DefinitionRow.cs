@@ -23,4 +23,13 @@ public sealed class DefinitionRow
     public required string CreatedBy { get; set; }
 
     public Instant? PublishedAt { get; set; }
+
+    /// <summary>Who published it ("ana (api)", as <see cref="Runtime.Actor.ToString"/> names one); null for a draft.</summary>
+    public string? PublishedBy { get; set; }
+
+    /// <summary>When it was retired; null while it is not.</summary>
+    public Instant? RetiredAt { get; set; }
+
+    /// <summary>Who retired it; null while it is not.</summary>
+    public string? RetiredBy { get; set; }
 }

@@ -10,9 +10,6 @@ namespace Focalizacion.Runtime.Persistence;
 /// </summary>
 public sealed class Store : IAsyncDisposable
 {
-    /// <summary>Default connection for development and tests: the role and database <c>deploy/postgres.sh</c> creates.</summary>
-    public const string DefaultConnectionString = "Host=127.0.0.1;Port=5432;Username=focalizacion;Password=focalizacion;Database=focalizacion";
-
     /// <summary>
     /// One set of EF Core options for every store, with no connection in it: each context gets its
     /// store's connection when opened. Options built on a data source are keyed by its connection

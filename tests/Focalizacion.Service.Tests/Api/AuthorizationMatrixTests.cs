@@ -115,6 +115,11 @@ public sealed class AuthorizationMatrixTests
         [("POST", "/api/v1/definiciones")] = Rules.Only("administrador"),
         [("POST", "/api/v1/definiciones/{id}/publicar")] = Rules.OnlyOnAbsent("administrador"),
         [("POST", "/api/v1/definiciones/{clave}/{version}/retirar")] = Rules.OnlyOnAbsent("administrador"),
+        // A version's running instances, its comparison, its migration and its live map: the designer's, an administrator's.
+        [("GET", "/api/v1/definiciones/{id}/instancias")] = Rules.Administer,
+        [("GET", "/api/v1/definiciones/{id}/comparacion")] = Rules.Administer,
+        [("POST", "/api/v1/definiciones/{id}/migraciones")] = Rules.OnlyOnAbsent("administrador"),
+        [("GET", "/api/v1/definiciones/{id}/mapa")] = Rules.Administer,
         // The designer's questions (nothing stored) are part of administering definitions.
         [("GET", "/api/v1/disenador/ajustes")] = Rules.Only("administrador"),
         [("POST", "/api/v1/disenador/validar")] = Rules.Only("administrador"),
@@ -340,7 +345,8 @@ public sealed class AuthorizationMatrixTests
         // One's own spare token (revoking it again answers the same); anonymous: anybody's.
         ("/api/v1/yo/tokens/{id}", "id") => ApiRequests.Quoted(_spareTokens[role ?? "administrador"]),
         // The shipped definition (read only); ids and names of nothing for the changes (OnlyOnAbsent).
-        ("/api/v1/definiciones/{id}" or "/api/v1/definiciones/{id}/xml", "id") => "1",
+        ("/api/v1/definiciones/{id}" or "/api/v1/definiciones/{id}/xml" or "/api/v1/definiciones/{id}/instancias" or "/api/v1/definiciones/{id}/comparacion"
+            or "/api/v1/definiciones/{id}/mapa", "id") => "1",
         (_, "id") => "999999",
         ("/api/v1/definiciones/{clave}/{version}/retirar", "clave") => "no-existe",
         (_, "version") => "1",
