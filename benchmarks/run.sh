@@ -11,5 +11,6 @@ export FOCALIZACION_DB="${FOCALIZACION_DB:-Host=127.0.0.1;Port=5432;Username=foc
 dotnet run -c Release --project benchmarks/Focalizacion.Documents.Benchmarks -- "$PWD/docs/benchmarks/documentos.md" "$@"
 dotnet run -c Release --project benchmarks/Focalizacion.Engine.Benchmarks -- "$PWD/docs/benchmarks/engine.md" "$@"
 dotnet run -c Release --project benchmarks/Focalizacion.Cycle.Benchmarks -- "$PWD/docs/benchmarks/ciclo.md" "$@"
+bash benchmarks/simulacion.sh "$@"
 bash benchmarks/api.sh "$@"
 bash benchmarks/web.sh "$@"

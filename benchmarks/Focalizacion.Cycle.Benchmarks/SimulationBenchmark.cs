@@ -40,6 +40,25 @@ internal static class SimulationBenchmark
     public static async Task ProfileAsync(string server, HolidayCalendar calendar, int runs)
     {
         await TimedAsync(server, calendar, AllRegions());
+        var statements = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        using (var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                var text = (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement") ?? activity.DisplayName)?.ToString() ?? "?";
+                statements.AddOrUpdate(text.Length > 90 ? text[..90] : text, 1, (_, n) => n + 1);
+            },
+        })
+        {
+            ActivitySource.AddActivityListener(listener);
+            await TimedAsync(server, calendar, AllRegions());
+        }
+        foreach (var (text, count) in statements.OrderByDescending(p => p.Value).Take(40))
+        {
+            Console.WriteLine($"{count,6} {text.ReplaceLineEndings(" ")}");
+        }
         for (int i = 0; i < runs; i++)
         {
             var run = await TimedAsync(server, calendar, AllRegions());

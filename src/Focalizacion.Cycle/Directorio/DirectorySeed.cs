@@ -23,20 +23,18 @@ public static class DirectorySeed
     public static async Task<int> SeedAsync(Store store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var inserted = 0;
-        await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var (region, recipient) in Placeholders)
-        {
-            await using var command = new NpgsqlCommand(
-                "INSERT INTO directorio (region, rol, nombre, cargo, correo) SELECT $1, $2, $3, $4, $5 " +
-                "WHERE NOT EXISTS (SELECT 1 FROM directorio WHERE coalesce(region, '') = coalesce($1, '') AND rol = $2) " +
-                "ON CONFLICT DO NOTHING", connection, transaction);
-            RecipientDirectory.AddRowParameters(command.Parameters, region, recipient);
-            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return inserted;
+        // One statement for all 65 rows (it runs at every service start and every simulation).
+        await using var command = store.CreateCommand(
+            "INSERT INTO directorio (region, rol, nombre, cargo, correo) " +
+            "SELECT s.region, s.rol, s.nombre, s.cargo, s.correo FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS s (region, rol, nombre, cargo, correo, n) " +
+            "WHERE NOT EXISTS (SELECT 1 FROM directorio d WHERE coalesce(d.region, '') = coalesce(s.region, '') AND d.rol = s.rol) " +
+            "ORDER BY s.n ON CONFLICT DO NOTHING");
+        command.Parameters.Add(new NpgsqlParameter { Value = Placeholders.Select(p => p.Region).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = Placeholders.Select(p => p.Recipient.Role).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = Placeholders.Select(p => p.Recipient.Name).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = Placeholders.Select(p => p.Recipient.Position).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = Placeholders.Select(p => p.Recipient.Address).ToArray() });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static List<(string?, Recipient)> Build()

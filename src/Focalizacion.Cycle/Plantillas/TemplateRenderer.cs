@@ -33,6 +33,15 @@ public static partial class TemplateRenderer
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>
+    /// Parts already parsed for sending, by their exact source: every oficio and reminder of a year
+    /// used to parse its template's three parts again (a simulated year, hundreds of times). Keyed by
+    /// the text, so an edited template is a new entry; bounded, emptied when full.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IFluidTemplate> SendParsed = new(StringComparer.Ordinal);
+
+    private const int MaxSendParsed = 128;
+
+    /// <summary>
     /// The Spanish problems of a template, one per part that is too long, nests too deep (see
     /// <see cref="TemplateLimits"/>), does not parse or uses a filter that does not exist (empty
     /// when it is valid).
@@ -108,10 +117,19 @@ public static partial class TemplateRenderer
 
     private static async Task<string> RenderPartAsync(MailTemplate template, string part, string source, Dictionary<string, object?> values, TextEncoder encoder)
     {
-        // A stored template may predate a bound, or bypass validation: every send checks again.
-        if (!TryParse(source, refuseUnknownFilters: false, out var parsed, out var problem))
+        // A stored template may predate a bound, or bypass validation: every send checks again,
+        // unless this very source passed the same check before (a parsed template is immutable).
+        if (!SendParsed.TryGetValue(source, out var parsed))
         {
-            throw new CycleException($"plantilla «{template.Key}», {part}: {problem}");
+            if (!TryParse(source, refuseUnknownFilters: false, out parsed, out var problem))
+            {
+                throw new CycleException($"plantilla «{template.Key}», {part}: {problem}");
+            }
+            if (SendParsed.Count >= MaxSendParsed)
+            {
+                SendParsed.Clear();
+            }
+            SendParsed[source] = parsed;
         }
         var context = new BoundedTemplateContext(Options);
         foreach (var (name, value) in values)

@@ -1,6 +1,7 @@
 using Focalizacion.Calendar;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cycle.Correo;
+using Focalizacion.Cycle.Directorio;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Handlers;
 using Focalizacion.Cycle.Starting;
@@ -32,7 +33,7 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
     public async Task<SimulationResult> RunAsync(Scenario scenario, byte[]? definition = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        await using var database = await ThrowawayDatabase.FromTemplateAsync(serverConnectionString, "simulacion", CycleRuntime.Schemas, cancellationToken);
+        await using var database = await ThrowawayDatabase.FromTemplateAsync(serverConnectionString, "simulacion", CycleRuntime.Schemas, PreparedCycle(calendar), cancellationToken);
         var run = await PrepareAsync(database.Store, scenario, definition, cancellationToken);
         return await run.FinishAsync(cancellationToken);
     }
@@ -97,6 +98,21 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
         return new SimulationRun(store, scenario, clock, end, new VirtualTimeDriver(clock, runtime.Timers, runtime.Outbox),
             new CycleEventRecorder(runtime.Instances, new DeclaredConformity()));
     }
+
+    /// <summary>
+    /// The template every simulation's database is copied from holds the cycle prepared (directory
+    /// seeded, shipped workflow published, as <see cref="CycleBootstrap.PrepareAsync"/> does): each run
+    /// then finds both done instead of importing the workflow and seeding 65 roles again.
+    /// </summary>
+    private static TemplateSeed PreparedCycle(HolidayCalendar calendar) => new(
+        "ciclo preparado\n" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ShippedWorkflow.Bpmn.Span)) + "\n"
+            + string.Join("\n", DirectorySeed.Placeholders.Select(p => $"{p.Region}|{p.Recipient}")),
+        async (store, cancellationToken) =>
+        {
+            // Published at the start of the calendar's first budget year's cycle: before any simulated instant.
+            var clock = new VirtualClock(new LocalDate(HolidayCalendar.FirstYear, 1, 1).AtStartOfDayInZone(ChileanTime.Mainland).ToInstant());
+            await CycleBootstrap.PrepareAsync(CycleRuntime.Create(store, clock, calendar, new MailSettings { PickupFolder = Path.GetTempPath() }), Actor.Simulation, cancellationToken);
+        });
 
     /// <summary>
     /// The problems that keep <paramref name="definition"/> from being simulated: its import

@@ -66,9 +66,11 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
     /// schema and the given modules', as a copy of the migrated template for that schema (built
     /// the first time it is needed, see the remarks).
     /// </summary>
-    public static async Task<ThrowawayDatabase> FromTemplateAsync(string serverConnectionString, string prefix, IReadOnlyList<MigrationSet> schema, CancellationToken cancellationToken = default)
+    /// <remarks><paramref name="seed"/> is what the template holds besides the migrations; none: nothing.</remarks>
+    public static async Task<ThrowawayDatabase> FromTemplateAsync(
+        string serverConnectionString, string prefix, IReadOnlyList<MigrationSet> schema, TemplateSeed? seed = null, CancellationToken cancellationToken = default)
     {
-        var template = await TemplateAsync(serverConnectionString, prefix, schema, cancellationToken);
+        var template = await TemplateAsync(serverConnectionString, prefix, schema, seed, cancellationToken);
         return await CopyAsync(serverConnectionString, prefix, template, cancellationToken);
     }
 
@@ -110,9 +112,9 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
             && (name.Equals("localhost", StringComparison.OrdinalIgnoreCase) || name.StartsWith('/') || (IPAddress.TryParse(name, out var address) && IPAddress.IsLoopback(address))));
 
     /// <summary>The migrated template for a schema, built under an advisory lock the first time any process needs it.</summary>
-    private static async Task<string> TemplateAsync(string serverConnectionString, string prefix, IReadOnlyList<MigrationSet> schema, CancellationToken cancellationToken)
+    private static async Task<string> TemplateAsync(string serverConnectionString, string prefix, IReadOnlyList<MigrationSet> schema, TemplateSeed? seed, CancellationToken cancellationToken)
     {
-        var name = TemplateName(prefix, schema);
+        var name = TemplateName(prefix, schema, seed);
         await Building.WaitAsync(cancellationToken);
         try
         {
@@ -131,6 +133,10 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
                     await using (var store = new Store(connection))
                     {
                         await Migrator.ApplyAsync(store.DataSource, schema, cancellationToken);
+                        if (seed is not null)
+                        {
+                            await seed.ApplyAsync(store, cancellationToken);
+                        }
                     }
                     // Only a complete template gets the name other processes look for.
                     await ExecuteAsync(admin, $"ALTER DATABASE {building} RENAME TO {name}", cancellationToken);
@@ -148,11 +154,12 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
         }
     }
 
-    private static string TemplateName(string prefix, IReadOnlyList<MigrationSet> schema)
+    private static string TemplateName(string prefix, IReadOnlyList<MigrationSet> schema, TemplateSeed? seed)
     {
         // The migrations install Hangfire's tables too, as the package version in use has them.
         var hangfire = "hangfire " + typeof(Hangfire.PostgreSql.PostgreSqlStorage).Assembly.GetName().Version;
-        var scripts = string.Join("\n", schema.Prepend(MigrationSet.Engine).Distinct().SelectMany(s => s.Scripts()).Select(s => s.Name + "\n" + s.Sql).Prepend(hangfire));
+        var scripts = string.Join("\n", schema.Prepend(MigrationSet.Engine).Distinct().SelectMany(s => s.Scripts()).Select(s => s.Name + "\n" + s.Sql).Prepend(hangfire)
+            .Concat(seed is null ? [] : ["semilla\n" + seed.Identity]));
         return $"{prefix}_plantilla_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scripts)))[..16];
     }
 
