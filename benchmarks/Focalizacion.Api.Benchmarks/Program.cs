@@ -37,7 +37,7 @@ if (args.Length != 2)
 var (databaseName, outputFolder) = (args[0], args[1]);
 const int FirstBudgetYear = 2021; // the calendar's first (its first cycle year is 2020)
 const int LastCompleteYear = 2030;
-var server = Environment.GetEnvironmentVariable(DatabaseSetting.Variable) is { Length: > 0 } configured ? configured : Store.DefaultConnectionString;
+var server = DatabaseSetting.FromEnvironment();
 var calendar = SpecialHolidayData.Load(null);
 var pickup = Path.Combine(outputFolder, "correo");
 Directory.CreateDirectory(outputFolder);

@@ -9,7 +9,7 @@ using Focalizacion.Cycle.Simulation;
 using Focalizacion.Runtime.Hosting;
 using Focalizacion.Runtime.Persistence;
 
-// Usage: dotnet run -c Release -- [output.md] [--rapido] [--perfil]
+// Usage: dotnet run -c Release -- [output.md] [--rapido] [--perfil] [--simulacion]
 // Measures the real Simulator (shipped workflow, engine, handlers, PostgreSQL, virtual time) with
 // mail written as .eml files into a pickup folder (a temporary folder, removed afterwards):
 //  (a) one budget year, all 16 regions, the realistic scenario (CycleScenarios), and for reference
@@ -17,13 +17,14 @@ using Focalizacion.Runtime.Persistence;
 //  (b) consecutive simulations, one per budget year from 2027: 63 years × 16 regions = 1,008
 //      region-years (--rapido: 5 years, 80 region-years);
 //  (c) where one simulated year's time goes, phase by phase (--perfil: only this).
+// With --simulacion instead: the interactive targets (SimulationBenchmark), written to output.md.
 var quick = args.Contains("--rapido");
 var profileOnly = args.Contains("--perfil"); // only (c), while looking for hot spots
 var output = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
 const int FirstBudgetYear = 2027;
 int years = quick ? 5 : 63;
 var timeBudget = TimeSpan.FromMinutes(15); // (b) starts no new year after this; the report says so when it cuts
-var server = Environment.GetEnvironmentVariable("FOCALIZACION_DB") is { Length: > 0 } configured ? configured : Store.DefaultConnectionString;
+var server = DatabaseSetting.FromEnvironment();
 var calendar = SpecialHolidayData.Load(null);
 var pickupRoot = Path.Combine(Path.GetTempPath(), $"focalizacion-bench-ciclo-{Guid.NewGuid():N}");
 var report = new StringBuilder();
@@ -31,6 +32,20 @@ void Line(string text)
 {
     Console.WriteLine(text);
     report.AppendLine(text);
+}
+if (args.Length >= 2 && args[0] == "--frio")
+{
+    return await SimulationBenchmark.ColdChildAsync(server, calendar, args[1]);
+}
+if (args.Contains("--perfil-simulacion"))
+{
+    await SimulationBenchmark.ProfileAsync(server, calendar, 3);
+    return 0;
+}
+if (args.Contains("--simulacion"))
+{
+    await SimulationBenchmark.RunAsync(server, calendar, output, quick ? 3 : 7);
+    return 0;
 }
 var sampler = new HeapSampler();
 
@@ -151,6 +166,7 @@ if (output is not null)
 {
     await File.WriteAllTextAsync(output, report.ToString());
 }
+return 0;
 
 async Task<SimulationTiming> SimulateAsync(Scenario scenario)
 {

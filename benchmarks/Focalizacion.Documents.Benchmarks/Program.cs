@@ -14,6 +14,7 @@ using Focalizacion.Documents.Persistence;
 using Focalizacion.Documents.Plantilla;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Access;
+using Focalizacion.Runtime.Hosting;
 using Focalizacion.Runtime.Persistence;
 using NodaTime;
 using Npgsql;
@@ -151,7 +152,7 @@ internal sealed class ScratchDatabase(NpgsqlConnectionStringBuilder server, stri
 
     public static async Task<ScratchDatabase> CreateAsync()
     {
-        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("FOCALIZACION_DB") is { Length: > 0 } configured ? configured : Store.DefaultConnectionString);
+        var server = new NpgsqlConnectionStringBuilder(DatabaseSetting.FromEnvironment());
         var name = $"focalizacion_bench_documentos_{Environment.ProcessId}";
         await using (var admin = new NpgsqlConnection(server.ConnectionString))
         {

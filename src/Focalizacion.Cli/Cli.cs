@@ -120,7 +120,7 @@ internal static class Cli
         Usuarios y acceso (base de datos en {CliContext.DatabaseVariable}):
         {UsuarioVerb.Usage}
           {SimularVerb.Usage}
-              Simula el ciclo completo en tiempo virtual, en una base desechable, y muestra la línea de tiempo.
+              Simula el ciclo completo en tiempo virtual, en una base desechable creada en el servidor de {CliContext.DatabaseVariable}, y muestra la línea de tiempo.
 
           ayuda
               Muestra esta ayuda.
@@ -128,6 +128,7 @@ internal static class Cli
         Región: código ISO (NB), CUT (16) o nombre (nuble). Con --json la salida es JSON para otros programas.
         Quién actúa (diario): {CliContext.OperatorVariable}, o el usuario del sistema.
         Ensayos: {CliContext.ClockVariable}=<instante ISO 8601 con zona> hace partir el reloj en ese instante; desde ahí avanza con el tiempo real.
+        Base de datos: {CliContext.DatabaseVariable}=<cadena de conexión de PostgreSQL>; no hay una por omisión: sin ella solo funcionan feriados, plazos, definicion validar, definicion moddle y ayuda.
         Un valor inválido en una variable de entorno se informa con su nombre (código de salida 2).
 
         """;

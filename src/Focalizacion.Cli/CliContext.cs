@@ -1,3 +1,4 @@
+using Focalizacion.Calendar;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cycle;
@@ -13,10 +14,18 @@ namespace Focalizacion.Cli;
 /// <param name="Output">Standard output: results.</param>
 /// <param name="Error">Standard error: one Spanish line per problem.</param>
 /// <param name="LoadCalendar">Reads the special-holiday file; a bad file throws with its line.</param>
-/// <param name="ConnectionString">The PostgreSQL store (<c>FOCALIZACION_DB</c>, or the local default).</param>
+/// <param name="Database">The PostgreSQL store (<c>FOCALIZACION_DB</c>), or why there is none: read through <see cref="ConnectionString"/>.</param>
 /// <param name="Clock">The clock; the system clock outside tests and rehearsals.</param>
-internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<HolidayCalendar> LoadCalendar, string ConnectionString, IClock Clock)
+internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<HolidayCalendar> LoadCalendar, Result<string> Database, IClock Clock)
 {
+    /// <summary>
+    /// The connection string of <see cref="DatabaseVariable"/>. A verb that uses the database
+    /// (<c>simular</c> too: its throwaway database is made on that server) reads it, and without
+    /// the variable stops with a usage error naming it; <c>feriados</c>, <c>plazos</c>,
+    /// <c>definicion validar|moddle</c> (<see cref="OfflineRuntime"/>) and <c>ayuda</c> never read it, so they run without one.
+    /// </summary>
+    public string ConnectionString => Database.Success ? Database.Value : throw new UsageException(Database.Error);
+
     /// <summary>Standard input: a password given with <c>--clave-stdin</c>.</summary>
     public TextReader Input { get; init; } = Console.In;
 
@@ -46,7 +55,7 @@ internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<Holi
     /// </remarks>
     public static CliContext FromEnvironment(TextWriter output, TextWriter error)
     {
-        var connectionString = ConnectionStringFromEnvironment();
+        var database = DatabaseFromEnvironment();
         var clock = ClockFromEnvironment();
         if (SpecialHolidayData.CheckPath(Environment.GetEnvironmentVariable(CalendarData.PathVariable)) is { } badPath)
         {
@@ -61,14 +70,19 @@ internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<Holi
         {
             throw new UsageException(badMail.Message.TrimEnd('.'));
         }
-        return new CliContext(output, error, CalendarData.Load, connectionString, clock) { Mail = mail };
+        return new CliContext(output, error, CalendarData.Load, database, clock) { Mail = mail };
     }
 
-    /// <summary>The connection string of <see cref="DatabaseVariable"/>, or the local default; one that is not a connection string is a usage error.</summary>
-    public static string ConnectionStringFromEnvironment()
+    /// <summary>
+    /// The connection string of <see cref="DatabaseVariable"/>: one that is set but is not a
+    /// connection string is a usage error now, whatever the verb; an unset one is kept as the
+    /// reason a verb that needs the database gives (<see cref="ConnectionString"/>).
+    /// </summary>
+    public static Result<string> DatabaseFromEnvironment()
     {
-        var connection = DatabaseSetting.Parse(Environment.GetEnvironmentVariable(DatabaseVariable));
-        return connection.Success ? connection.Value : throw new UsageException(connection.Error);
+        var configured = Environment.GetEnvironmentVariable(DatabaseVariable);
+        var connection = DatabaseSetting.Parse(configured);
+        return connection.Success || configured is not { Length: > 0 } ? connection : throw new UsageException(connection.Error);
     }
 
     /// <summary>The system clock, or one running from the instant of <see cref="ClockVariable"/>; a bad instant is a usage error.</summary>
@@ -84,4 +98,11 @@ internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<Holi
 
     /// <summary>The runtime over the configured store, with the cycle's handlers (email per <see cref="Mail"/>); opening it does not connect yet.</summary>
     public EngineRuntime Runtime() => CycleRuntime.Create(new Store(ConnectionString), Clock, LoadCalendar(), Mail);
+
+    /// <summary>
+    /// The runtime for work that never opens the database (<c>definicion validar</c>, <c>definicion
+    /// moddle</c>: only the handlers' catalog), so it runs without <see cref="DatabaseVariable"/>:
+    /// its store names no server's credentials and nothing opens it.
+    /// </summary>
+    public EngineRuntime OfflineRuntime() => CycleRuntime.Create(new Store("Host=127.0.0.1;Database=sin-base-de-datos"), Clock, LoadCalendar(), Mail);
 }

@@ -64,6 +64,61 @@ public class BadInputTests
         });
     }
 
+    // FOCALIZACION_DB empty is what an unset one is to the CLI (the child process inherits the test's own).
+    private static readonly Dictionary<string, string> NoDatabase = new() { ["FOCALIZACION_DB"] = "" };
+
+    [TestCase("usuario", "listar")] // the audit: it connected as the local owner with the password built into the code
+    [TestCase("ciclo", "estado", "2027")] // a read of the cycle, as silent
+    [TestCase("definicion", "listar")]
+    [TestCase("migrar")] // the one that would have changed a database nobody named
+    [TestCase("simular", "2027")] // its throwaway database is made on FOCALIZACION_DB's server: no server, no simulation
+    public void Without_FOCALIZACION_DB_a_verb_that_uses_the_database_exits_2_naming_it(params string[] args)
+    {
+        var run = CliRun.AsProcess(NoDatabase, args);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
+            Assert.That(run.Error, Does.StartWith("Error: falta FOCALIZACION_DB: la cadena de conexión de PostgreSQL"));
+            Assert.That(run.Error.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1), "one line, never a stack trace");
+            Assert.That(run.Output, Is.Empty);
+        });
+    }
+
+    [TestCase("feriados", "2026")] // the calendar is data shipped with the CLI
+    [TestCase("plazos", "2027", "--region", "NB")]
+    [TestCase("definicion", "moddle")] // the designer's descriptor: the handlers' catalog, no rows
+    [TestCase("ayuda")]
+    public void Without_FOCALIZACION_DB_a_verb_that_needs_no_database_still_runs(params string[] args)
+    {
+        var run = CliRun.AsProcess(NoDatabase, args);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Error);
+            Assert.That(run.Output, Is.Not.Empty);
+            Assert.That(run.Error, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Without_FOCALIZACION_DB_definicion_validar_checks_a_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ciclo-{Guid.NewGuid():N}.bpmn");
+        File.WriteAllBytes(path, Focalizacion.Cycle.Workflow.ShippedWorkflow.Bpmn.ToArray());
+        try
+        {
+            var run = CliRun.AsProcess(NoDatabase, "definicion", "validar", path);
+            Assert.Multiple(() =>
+            {
+                Assert.That(run.ExitCode, Is.Zero, run.Output + run.Error);
+                Assert.That(run.Output, Does.StartWith("Válida: "));
+            });
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Test]
     public void A_bad_connection_string_is_reported_without_its_value()
     {

@@ -31,7 +31,7 @@ internal static class DefinicionVerb
     {
         var parsed = ParsedArguments.Parse(args, options: [], flags: ["--json"]);
         var sub = parsed.Positionals.Count > 0 ? parsed.Positionals[0] : throw new UsageException("falta la acción: validar, importar, publicar, listar, exportar, retirar o moddle");
-        var runtime = context.Runtime();
+        var runtime = sub is "validar" or "moddle" ? context.OfflineRuntime() : context.Runtime();
         switch (sub)
         {
             case "validar":

@@ -2,6 +2,8 @@ using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Handlers;
+using Focalizacion.Cycle.Plan;
+using Focalizacion.Engine.Execution;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 using Focalizacion.Runtime.VirtualTime;
@@ -22,7 +24,7 @@ public sealed class SimulationRun
     private readonly VirtualClock _clock;
     private readonly VirtualTimeDriver _driver;
     private readonly CycleEventRecorder _recorder;
-    private readonly List<TimelineEntry> _events = [];
+    private readonly List<(TimelineEntry Entry, bool Applied)> _events = [];
     private int _nextEvent;
 
     internal SimulationRun(Store store, Scenario scenario, VirtualClock clock, Instant end, VirtualTimeDriver driver, CycleEventRecorder recorder)
@@ -53,9 +55,9 @@ public sealed class SimulationRun
             await _driver.RunUntilAsync(scenarioEvent.At, cancellationToken);
             var outcome = await _recorder.RecordAsync(scenarioEvent.Region.IsoSuffix, _scenario.BudgetYear, scenarioEvent.Event, scenarioEvent.Data, Actor.Simulation, cancellationToken);
             var description = CycleEvent.Find(scenarioEvent.Event)!;
-            _events.Add(new TimelineEntry(scenarioEvent.At, scenarioEvent.Region, "evento", description.Milestone, [], null, null,
+            _events.Add((new TimelineEntry(scenarioEvent.At, scenarioEvent.Region, "evento", description.Milestone, [], null, null,
                 outcome.Applied ? description.Description : $"{description.Description}: rechazado, {outcome.Refusal}")
-            { Event = scenarioEvent.Event });
+            { Event = scenarioEvent.Event }, outcome.Applied));
             await _driver.SettleAsync(cancellationToken);
         }
         await _driver.RunUntilAsync(until, cancellationToken);
@@ -66,18 +68,20 @@ public sealed class SimulationRun
     {
         await RunUntilAsync(End, cancellationToken);
         var records = new CycleRecords(_store);
-        var timeline = new List<TimelineEntry>(_events);
+        var elements = await ElementsAsync(cancellationToken);
+        var timeline = new List<TimelineEntry>(_events.Select(e => e.Applied ? e.Entry with { Element = elements.Received(e.Entry) } : e.Entry));
         var mails = await records.MailsAsync(budgetYear: _scenario.BudgetYear, cancellationToken: cancellationToken);
         foreach (var sent in mails.Where(m => m.SentAt is not null))
         {
             timeline.Add(new TimelineEntry(sent.SentAt!.Value, RegionRegistry.ByIsoSuffix(sent.Region), sent.Type, sent.Milestone,
                 [.. sent.Recipients.Select(r => r.Address)], sent.OficioNumber, null, sent.Subject)
-            { NumberYear = sent.OficioYear, Issuer = sent.Issuer });
+            { NumberYear = sent.OficioYear, Issuer = sent.Issuer, Element = elements.Task(sent.IdempotencyKey) });
         }
         foreach (var outcome in (await records.OutcomesAsync(cancellationToken: cancellationToken)).Where(o => o.BudgetYear == _scenario.BudgetYear))
         {
             timeline.Add(new TimelineEntry(outcome.RecordedAt, RegionRegistry.ByIsoSuffix(outcome.Region), "resultado", "focalizacion-final", [], null,
-                outcome.Outcome, OutcomeText(outcome.Outcome)));
+                outcome.Outcome, OutcomeText(outcome.Outcome))
+            { Element = outcome.IdempotencyKey is { } key ? elements.Task(key) : null });
         }
         var ordered = timeline
             .Select((entry, index) => (entry, index))
@@ -97,6 +101,56 @@ public sealed class SimulationRun
     private static readonly List<string> TypeOrder = ["evento", "resultado", .. MailTypes.All];
 
     private static int RegionOrder(Region region) => RegionRegistry.All.ToList().IndexOf(region);
+
+    /// <summary>
+    /// Which element produced what, from the run's own rows: the outbox names the service task of
+    /// every effect (by its idempotency key, which the mail and the outcome keep), the journal the
+    /// node that took each message, by region and instant, in the order they were taken.
+    /// </summary>
+    private async Task<TimelineElements> ElementsAsync(CancellationToken cancellationToken)
+    {
+        var tasks = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var command = _store.CreateCommand("SELECT idempotency_key, node_id FROM outbox"))
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tasks[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+        var received = new Dictionary<(string Key, Instant At), Queue<string>>();
+        await using (var command = _store.CreateCommand(
+            "SELECT i.correlation_key, j.at, j.activity FROM journal j JOIN workflow_instances i ON i.id = j.instance_id " +
+            "WHERE j.kind = $1 AND j.activity IS NOT NULL ORDER BY j.id"))
+        {
+            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = JournalKind.MessageReceived.Text() });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (reader.IsDBNull(0))
+                {
+                    continue;
+                }
+                var key = (reader.GetString(0), reader.GetFieldValue<Instant>(1));
+                if (!received.TryGetValue(key, out var nodes))
+                {
+                    received[key] = nodes = new Queue<string>();
+                }
+                nodes.Enqueue(reader.GetString(2));
+            }
+        }
+        return new TimelineElements(tasks, received, _scenario.BudgetYear);
+    }
+
+    /// <summary>The elements <see cref="ElementsAsync"/> found, handed out to the entries they belong to.</summary>
+    private sealed class TimelineElements(Dictionary<string, string> tasks, Dictionary<(string Key, Instant At), Queue<string>> received, int budgetYear)
+    {
+        public string? Task(string idempotencyKey) => tasks.GetValueOrDefault(idempotencyKey);
+
+        /// <summary>The node that took a scenario event the cycle applied (a refused one was taken by none).</summary>
+        public string? Received(TimelineEntry entry) =>
+            received.TryGetValue((CycleKey.For(entry.Region, budgetYear), entry.At), out var nodes) && nodes.TryDequeue(out var node) ? node : null;
+    }
 
     private async Task<IReadOnlyList<string>> IncidentsAsync(CancellationToken cancellationToken)
     {

@@ -4,6 +4,8 @@ using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Handlers;
 using Focalizacion.Cycle.Starting;
+using Focalizacion.Cycle.Workflow;
+using Focalizacion.Engine.Definitions;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
 using Focalizacion.Runtime.VirtualTime;
@@ -19,27 +21,33 @@ namespace Focalizacion.Cycle.Simulation;
 /// <remarks>
 /// Messages go where <paramref name="mail"/> says: a real SMTP server, or a pickup folder. Scenario
 /// events are delivered at their instants; between them the clock jumps to the next due timer or
-/// retry, so a whole year takes seconds.
+/// retry, so a whole year takes seconds. A definition other than the shipped one (a designer's
+/// draft, or the version published on the live database) is imported and published in the
+/// throwaway database before the cycles start, so they run it: the same importer, engine and
+/// handlers as in production, on a database that is not the live one.
 /// </remarks>
 public sealed class Simulator(string serverConnectionString, HolidayCalendar calendar, MailSettings mail)
 {
-    public async Task<SimulationResult> RunAsync(Scenario scenario, CancellationToken cancellationToken = default)
+    /// <summary>Runs <paramref name="scenario"/> with <paramref name="definition"/> (BPMN bytes of the cycle's process) instead of the shipped workflow; null runs the shipped one.</summary>
+    public async Task<SimulationResult> RunAsync(Scenario scenario, byte[]? definition = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        await using var database = await ThrowawayDatabase.CreateAsync(serverConnectionString, "simulacion", CycleRuntime.Schemas, cancellationToken);
-        return await RunAsync(database.Store, scenario, cancellationToken);
+        await using var database = await ThrowawayDatabase.FromTemplateAsync(serverConnectionString, "simulacion", CycleRuntime.Schemas, cancellationToken);
+        var run = await PrepareAsync(database.Store, scenario, definition, cancellationToken);
+        return await run.FinishAsync(cancellationToken);
     }
 
     /// <summary>
     /// Runs <paramref name="scenario"/> sending nothing anywhere: every message is written to a
     /// pickup folder of its own, deleted afterwards (what <c>simular</c> does without <c>--smtp</c>, and the API always).
     /// </summary>
-    public static async Task<SimulationResult> RunUnsentAsync(string serverConnectionString, HolidayCalendar calendar, Scenario scenario, CancellationToken cancellationToken = default)
+    public static async Task<SimulationResult> RunUnsentAsync(
+        string serverConnectionString, HolidayCalendar calendar, Scenario scenario, byte[]? definition = null, CancellationToken cancellationToken = default)
     {
         var pickup = Path.Combine(Path.GetTempPath(), $"focalizacion-simulacion-{Guid.NewGuid():N}");
         try
         {
-            return await new Simulator(serverConnectionString, calendar, new MailSettings { PickupFolder = pickup }).RunAsync(scenario, cancellationToken);
+            return await new Simulator(serverConnectionString, calendar, new MailSettings { PickupFolder = pickup }).RunAsync(scenario, definition, cancellationToken);
         }
         finally
         {
@@ -53,7 +61,7 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
     /// <summary>Runs on a given, migrated and empty store (tests keep it to look inside afterwards).</summary>
     public async Task<SimulationResult> RunAsync(Store store, Scenario scenario, CancellationToken cancellationToken = default)
     {
-        var run = await PrepareAsync(store, scenario, cancellationToken);
+        var run = await PrepareAsync(store, scenario, cancellationToken: cancellationToken);
         return await run.FinishAsync(cancellationToken);
     }
 
@@ -62,7 +70,8 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
     /// started on 1 January) and returns the run with its clock there, for a caller that wants to
     /// act between instants (take the mail server down for a while) before finishing it.
     /// </summary>
-    public async Task<SimulationRun> PrepareAsync(Store store, Scenario scenario, CancellationToken cancellationToken = default)
+    /// <exception cref="DefinitionProblemsException"><paramref name="definition"/> (run instead of the shipped workflow when given) does not import, or is not the cycle's process.</exception>
+    public async Task<SimulationRun> PrepareAsync(Store store, Scenario scenario, byte[]? definition = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -72,6 +81,10 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
         var runtime = CycleRuntime.Create(store, clock, calendar, mail);
         var records = new CycleRecords(store);
         await CycleBootstrap.PrepareAsync(runtime, Actor.Simulation, cancellationToken);
+        if (definition is not null)
+        {
+            await PublishAsync(runtime, definition, cancellationToken);
+        }
         foreach (var region in scenario.WithPreviousFocalizacion)
         {
             await records.RecordOutcomeAsync(region.IsoSuffix, scenario.BudgetYear - 1, CycleOutcomes.Final, start, "escenario", cancellationToken);
@@ -83,5 +96,37 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
         }
         return new SimulationRun(store, scenario, clock, end, new VirtualTimeDriver(clock, runtime.Timers, runtime.Outbox),
             new CycleEventRecorder(runtime.Instances, new DeclaredConformity()));
+    }
+
+    /// <summary>
+    /// The problems that keep <paramref name="definition"/> from being simulated: its import
+    /// problems (as <c>definicion validar</c> gives them), or a process other than the cycle's,
+    /// which no cycle would start. Empty when it can run.
+    /// </summary>
+    public static IReadOnlyList<DefinitionProblem> Problems(EngineRuntime runtime, byte[] definition)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        var result = runtime.Definitions.Validate(definition);
+        if (result.NotBpmnReason is { } reason)
+        {
+            return [new DefinitionProblem("", reason)];
+        }
+        if (!result.Success)
+        {
+            return result.Problems;
+        }
+        return result.Definition!.ProcessId == ShippedWorkflow.ProcessKey ? []
+            : [new DefinitionProblem(result.Definition.ProcessId,
+                $"el proceso es «{result.Definition.ProcessId}»; los ciclos se inician desde el proceso «{ShippedWorkflow.ProcessKey}», así que la simulación no correría este")];
+    }
+
+    private static async Task PublishAsync(EngineRuntime runtime, byte[] definition, CancellationToken cancellationToken)
+    {
+        if (Problems(runtime, definition) is { Count: > 0 } problems)
+        {
+            throw new DefinitionProblemsException("la definición no se puede simular", problems);
+        }
+        var (draft, _) = await runtime.Definitions.ImportAsync(definition, Actor.Simulation, cancellationToken);
+        await runtime.Definitions.PublishAsync(draft!.Id, Actor.Simulation, cancellationToken);
     }
 }

@@ -22,4 +22,11 @@ public sealed record TimelineEntry(Instant At, Region Region, string Type, strin
 
     /// <summary>For <c>evento</c>: the event name.</summary>
     public string? Event { get; init; }
+
+    /// <summary>
+    /// The id of the BPMN element that produced it: the service task that sent the message or
+    /// recorded the outcome, the receive task or message event that took the event; null for an
+    /// event the cycle refused (no element took it).
+    /// </summary>
+    public string? Element { get; init; }
 }

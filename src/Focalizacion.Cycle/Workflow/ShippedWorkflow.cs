@@ -1,7 +1,6 @@
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Definitions;
 using Focalizacion.Runtime.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Focalizacion.Cycle.Workflow;
 
@@ -32,9 +31,7 @@ public static class ShippedWorkflow
         ArgumentNullException.ThrowIfNull(definitions);
         await using (var db = store.Open())
         {
-            var latest = await db.Definitions.AsNoTracking()
-                .Where(d => d.ProcessKey == ProcessKey && d.Status == DefinitionStatus.Published)
-                .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+            var latest = await DefinitionStore.LatestPublishedOrNullAsync(db, ProcessKey, cancellationToken);
             if (latest is not null && Bpmn.Span.SequenceEqual(latest.BpmnXml))
             {
                 return (latest.Version!.Value, false);

@@ -103,6 +103,16 @@ public static class WorkbookReader
         {
             return WorkbookReadResult.Refused($"La hoja «Focalización» tiene más de {LineText.Whole(limits.MaxLines)} líneas, el máximo que se acepta. Divida la información o revise si hay filas con contenido sobrante.");
         }
+        return Parse(lineRows, territoryRows, problems, region, year, stage, limits);
+    }
+
+    /// <summary>
+    /// The template's cells (its «Focalización» and «Territorios» sheets, by row) as a focalización, or
+    /// their problems: the one set of rules for a workbook and for the web form's draft (<see cref="DraftReader"/>).
+    /// </summary>
+    internal static WorkbookReadResult Parse(
+        SortedDictionary<int, CellText?[]> lineRows, SortedDictionary<int, CellText?[]> territoryRows, ProblemList problems, Region region, int year, Stage stage, WorkbookLimits limits)
+    {
         var parser = new LineParser(region, problems, limits);
         var acta = parser.Header(lineRows, year, stage);
         var territories = parser.Territories(territoryRows);

@@ -83,6 +83,23 @@ public static class BpmnImporter
     /// <summary>As <see cref="Import(string, ImportCatalog)"/>, with handlers that take no settings (the engine's own tests).</summary>
     public static ImportResult Import(string xml, IReadOnlySet<string> knownHandlers) => Import(xml, ImportCatalog.WithHandlers(knownHandlers));
 
+    /// <summary>
+    /// The id and name of the file's first <c>bpmn:process</c>, read even when the rest of the file
+    /// does not import (a draft kept with its problems is stored under that key); null when the
+    /// file is not XML within <see cref="MaxFileBytes"/> or has no process with an id.
+    /// </summary>
+    public static (string Key, string? Name)? ProcessOf(byte[] bpmn)
+    {
+        ArgumentNullException.ThrowIfNull(bpmn);
+        var document = DocumentLoader.Load(bpmn);
+        if (!document.Success)
+        {
+            return null;
+        }
+        var process = document.Value.Descendants(BpmnXml.Model + "process").FirstOrDefault(p => BpmnXml.Id(p) is not null);
+        return process is null ? null : (BpmnXml.Id(process)!, BpmnXml.Attribute(process, "name"));
+    }
+
     private static ImportResult Read(Result<XDocument> document, ImportCatalog catalog) =>
         document.Success
             ? new DefinitionsReader(document.Value, catalog, checkSettings: true).Read()

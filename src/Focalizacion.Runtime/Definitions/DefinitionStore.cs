@@ -26,25 +26,41 @@ public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog cat
     /// Validates and stores a draft; a file the engine cannot run is returned with its problems and
     /// nothing is stored. The bytes are decoded as the file declares and stored as they are.
     /// </summary>
-    public async Task<(DefinitionRow? Draft, ImportResult Result)> ImportAsync(byte[] bpmn, Actor actor, CancellationToken cancellationToken = default)
+    public Task<(DefinitionRow? Draft, ImportResult Result)> ImportAsync(byte[] bpmn, Actor actor, CancellationToken cancellationToken = default) =>
+        ImportAsync(bpmn, actor, keepWithProblems: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ImportAsync(byte[], Actor, CancellationToken)"/>; with <paramref name="keepWithProblems"/>
+    /// a file with import problems is stored too, as a draft under its <c>bpmn:process</c> id (the
+    /// designer saves work in progress), which <see cref="PublishAsync"/> refuses until it imports.
+    /// A file that is not XML, or has no process id of at most <see cref="MaxProcessKeyLength"/>
+    /// characters, is never stored.
+    /// </summary>
+    public async Task<(DefinitionRow? Draft, ImportResult Result)> ImportAsync(byte[] bpmn, Actor actor, bool keepWithProblems, CancellationToken cancellationToken = default)
     {
         var result = Validate(bpmn);
-        if (!result.Success)
+        (string Key, string? Name)? process = result.Success ? (result.Definition!.ProcessId, result.Definition.Name) : null;
+        if (!result.Success && keepWithProblems && result.NotBpmnReason is null && BpmnImporter.ProcessOf(bpmn) is { } read && read.Key.Length <= MaxProcessKeyLength)
+        {
+            process = read;
+        }
+        if (process is not { } kept)
         {
             return (null, result);
         }
         await using var db = store.Open();
         var row = new DefinitionRow
         {
-            ProcessKey = result.Definition!.ProcessId,
-            Name = result.Definition.Name,
+            ProcessKey = kept.Key,
+            Name = kept.Name,
             Status = DefinitionStatus.Draft,
             BpmnXml = bpmn,
             CreatedAt = clock.GetCurrentInstant(),
             CreatedBy = actor.ToString(),
         };
         db.Definitions.Add(row);
-        db.Journal.Add(Journal(actor, JournalKind.DefinitionImported, $"borrador de «{row.ProcessKey}» importado"));
+        var problems = result.Success ? "" : $" con {result.Problems.Count} problema(s): no se puede publicar hasta corregirlos";
+        db.Journal.Add(Journal(actor, JournalKind.DefinitionImported, $"borrador de «{row.ProcessKey}» importado{problems}"));
         await db.SaveChangesAsync(cancellationToken);
         return (row, result);
     }
@@ -100,6 +116,9 @@ public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog cat
         return row;
     }
 
+    /// <summary>The longest process key a draft kept with its problems may have (an id read from an unchecked file).</summary>
+    public const int MaxProcessKeyLength = 200;
+
     public async Task<IReadOnlyList<DefinitionRow>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = store.Open();
@@ -129,13 +148,17 @@ public sealed class DefinitionStore(Store store, IClock clock, ImportCatalog cat
     }
 
     /// <summary>The newest published version of a process key.</summary>
-    public static async Task<DefinitionRow> LatestPublishedAsync(FocalizacionDb db, string processKey, CancellationToken cancellationToken)
+    public static async Task<DefinitionRow> LatestPublishedAsync(FocalizacionDb db, string processKey, CancellationToken cancellationToken) =>
+        await LatestPublishedOrNullAsync(db, processKey, cancellationToken)
+            ?? throw new RuntimeException($"no hay una versión publicada de «{processKey}»");
+
+    /// <summary>The newest published version of a process key; null when none is.</summary>
+    public static async Task<DefinitionRow?> LatestPublishedOrNullAsync(FocalizacionDb db, string processKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         return await db.Definitions.AsNoTracking()
             .Where(d => d.ProcessKey == processKey && d.Status == DefinitionStatus.Published)
-            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new RuntimeException($"no hay una versión publicada de «{processKey}»");
+            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Focalizacion.Calendar;
-using Focalizacion.Runtime.Persistence;
 using Npgsql;
 
 namespace Focalizacion.Runtime.Hosting;
@@ -10,7 +9,12 @@ namespace Focalizacion.Runtime.Hosting;
 /// anything uses it: a value that is not a connection string is a Spanish reason naming the
 /// variable and the option at fault, never an exception from deep inside Npgsql.
 /// </summary>
-/// <remarks>The reason never repeats the value: a connection string may hold a password.</remarks>
+/// <remarks>
+/// The reason never repeats the value: a connection string may hold a password. There is no
+/// built-in connection: the local role and its password exist only in what the local provisioning
+/// (<c>deploy/*.sh</c>) and the README's examples pass explicitly, so a host without the variable
+/// refuses instead of silently connecting as a role whose password is public.
+/// </remarks>
 public static class DatabaseSetting
 {
     /// <summary>Environment variable with the PostgreSQL connection string.</summary>
@@ -18,12 +22,23 @@ public static class DatabaseSetting
 
     private const string Form = "se espera la forma Host=127.0.0.1;Port=5432;Username=…;Password=…;Database=…; su valor no se muestra porque puede contener la clave";
 
-    /// <summary>The connection string, or <see cref="Store.DefaultConnectionString"/> when <paramref name="configured"/> is empty; a Spanish reason when it is not one.</summary>
+    /// <summary>
+    /// The connection string of <see cref="Variable"/> in this process's environment, for programs
+    /// that cannot do without it and have no user to answer (benchmarks, test harnesses): the
+    /// reason of <see cref="Parse"/> as an exception.
+    /// </summary>
+    public static string FromEnvironment()
+    {
+        var connection = Parse(Environment.GetEnvironmentVariable(Variable));
+        return connection.Success ? connection.Value : throw new InvalidOperationException(connection.Error);
+    }
+
+    /// <summary>The connection string; a Spanish reason when <paramref name="configured"/> is empty or not one.</summary>
     public static Result<string> Parse(string? configured)
     {
         if (configured is not { Length: > 0 })
         {
-            return Result<string>.Ok(Store.DefaultConnectionString);
+            return Result<string>.Fail($"falta {Variable}: la cadena de conexión de PostgreSQL del rol dueño de las tablas; no hay una por omisión (en una instalación local, bash deploy/servicio.sh la provee al servicio y el README muestra cómo exportarla)");
         }
         DbConnectionStringBuilder options;
         try

@@ -10,10 +10,16 @@ namespace Focalizacion.Runtime.Persistence;
 /// </summary>
 public sealed class Store : IAsyncDisposable
 {
-    /// <summary>Default connection for development and tests: the role and database <c>deploy/postgres.sh</c> creates.</summary>
-    public const string DefaultConnectionString = "Host=127.0.0.1;Port=5432;Username=focalizacion;Password=focalizacion;Database=focalizacion";
-
-    private readonly DbContextOptions<FocalizacionDb> _options;
+    /// <summary>
+    /// One set of EF Core options for every store, with no connection in it: each context gets its
+    /// store's connection when opened. Options built on a data source are keyed by its connection
+    /// string, so every throwaway database (a simulation, a test) used to build EF Core's model and
+    /// compile every query again, hundreds of milliseconds each time; with these, once per process.
+    /// </summary>
+    private static readonly DbContextOptions<FocalizacionDb> Options = new DbContextOptionsBuilder<FocalizacionDb>()
+        .UseNpgsql(npgsql => npgsql.UseNodaTime())
+        .UseSnakeCaseNamingConvention()
+        .Options;
 
     public Store(string connectionString)
     {
@@ -36,10 +42,6 @@ public sealed class Store : IAsyncDisposable
         builder.UseNodaTime();
         DataSource = builder.Build();
         ConnectionString = connectionString;
-        _options = new DbContextOptionsBuilder<FocalizacionDb>()
-            .UseNpgsql(DataSource, npgsql => npgsql.UseNodaTime())
-            .UseSnakeCaseNamingConvention()
-            .Options;
     }
 
     public NpgsqlDataSource DataSource { get; }
@@ -49,14 +51,13 @@ public sealed class Store : IAsyncDisposable
     /// <summary>A context on the store; inside a <see cref="ReadAsync{T}"/> or <see cref="WriteAsync{T}"/> body, on its transaction.</summary>
     public FocalizacionDb Open()
     {
+        var db = new FocalizacionDb(Options);
         if (ScopedReading.Current(DataSource) is not { } reading)
         {
-            return new(_options);
+            db.Database.SetDbConnection(DataSource.CreateConnection(), contextOwnsConnection: true);
+            return db;
         }
-        var db = new FocalizacionDb(new DbContextOptionsBuilder<FocalizacionDb>()
-            .UseNpgsql(reading.Connection, npgsql => npgsql.UseNodaTime())
-            .UseSnakeCaseNamingConvention()
-            .Options);
+        db.Database.SetDbConnection(reading.Connection, contextOwnsConnection: false);
         db.Database.UseTransaction(reading.Transaction);
         return db;
     }

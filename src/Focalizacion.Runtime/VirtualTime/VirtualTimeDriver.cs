@@ -34,7 +34,7 @@ public sealed class VirtualTimeDriver(VirtualClock clock, TimerFiring timers, Ou
     /// <summary>Fires and delivers everything due now, until nothing more is.</summary>
     public async Task SettleAsync(CancellationToken cancellationToken = default)
     {
-        while (await outbox.DeliverDueAsync(cancellationToken: cancellationToken) + await timers.FireDueAsync(cancellationToken: cancellationToken) > 0)
+        while (await outbox.DeliverDueAsync(cancellationToken: cancellationToken) + await timers.FireDueAsync(inDueOrder: true, cancellationToken: cancellationToken) > 0)
         {
         }
     }

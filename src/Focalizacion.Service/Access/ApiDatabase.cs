@@ -34,6 +34,9 @@ internal sealed record ApiDatabase(Store Store, EngineRuntime Runtime, IClock Cl
     /// <summary>The focalizaciones submitted, as this role sees and stores them.</summary>
     public FocalizacionVersions Focalizaciones { get; } = new(Store, Clock);
 
+    /// <summary>The GOREs' drafts of the web form, as this role sees and writes them.</summary>
+    public FocalizacionDrafts Borradores { get; } = new(Store, Clock);
+
     /// <summary>Runs <paramref name="body"/> seeing only what <paramref name="caller"/> may see.</summary>
     public Task<T> ReadAsync<T>(User caller, Func<Task<T>> body, CancellationToken cancellationToken = default) =>
         Store.ReadAsync(caller.Scope, body, cancellationToken);

@@ -47,6 +47,7 @@ internal static class ApiEndpoints
         CalendarioIcsApi.Map(api);
         DefinicionesApi.Map(api);
         DisenadorApi.Map(api);
+        DisenadorSimulacionesApi.Map(api);
         IncidentesApi.Map(api);
         DirectorioApi.Map(api);
         PlantillasApi.Map(api);

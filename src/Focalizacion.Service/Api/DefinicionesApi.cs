@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Focalizacion.Access;
 using Focalizacion.Cycle.Presentacion;
 using Focalizacion.Engine.Definitions;
 using Focalizacion.Runtime;
+using Focalizacion.Runtime.Definitions;
 using Focalizacion.Runtime.Persistence;
 using Focalizacion.Service.Access;
 using Focalizacion.Service.Identity;
@@ -26,7 +28,7 @@ internal static class DefinicionesApi
         definiciones.MapGet("", ListAsync).Requiring(Capability.LeerAdministracion).WithSummary("Las definiciones BPMN: borradores, versiones publicadas y retiradas");
         definiciones.MapPost("", ImportAsync).Requiring(Capability.AdministrarDefiniciones)
             .Takes(typeof(byte[]), "application/xml", "text/xml")
-            .WithSummary($"Sube un archivo BPMN (cuerpo application/xml, hasta {ApiBody.Size(MaxBpmnBytes)}) y lo guarda como borrador si el motor puede ejecutarlo; si no, 422 con sus problemas");
+            .WithSummary($"Sube un archivo BPMN (cuerpo application/xml, hasta {ApiBody.Size(MaxBpmnBytes)}) y lo guarda como borrador si el motor puede ejecutarlo; si no, 422 con sus problemas. Con conProblemas=true lo guarda igual, con sus problemas, y no se puede publicar hasta corregirlos");
         definiciones.MapGet("/{id:long}", OneAsync).Requiring(Capability.LeerAdministracion).WithSummary("Una definición");
         definiciones.MapGet("/{id:long}/xml", XmlAsync).Requiring(Capability.LeerAdministracion).WithSummary("El archivo BPMN tal como se subió, byte por byte");
         definiciones.MapPost("/{id:long}/publicar", PublishAsync).Requiring(Capability.AdministrarDefiniciones)
@@ -53,23 +55,39 @@ internal static class DefinicionesApi
         return TypedResults.File(row.BpmnXml, "application/xml", $"{row.ProcessKey}{(row.Version is { } v ? $"-v{v}" : $"-borrador-{row.Id}")}.bpmn");
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext context, EngineRuntime engine)
+    private static async Task<IResult> ImportAsync(string? conProblemas, HttpContext context, EngineRuntime engine)
     {
         var (bpmn, refused) = await ReadBpmnAsync(context.Request);
         if (refused is not null)
         {
             return refused;
         }
-        var (draft, result) = await engine.Definitions.ImportAsync(bpmn!, Caller.Actor(context), context.RequestAborted);
+        bool keep;
+        switch (conProblemas)
+        {
+            case null or "false":
+                keep = false;
+                break;
+            case "true":
+                keep = true;
+                break;
+            default:
+                return ApiProblems.BadRequest("conProblemas", "debe ser true o false");
+        }
+        var (draft, result) = await engine.Definitions.ImportAsync(bpmn!, Caller.Actor(context), keep, context.RequestAborted);
         if (result.NotBpmnReason is { } reason)
         {
             return ApiProblems.BadRequest("cuerpo", reason);
         }
         if (draft is null)
         {
-            return ApiProblems.Unprocessable($"el motor no puede ejecutar esta definición: {result.Problems.Count} problema(s); nada se guardó", AdministrationJson.Problems(result.Problems));
+            var why = keep ? $"no tiene un bpmn:process con id (de hasta {DefinitionStore.MaxProcessKeyLength} caracteres) con que guardarla" : "nada se guardó";
+            return ApiProblems.Unprocessable($"el motor no puede ejecutar esta definición: {result.Problems.Count} problema(s); {why}", AdministrationJson.Problems(result.Problems));
         }
-        return TypedResults.Created($"{ApiEndpoints.Prefix}/definiciones/{draft.Id}", AdministrationJson.Definition(draft));
+        // The draft, and the problems it was kept with (none for a file the engine runs).
+        var created = JsonSerializer.SerializeToNode(AdministrationJson.Definition(draft), ApiJson.Options)!.AsObject();
+        created["problemas"] = JsonSerializer.SerializeToNode(AdministrationJson.Problems(result.Problems).ToList(), ApiJson.Options);
+        return TypedResults.Created($"{ApiEndpoints.Prefix}/definiciones/{draft.Id}", created);
     }
 
     private static async Task<IResult> PublishAsync(long id, HttpContext context, ApiDatabase database, EngineRuntime engine)
@@ -98,7 +116,7 @@ internal static class DefinicionesApi
 
     private static async Task<IResult> RetireAsync(string clave, int version, HttpContext context, ApiDatabase database, EngineRuntime engine)
     {
-        if (clave.Length > 200 || await database.ReadAsync(Caller.Of(context), () => database.Runtime.Definitions.FindAsync(clave, version, context.RequestAborted), context.RequestAborted) is not { } row)
+        if (clave.Length > DefinitionStore.MaxProcessKeyLength || await database.ReadAsync(Caller.Of(context), () => database.Runtime.Definitions.FindAsync(clave, version, context.RequestAborted), context.RequestAborted) is not { } row)
         {
             return ApiProblems.NotFound($"no existe la versión {version} de «{clave}»");
         }

@@ -205,7 +205,7 @@ internal static class FocalizacionActions
     }
 
     /// <summary>The file name to keep: the browser's, without any folder, bounded; <paramref name="fallback"/> when there is none.</summary>
-    private static string FileName(string sent, string fallback)
+    public static string FileName(string sent, string fallback)
     {
         var name = Path.GetFileName(sent.Replace('\\', '/')).Trim();
         return name.Length == 0 ? fallback : name.Length > 120 ? name[..120] : name;

@@ -47,15 +47,24 @@ internal static class SimulacionesApi
         {
             return problem;
         }
-        if (!await OneAtATime.WaitAsync(TimeSpan.Zero, context.RequestAborted))
+        return await OneAtATimeAsync(async () =>
+        {
+            // The owner's server connection: only it may create the throwaway database.
+            var result = await Simulator.RunUnsentAsync(engine.Store.ConnectionString, calendar, scenario!, cancellationToken: context.RequestAborted);
+            return TypedResults.Ok(result.Timeline.Select(TimelineJson.From));
+        }, context.RequestAborted);
+    }
+
+    /// <summary>Runs <paramref name="simulate"/> unless another simulation (this endpoint's or the designer's) is under way: then a 429.</summary>
+    internal static async Task<IResult> OneAtATimeAsync(Func<Task<IResult>> simulate, CancellationToken cancellationToken)
+    {
+        if (!await OneAtATime.WaitAsync(TimeSpan.Zero, cancellationToken))
         {
             return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "hay otra simulación en curso; vuelva a intentarlo cuando termine (tarda segundos)");
         }
         try
         {
-            // The owner's server connection: only it may create the throwaway database.
-            var result = await Simulator.RunUnsentAsync(engine.Store.ConnectionString, calendar, scenario!, context.RequestAborted);
-            return TypedResults.Ok(result.Timeline.Select(TimelineJson.From));
+            return await simulate();
         }
         finally
         {

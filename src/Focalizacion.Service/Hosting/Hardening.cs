@@ -22,6 +22,13 @@ internal static class Hardening
 
     /// <summary>For every page and answer; the job dashboard and the API reference, pages of other projects, also need their inline scripts and styles.</summary>
     private const string StrictPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /// <summary>
+    /// For the workflow designer (<c>/disenador</c>): the strict policy, but for the two style
+    /// attributes bpmn-js-properties-panel writes into its containers («height: 100%», «flex: none;
+    /// height: auto»), allowed by their hashes only ('unsafe-hashes' lets a hash match a style
+    /// attribute; no other inline style or script runs).
+    /// </summary>
+    private const string DesignerPolicy = "default-src 'self'; style-src 'self' 'unsafe-hashes' 'sha256-nR5hyLltSjfvi2rqC26RbcredWrJvTaPA1yqPX96jpY=' 'sha256-LIWyuNLBDBQuKJLr4mOx2cFEzHX9lM0BrbfcAAzCvSU='; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private const string InlinePolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public static WebApplicationBuilder AddHardening(this WebApplicationBuilder builder)
@@ -65,7 +72,7 @@ internal static class Hardening
                 var headers = context.Response.Headers;
                 var path = context.Request.Path;
                 var inline = path.StartsWithSegments("/hangfire") || (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/v1"));
-                headers.ContentSecurityPolicy = inline ? InlinePolicy : StrictPolicy;
+                headers.ContentSecurityPolicy = inline ? InlinePolicy : path.StartsWithSegments("/disenador") ? DesignerPolicy : StrictPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";

@@ -27,11 +27,6 @@ internal static class ServiceSettings
     public static string ConnectionString(IConfiguration configuration)
     {
         var configured = configuration[DatabaseSetting.Variable] is { Length: > 0 } fromVariable ? fromVariable : configuration.GetConnectionString(ConnectionStringName);
-        if (configured is not { Length: > 0 })
-        {
-            throw new ServiceConfigurationException(
-                $"falta {DatabaseSetting.Variable}: la cadena de conexión de PostgreSQL del rol dueño de las tablas (bash deploy/servicio.sh la provee en una instalación local)");
-        }
         var connection = DatabaseSetting.Parse(configured);
         return connection.Success ? connection.Value : throw new ServiceConfigurationException(connection.Error);
     }

@@ -16,6 +16,9 @@ internal sealed record FieldView(string Name, string Label, string? Value, FormE
     /// <summary>A select's options (value, text); null for an input.</summary>
     public IReadOnlyList<(string Value, string Text)>? Options { get; init; }
 
+    /// <summary>A select of several values: those of its options that are chosen (<see cref="Value"/> is not used).</summary>
+    public IReadOnlySet<string>? Chosen { get; init; }
+
     /// <summary>More than one: a textarea of that many rows.</summary>
     public int Rows { get; init; } = 1;
 }

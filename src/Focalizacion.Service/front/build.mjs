@@ -8,6 +8,7 @@ await esbuild.build({
   entryPoints: {
     app: 'src/app.css',
     diagrama: 'src/diagrama.js',
+    disenador: 'src/disenador.js',
     plantilla: 'src/plantilla.js',
     versiones: 'src/versiones/versiones.js',
   },
@@ -17,7 +18,7 @@ await esbuild.build({
   outdir: 'dist',
   format: 'iife',
   target: ['chrome120', 'firefox120', 'safari16'],
-  loader: { '.woff2': 'file', '.woff': 'file' },
+  loader: { '.woff2': 'file', '.woff': 'file', '.eot': 'file', '.ttf': 'file', '.svg': 'file' },
   assetNames: 'fuentes/[name]-[hash]',
   legalComments: 'linked',
   logLevel: 'warning',

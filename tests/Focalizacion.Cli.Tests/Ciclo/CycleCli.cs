@@ -33,7 +33,7 @@ internal sealed class CycleCli : IAsyncDisposable
         return cli;
     }
 
-    public CliContext Context(TextWriter output, TextWriter error) => new(output, error, CalendarData.Load, _database.ConnectionString, Clock);
+    public CliContext Context(TextWriter output, TextWriter error) => new(output, error, CalendarData.Load, Focalizacion.Calendar.Result<string>.Ok(_database.ConnectionString), Clock);
 
     public async Task<CliRun> RunAsync(params string[] args)
     {

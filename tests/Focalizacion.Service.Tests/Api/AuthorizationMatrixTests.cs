@@ -124,6 +124,7 @@ public sealed class AuthorizationMatrixTests
         [("GET", "/api/v1/disenador/ajustes")] = Rules.Only("administrador"),
         [("POST", "/api/v1/disenador/validar")] = Rules.Only("administrador"),
         [("POST", "/api/v1/disenador/plazo")] = Rules.Only("administrador"),
+        [("POST", "/api/v1/disenador/simulaciones")] = Rules.Only("administrador"),
         [("GET", "/api/v1/incidentes")] = Rules.Only("administrador", "auditor"),
         [("POST", "/api/v1/incidentes/{id}/reintentar")] = Rules.OnlyOnAbsent("administrador"),
         [("POST", "/api/v1/incidentes/{id}/omitir")] = Rules.OnlyOnAbsent("administrador"),

@@ -19,11 +19,11 @@ public sealed class DefinicionesApiTests : ApiServiceFixture
         "    <bpmn:sequenceFlow id=\"F1\" sourceRef=\"Inicio\" targetRef=\"Fin\" />\r\n" +
         "  </bpmn:process>\r\n</bpmn:definitions>\r\n")];
 
-    private Task<HttpResponseMessage> UploadAsync(byte[] bpmn, string who, string contentType = "application/xml")
+    private Task<HttpResponseMessage> UploadAsync(byte[] bpmn, string who, string contentType = "application/xml", string query = "")
     {
         var content = new ByteArrayContent(bpmn);
         content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        return Api.SendAsync(HttpMethod.Post, "/api/v1/definiciones", who, content);
+        return Api.SendAsync(HttpMethod.Post, "/api/v1/definiciones" + query, who, content);
     }
 
     [Test]
@@ -141,6 +141,55 @@ public sealed class DefinicionesApiTests : ApiServiceFixture
             Assert.That(xml.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(publish.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That((await AdminApiService.ProblemAsync(retire)).Detail, Is.EqualTo("no existe la versión 3 de «no-existe»"));
+        });
+    }
+
+    [Test]
+    public async Task With_conProblemas_a_definition_with_problems_is_kept_as_a_draft_under_its_process_id_and_never_published()
+    {
+        using var uploaded = await UploadAsync(Fixtures.Bytes("espera-larga.bpmn"), AdminApiService.Admin, "text/xml", "?conProblemas=true");
+        var draft = await AdminApiService.ReadAsync(uploaded, HttpStatusCode.Created);
+        var id = draft.GetProperty("id").GetInt64();
+        var problems = draft.GetProperty("problemas").EnumerateArray().ToList();
+        using var published = await Api.PostAsync($"/api/v1/definiciones/{id}/publicar", AdminApiService.Admin);
+        var refused = await AdminApiService.ReadAsync(published, HttpStatusCode.UnprocessableEntity);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(draft.GetProperty("clave").GetString(), Is.EqualTo("Espera_Larga"), "the key is the bpmn:process id, read though the rest does not import");
+            Assert.That(draft.GetProperty("nombre").GetString(), Is.EqualTo("Espera de diez meses"));
+            Assert.That(draft.GetProperty("estado").GetString(), Is.EqualTo("borrador"));
+            Assert.That(problems.Select(p => p.GetProperty("elemento").GetString()), Does.Contain("Registrar"), "the answer lists the problems it was kept with");
+            Assert.That(refused.GetProperty("detail").GetString(), Is.EqualTo($"la definición {id} no se puede publicar"));
+            Assert.That(refused.GetProperty("problemas").EnumerateArray().Select(p => p.GetProperty("elemento").GetString()), Does.Contain("Registrar"));
+            Assert.That(await Api.Database.ScalarAsync($"SELECT count(*) FROM workflow_definitions WHERE id = {id} AND status = 'Draft' AND version IS NULL"), Is.EqualTo(1), "still a draft, never a version");
+            Assert.That(await Api.Database.ScalarAsync(
+                $"SELECT count(*) FROM journal WHERE kind = 'definicion-importada' AND details = 'borrador de «Espera_Larga» importado con {problems.Count} problema(s): no se puede publicar hasta corregirlos'"),
+                Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task With_conProblemas_a_file_without_a_process_id_or_not_xml_is_still_refused_and_a_bad_flag_is_named()
+    {
+        var before = await Api.Database.ScalarAsync("SELECT count(*) FROM workflow_definitions");
+        var noProcess = Encoding.UTF8.GetBytes("<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"D\"><bpmn:process><bpmn:task id=\"T\" /></bpmn:process></bpmn:definitions>");
+        using var withoutKey = await UploadAsync(noProcess, AdminApiService.Admin, query: "?conProblemas=true");
+        var longKey = Encoding.UTF8.GetBytes($"<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"D\"><bpmn:process id=\"{new string('p', 201)}\"><bpmn:task id=\"T\" /></bpmn:process></bpmn:definitions>");
+        using var tooLong = await UploadAsync(longKey, AdminApiService.Admin, query: "?conProblemas=true");
+        using var notXml = await UploadAsync(Encoding.UTF8.GetBytes("esto no es XML"), AdminApiService.Admin, query: "?conProblemas=true");
+        using var badFlag = await UploadAsync(Minimal, AdminApiService.Admin, query: "?conProblemas=quizas");
+        Assert.Multiple(async () =>
+        {
+            var (status, detail, _) = await AdminApiService.ProblemAsync(withoutKey);
+            Assert.That(status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(detail, Does.Contain("no tiene un bpmn:process con id"));
+            Assert.That((await AdminApiService.ProblemAsync(tooLong)).Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity), "an id over 200 characters is no key");
+            Assert.That((await AdminApiService.ProblemAsync(notXml)).Field, Is.EqualTo("cuerpo"));
+            var (flagStatus, flagDetail, flagField) = await AdminApiService.ProblemAsync(badFlag);
+            Assert.That(flagStatus, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(flagField, Is.EqualTo("conProblemas"));
+            Assert.That(flagDetail, Is.EqualTo("conProblemas: debe ser true o false"));
+            Assert.That(await Api.Database.ScalarAsync("SELECT count(*) FROM workflow_definitions"), Is.EqualTo(before), "nothing stored");
         });
     }
 

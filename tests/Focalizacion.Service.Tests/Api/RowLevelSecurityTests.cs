@@ -15,7 +15,7 @@ namespace Focalizacion.Service.Tests.Api;
 public sealed class RowLevelSecurityTests
 {
     /// <summary>Every table that holds a region's rows, with its region column.</summary>
-    private static readonly string[] RegionalTables = ["workflow_instances", "timers", "outbox", "incidents", "journal", "correos", "oficios", "focalizaciones", "directorio", "documentos"];
+    private static readonly string[] RegionalTables = ["workflow_instances", "timers", "outbox", "incidents", "journal", "correos", "oficios", "focalizaciones", "directorio", "documentos", "focalizacion_borradores"];
 
     private const string BookmarksOfRegion = "SELECT count(*) FROM bookmarks b JOIN workflow_instances i ON i.id = b.instance_id WHERE i.region = 'NB'";
 
@@ -37,6 +37,8 @@ public sealed class RowLevelSecurityTests
                 SELECT id, 't', 'n', 'prueba', 'Open', now() FROM workflow_instances WHERE region IN ('NB', 'BI');
             INSERT INTO focalizaciones (region, anio_presupuestario, resultado, registrado_at, origen)
                 VALUES ('NB', 2027, 'definicion-sercotec', now(), 'prueba'), ('BI', 2027, 'definicion-sercotec', now(), 'prueba');
+            INSERT INTO focalizacion_borradores (region, anio_presupuestario, etapa, contenido, guardado_por, guardado_at)
+                VALUES ('NB', 2027, 'preliminar', '{}', 'prueba', now()), ('BI', 2027, 'preliminar', '{}', 'prueba', now());
             """);
         _apiRole = NpgsqlDataSource.Create(_api.Database.ApiConnectionString);
     }
@@ -96,6 +98,33 @@ public sealed class RowLevelSecurityTests
                 Assert.That(await ScalarAsync(connection, $"SELECT count(*) FROM {table}", transaction), Is.EqualTo(await _api.Database.ScalarAsync($"SELECT count(*) FROM {table}")), table);
             }
         }
+    }
+
+    [Test]
+    public async Task A_region_s_GORE_neither_sees_nor_writes_another_region_s_drafts()
+    {
+        await using var connection = await _apiRole.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await ExecuteAsync(connection, "SELECT set_config('focalizacion.alcance', 'NB', true)", transaction);
+        Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM focalizacion_borradores WHERE region = 'BI'", transaction), Is.Zero);
+        Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM focalizacion_borradores WHERE region = 'NB'", transaction), Is.EqualTo(1));
+        await using (var update = new NpgsqlCommand("UPDATE focalizacion_borradores SET guardado_por = 'intruso'", connection, transaction))
+        {
+            Assert.That(await update.ExecuteNonQueryAsync(), Is.EqualTo(1), "only Ñuble's draft is changed");
+        }
+        await using (var delete = new NpgsqlCommand("DELETE FROM focalizacion_borradores WHERE region = 'BI'", connection, transaction))
+        {
+            Assert.That(await delete.ExecuteNonQueryAsync(), Is.Zero, "Biobío's draft is not removed");
+        }
+        await ExecuteAsync(connection, "SAVEPOINT antes", transaction);
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO focalizacion_borradores (region, anio_presupuestario, etapa, contenido, guardado_por, guardado_at) VALUES ('BI', 2027, 'final', '{}', 'intruso', now())",
+            connection, transaction);
+        var refused = Assert.ThrowsAsync<PostgresException>(() => insert.ExecuteNonQueryAsync());
+        Assert.That(refused!.SqlState, Is.EqualTo(PostgresErrorCodes.InsufficientPrivilege), refused.MessageText);
+        Assert.That(refused.MessageText, Does.Contain("row-level security"));
+        await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT antes", transaction);
+        await transaction.RollbackAsync();
     }
 
     [Test]

@@ -1,0 +1,129 @@
+using Focalizacion.Cycle.Events;
+using Focalizacion.Documents.Catalogos;
+using Focalizacion.Service.Tests.Api;
+using Microsoft.Playwright;
+
+namespace Focalizacion.Service.Tests.Web;
+
+/// <summary>
+/// The GORE's web form of the focalización: Ñuble's GORE saves an incomplete draft, leaves and finds it
+/// again, is told at the field what a submission lacks (nothing stored), and submits it as the
+/// preliminary's version 1, which the cycle receives; Biobío's GORE does not find Ñuble's form, and
+/// Sercotec may not use it.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class FocalizacionFormularioWebTests : WebFixture
+{
+    private const string Form = "/ciclos/2027/NB/focalizacion/borrador?etapa=preliminar";
+
+    private const string Drafts = "SELECT count(*) FROM focalizacion_borradores WHERE region = 'NB' AND anio_presupuestario = 2027 AND etapa = 'preliminar'";
+
+    private const string Versions = "SELECT count(*) FROM focalizacion_versiones WHERE region = 'NB' AND anio_presupuestario = 2027 AND etapa = 'preliminar'";
+
+    [Test]
+    public async Task A_GORE_saves_a_draft_finds_it_again_is_told_the_field_a_submission_lacks_and_submits_it()
+    {
+        await LogInAsync(AdminApiService.GoreNb, "/ciclos/2027/NB/focalizacion");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "formulario de la focalización preliminar" }).ClickAsync();
+        Assert.That(new Uri(Page.Url).PathAndQuery, Is.EqualTo(Form));
+        Assert.That(await Page.Locator("fieldset.linea-borrador").CountAsync(), Is.EqualTo(Instruments.All.Count), "a new draft has a line per instrument");
+        Assert.That(await Page.Locator("#l0-A").InputValueAsync(), Is.EqualTo(Instruments.All[0]));
+
+        // An incomplete draft is saved as it is.
+        await Page.Locator("#l0-B").FillAsync("Ferias locales");
+        await Page.Locator("#l0-K").FillAsync("150.000.000");
+        await Page.Locator("#l0-F").SelectOptionAsync(["Chillán", "Chillán Viejo"]);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Guardar borrador" }).First.ClickAsync();
+        Assert.That(await Page.GetByRole(AriaRole.Status).InnerTextAsync(), Does.Contain("Se guardó el borrador de la focalización preliminar"));
+        Assert.That(await Api.Database.ScalarAsync(Drafts), Is.EqualTo(1));
+        Assert.That(await Api.Database.ScalarAsync(Versions), Is.Zero, "a draft is no submission");
+
+        // Leaving and coming back, it is there.
+        await Page.GotoAsync("/");
+        await Page.GotoAsync(Form);
+        Assert.That(await Page.Locator("#l0-B").InputValueAsync(), Is.EqualTo("Ferias locales"));
+        Assert.That(await Page.Locator("#l0-K").InputValueAsync(), Is.EqualTo("150.000.000"));
+        Assert.That(await Page.Locator("#l0-F option:checked").AllInnerTextsAsync(), Is.EqualTo(new[] { "Chillán", "Chillán Viejo" }));
+        Assert.That(await Page.Locator(".borrador-guardado").InnerTextAsync(), Does.Contain(AdminApiService.GoreNb));
+
+        // Every line filled in, but line 2's budget in words: the field says so, and nothing is stored.
+        for (var i = 0; i < Instruments.All.Count; i++)
+        {
+            await FillLineAsync(i, i == 1 ? "ciento veinte millones" : $"{100 + (i * 10)}.000.000");
+        }
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enviar la focalización preliminar" }).ClickAsync();
+        Assert.That(await Page.GetByRole(AriaRole.Alert).InnerTextAsync(),
+            Does.Contain("No se envió").And.Contain($"Línea 2 ({Instruments.All[1]}), Presupuesto ($): El presupuesto no es un monto en pesos enteros"));
+        Assert.That(await Page.Locator("#l1-K").GetAttributeAsync("aria-invalid"), Is.EqualTo("true"));
+        Assert.That(await Page.Locator("#l1-K-error").InnerTextAsync(), Does.Contain("presupuesto").And.Contain("ciento veinte millones"));
+        Assert.That(await Page.Locator("#l1-K").InputValueAsync(), Is.EqualTo("ciento veinte millones"), "what was typed is shown again");
+        Assert.That(await Page.Locator(".campo--error").CountAsync(), Is.EqualTo(1), "only the wrong field is marked");
+        Assert.That(await Api.Database.ScalarAsync(Versions), Is.Zero);
+        Assert.That(await Api.Database.ScalarAsync("SELECT count(*) FROM documentos WHERE region = 'NB' AND tipo = 'planilla-focalizacion'"), Is.Zero, "nothing archived");
+        await CheckPageAsync("focalizacion-formulario-errores");
+
+        // Corrected, it is submitted through the upload's path: a version with its workbook, and the cycle's milestone.
+        await Page.Locator("#l1-K").FillAsync("120.000.000");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enviar la focalización preliminar" }).ClickAsync();
+        Assert.That(new Uri(Page.Url).AbsolutePath, Is.EqualTo("/ciclos/2027/NB/focalizacion"));
+        Assert.That(await Page.GetByRole(AriaRole.Status).InnerTextAsync(), Does.Contain("Se recibió la focalización preliminar v1"));
+        Assert.That(await Api.Database.ScalarAsync(Versions), Is.EqualTo(1));
+        Assert.That(await Api.Database.ScalarAsync(
+            "SELECT count(*) FROM focalizacion_versiones v JOIN documentos d ON d.id = v.planilla_id WHERE v.region = 'NB' AND d.tipo = 'planilla-focalizacion' " +
+            "AND v.contenido -> 'lines' -> 0 ->> 'action' = 'Ferias locales' AND (v.contenido -> 'lines' -> 1 ->> 'budget')::bigint = 120000000"), Is.EqualTo(1),
+            "the version holds what was typed, with its workbook archived");
+        Assert.That(await Api.Database.ScalarAsync(Drafts), Is.Zero, "a submitted draft is done with");
+        await Page.GotoAsync("/ciclos/2027/NB");
+        Assert.That(await Page.Locator("ol.linea-tiempo > li[data-hito='focalizacion-preliminar']").GetAttributeAsync("data-estado"), Is.EqualTo("cumplido"));
+    }
+
+    [Test]
+    public async Task Another_region_s_GORE_does_not_find_the_form_and_Sercotec_may_not_use_it()
+    {
+        await LogInAsync(AdminApiService.GoreBi, "/ciclos/2027/BI/focalizacion/borrador?etapa=preliminar");
+        await CheckPageAsync("focalizacion-formulario");
+        Assert.That((await Page.GotoAsync(Form))!.Status, Is.EqualTo(404));
+        Assert.That((await Page.GotoAsync("/ciclos/2027/BI/focalizacion/borrador?etapa=otra"))!.Status, Is.EqualTo(404));
+
+        // A valid antiforgery token with Biobío's session: Ñuble's draft is not found, and nothing is saved.
+        await Page.GotoAsync("/ciclos/2027/BI/focalizacion/borrador?etapa=preliminar");
+        var token = await Page.Locator("input[name='__RequestVerificationToken']").First.InputValueAsync();
+        var before = await Api.Database.ScalarAsync("SELECT count(*) FROM focalizacion_borradores");
+        var forged = await Page.APIRequest.PostAsync(Form, new()
+        {
+            Form = Page.APIRequest.CreateFormData().Append("__RequestVerificationToken", token).Append("lineas", "1").Append("l0-A", "Crece").Append("accion", "guardar"),
+        });
+        Assert.That(forged.Status, Is.EqualTo(404));
+        Assert.That(await Api.Database.ScalarAsync("SELECT count(*) FROM focalizacion_borradores"), Is.EqualTo(before));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Cerrar sesión" }).ClickAsync();
+
+        // Sercotec sees the region's focalización but not the GORE's form: 403, whatever the region.
+        await LogInAsync(AdminApiService.Central, "/ciclos/2027/NB/focalizacion");
+        Assert.That(await Page.GetByRole(AriaRole.Link, new() { Name = "formulario de la focalización preliminar" }).CountAsync(), Is.Zero);
+        Assert.That((await Page.GotoAsync(Form))!.Status, Is.EqualTo(403));
+        Assert.That((await Page.GotoAsync("/ciclos/2027/BI/focalizacion/borrador?etapa=preliminar"))!.Status, Is.EqualTo(403));
+    }
+
+    /// <summary>Fills in line <paramref name="i"/> completely, with <paramref name="budget"/> as typed.</summary>
+    private async Task FillLineAsync(int i, string budget)
+    {
+        ILocator Field(string column) => Page.Locator($"#l{i}-{column}");
+        await Field("D").SelectOptionAsync("Sí");
+        if (i > 0)
+        {
+            await Field("B").FillAsync($"Acción de {Instruments.All[i]}");
+            await Field("F").SelectOptionAsync("Chillán");
+        }
+        await Field("C").FillAsync("Fortalecer los negocios de la región");
+        await Field("G").SelectOptionAsync(Sectors.AllLabel);
+        await Field("H").SelectOptionAsync("Mujeres");
+        await Field("I").SelectOptionAsync("Mapuche");
+        await Field("J").SelectOptionAsync("Jóvenes (18 a 29 años)");
+        await Field("K").FillAsync(budget);
+        await Field("L").FillAsync("40");
+        await Field("M").SelectOptionAsync("No");
+        await Field("O").FillAsync("Diversificar la matriz productiva");
+        await Field("P").FillAsync("Baja asociatividad");
+    }
+}
