@@ -1,4 +1,5 @@
 using Focalizacion.Access;
+using Focalizacion.Engine.Definitions;
 using Focalizacion.Runtime.Instances;
 using Focalizacion.Runtime.Persistence;
 using Focalizacion.Service.Access;
@@ -25,6 +26,9 @@ internal sealed class MapaModel(ApiDatabase database) : PageModel
     /// <summary>The budget year shown; null: every year.</summary>
     public int? Anio { get; private set; }
 
+    /// <summary>How the version names each node ("Esperar los montos (EsperaMontos)").</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; private set; } = new Dictionary<string, string>();
+
     /// <summary>The waiting instances' places, by node, in the map's order.</summary>
     public IReadOnlyList<(string Node, IReadOnlyList<CyclePlace> Places)> Waiting { get; private set; } = [];
 
@@ -35,15 +39,17 @@ internal sealed class MapaModel(ApiDatabase database) : PageModel
             return NotFound();
         }
         var cancellation = HttpContext.RequestAborted;
-        var found = await database.ReadAsync<(DefinitionRow Row, VersionMap Map)?>(Caller.Of(HttpContext), async () =>
+        var found = await database.ReadAsync<(DefinitionRow Row, VersionMap Map, WorkflowDefinition Parsed)?>(Caller.Of(HttpContext), async () =>
             await database.Runtime.Definitions.FindAsync(id, cancellation) is { } row
-                ? (row, await database.Runtime.Maps.MapAsync(id, key => anio is null || VersionesApi.Place(key)?.Year == anio, cancellation))
+                ? (row, await database.Runtime.Maps.MapAsync(id, key => anio is null || VersionesApi.Place(key)?.Year == anio, cancellation),
+                    await database.Runtime.Definitions.ParsedAsync(id, cancellation))
                 : null, cancellation);
         if (found is not { } shown)
         {
             return NotFound();
         }
         (Definition, Map, Anio) = (shown.Row, shown.Map, anio);
+        Labels = shown.Parsed.Nodes.ToDictionary(n => n.Key, n => n.Value.Label, StringComparer.Ordinal);
         Waiting = [.. Map.Waiting.OrderBy(w => w.Key, StringComparer.Ordinal)
             .Select(w => (w.Key, (IReadOnlyList<CyclePlace>)[.. w.Value.Select(VersionesApi.Place).OfType<CyclePlace>().OrderBy(p => p.Name, StringComparer.Ordinal)]))];
         return Page();

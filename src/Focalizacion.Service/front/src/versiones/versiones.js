@@ -53,10 +53,27 @@ async function compare(root) {
         shown += mark(after, id, 'cambiado', 'cambiado') ? 1 : 0;
       }
     });
+    focus(before, [...removed, ...changed]);
+    focus(after, [...added, ...changed]);
     status.textContent = shown ? 'Marcados en los diagramas: ' + shown + ' elemento(s) que cambian.' : 'Los diagramas no tienen elementos que cambien.';
   } catch (error) {
     status.textContent = 'No se pudieron mostrar los diagramas: ' + error.message;
   }
+}
+
+/** Zooms onto the marked elements (with room around them), so a change in a large diagram is seen at once. */
+function focus(viewer, marked) {
+  const registry = viewer.get('elementRegistry');
+  const shapes = marked.map((id) => registry.get(id)).filter((e) => e && e.width !== undefined);
+  if (!shapes.length) {
+    return;
+  }
+  const left = Math.min(...shapes.map((e) => e.x));
+  const top = Math.min(...shapes.map((e) => e.y));
+  const right = Math.max(...shapes.map((e) => e.x + e.width));
+  const bottom = Math.max(...shapes.map((e) => e.y + e.height));
+  const margin = 250;
+  viewer.get('canvas').viewbox({ x: left - margin, y: top - margin, width: right - left + 2 * margin, height: bottom - top + 2 * margin });
 }
 
 const counts = (text) => new Map(ids(text).map((pair) => {
