@@ -24,7 +24,8 @@ public sealed class UserStore(Store store, IClock clock)
 
     public static readonly Duration LockoutDuration = Duration.FromMinutes(15);
 
-    private const string Columns = "id, correo, nombre, run, rol, region, activo, creado_at";
+    /// <summary>The columns <see cref="Read"/> reads, in its order (also from a query that joins the users, <see cref="Tokens.AccessTokens.AuthenticateAsync"/>).</summary>
+    internal const string Columns = "id, correo, nombre, run, rol, region, activo, creado_at";
 
     private static readonly PasswordHasher<string> Hasher = new();
 
@@ -208,7 +209,8 @@ public sealed class UserStore(Store store, IClock clock)
         return users;
     }
 
-    private static User Read(NpgsqlDataReader reader) => new(
+    /// <summary>The user in the current row, whose first columns are <see cref="Columns"/>.</summary>
+    internal static User Read(NpgsqlDataReader reader) => new(
         reader.GetInt64(0),
         reader.GetString(1),
         reader.GetString(2),

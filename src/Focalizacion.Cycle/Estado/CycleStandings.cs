@@ -32,8 +32,8 @@ public sealed class CycleStandings(EngineRuntime runtime, HolidayCalendar calend
 
     /// <summary>
     /// Where each of <paramref name="regions"/> stands in <paramref name="budgetYear"/>, in their order: the same
-    /// queries as for one region (emails, outcomes, instances, open incidents), each for all of them at once, so
-    /// that listing 16 regions is four round trips, not four per region.
+    /// queries as for one region, each for all of them at once, in two round trips (the oficios and outcomes in one
+    /// batch; the instances with their open incidents in one query), not four per region.
     /// </summary>
     public async Task<IReadOnlyList<RegionStanding>> ReadAsync(IReadOnlyList<Region> regions, int budgetYear, CancellationToken cancellationToken = default)
     {
@@ -42,42 +42,46 @@ public sealed class CycleStandings(EngineRuntime runtime, HolidayCalendar calend
         {
             return [];
         }
-        var records = new CycleRecords(runtime.Store);
         var only = regions.Count == 1 ? regions[0].IsoSuffix : null;
-        var oficios = (await records.OficiosAsync(only, budgetYear, cancellationToken)).ToLookup(m => m.Region);
-        var outcomes = (await records.OutcomesAsync(only, cancellationToken)).Where(o => o.BudgetYear == budgetYear)
-            .GroupBy(o => o.Region).ToDictionary(g => g.Key, g => g.Last());
+        var (oficioList, outcomeList) = await new CycleRecords(runtime.Store).StandingRecordsAsync(only, budgetYear, cancellationToken);
+        var oficios = oficioList.ToLookup(m => m.Region);
+        var outcomes = outcomeList.GroupBy(o => o.Region).ToDictionary(g => g.Key, g => g.Last());
         await using var db = runtime.Store.Open();
         var cancelled = nameof(InstanceStatus.Cancelled);
-        // The region's cycle is its instance not cancelled if any, else the newest.
-        var rows = (await CycleInstances.Of(db, regions, budgetYear).AsNoTracking().ToListAsync(cancellationToken))
-            .GroupBy(i => i.CorrelationKey!)
-            .ToDictionary(g => g.Key, g => g.OrderBy(i => i.Status == cancelled).ThenByDescending(i => i.CreatedAt).First());
-        var ids = rows.Values.Select(r => r.Id).ToList();
-        var incidents = (await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.InstanceId) && i.State == IncidentState.Open)
-            .OrderBy(i => i.Id).Select(i => new { i.InstanceId, Text = i.NodeId + ": " + i.Reason }).ToListAsync(cancellationToken))
-            .ToLookup(i => i.InstanceId, i => i.Text);
+        var open = IncidentState.Open;
+        // Each instance with its open incidents, in one query. The region's cycle is its instance not cancelled if
+        // any, else the newest.
+        var rows = (await CycleInstances.Of(db, regions, budgetYear).AsNoTracking()
+                .Select(i => new
+                {
+                    Row = i,
+                    Incidents = db.Incidents.Where(x => x.InstanceId == i.Id && x.State == open).OrderBy(x => x.Id).Select(x => x.NodeId + ": " + x.Reason).ToList(),
+                })
+                .ToListAsync(cancellationToken))
+            .GroupBy(i => i.Row.CorrelationKey!)
+            .ToDictionary(g => g.Key, g => g.OrderBy(i => i.Row.Status == cancelled).ThenByDescending(i => i.Row.CreatedAt).First());
         CyclePlan? toStart = null;
         var standings = new List<RegionStanding>(regions.Count);
         foreach (var region in regions)
         {
             var regionOficios = oficios[region.IsoSuffix].ToList();
             var outcome = outcomes.GetValueOrDefault(region.IsoSuffix);
-            if (!rows.TryGetValue(CycleKey.For(region, budgetYear), out var row))
+            if (!rows.TryGetValue(CycleKey.For(region, budgetYear), out var found))
             {
                 toStart ??= (await CycleVersions.ToStartAsync(runtime, cancellationToken)).Plan;
                 standings.Add(new RegionStanding(region, null, null, [], Milestones(toStart, region, budgetYear, null, regionOficios), regionOficios, outcome, []));
                 continue;
             }
+            var row = found.Row;
             var state = InstanceStateJson.Deserialize(row.State);
             var pinned = CyclePlan.Of(await runtime.Definitions.ParsedAsync(row.DefinitionId, cancellationToken));
             standings.Add(new RegionStanding(region, row.Id, state.Status, [.. state.Tokens.Select(t => t.NodeId).Distinct()],
-                Milestones(pinned, region, budgetYear, state, regionOficios), regionOficios, outcome, [.. incidents[row.Id]]));
+                Milestones(pinned, region, budgetYear, state, regionOficios), regionOficios, outcome, found.Incidents));
         }
         return standings;
     }
 
-    private List<MilestoneStanding> Milestones(CyclePlan plan, Region region, int budgetYear, InstanceState? state, List<MailRecord> oficios)
+    private List<MilestoneStanding> Milestones(CyclePlan plan, Region region, int budgetYear, InstanceState? state, List<OficioStanding> oficios)
     {
         var events = state?.Events ?? (IReadOnlyDictionary<string, LocalDate>)new Dictionary<string, LocalDate>();
         var deadlines = plan.Deadlines(calendar.BusinessDays(region), budgetYear, events).ToDictionary(d => d.Milestone.Key);
@@ -94,7 +98,7 @@ public sealed class CycleStandings(EngineRuntime runtime, HolidayCalendar calend
     }
 
     private static (LocalDate?, string?) Done(
-        CyclePlan plan, CycleMilestone milestone, Region region, InstanceState? state, IReadOnlyDictionary<string, LocalDate> events, List<MailRecord> oficios)
+        CyclePlan plan, CycleMilestone milestone, Region region, InstanceState? state, IReadOnlyDictionary<string, LocalDate> events, List<OficioStanding> oficios)
     {
         var recordedVariable = CycleStarter.RecordedVariable(milestone.Key);
         if (state?.Variables[recordedVariable] is JsonValue flag && flag.TryGetValue<bool>(out var recorded) && recorded)

@@ -19,6 +19,6 @@ public sealed record RegionStanding(
     InstanceStatus? Status,
     IReadOnlyList<string> WaitingAt,
     IReadOnlyList<MilestoneStanding> Milestones,
-    IReadOnlyList<MailRecord> Oficios,
+    IReadOnlyList<OficioStanding> Oficios,
     OutcomeRecord? Outcome,
     IReadOnlyList<string> OpenIncidents);

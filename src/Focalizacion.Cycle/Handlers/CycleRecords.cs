@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Directorio;
+using Focalizacion.Cycle.Estado;
 using Focalizacion.Runtime.Persistence;
 using NodaTime;
 using Npgsql;
@@ -21,6 +22,37 @@ public sealed class CycleRecords(Store store)
     /// <summary>As <see cref="MailsAsync"/>, only the oficios (<see cref="MailTypes.Oficio"/>): what a cycle's standing needs, without its reminders and notices.</summary>
     public Task<IReadOnlyList<MailRecord>> OficiosAsync(string? region = null, int? budgetYear = null, CancellationToken cancellationToken = default) =>
         ReadMailsAsync(region, budgetYear, MailTypes.Oficio, cancellationToken);
+
+    /// <summary>
+    /// What a cycle's standing reads of these records for a budget year (optionally only one region's, ISO suffix), in
+    /// one round trip: its oficios, oldest first, as a standing shows them (without their text and recipients, which
+    /// a standing does not show and which were most of what the list of every region's cycle read and decoded per
+    /// request), and the outcomes (as <see cref="OutcomesAsync"/>).
+    /// </summary>
+    public async Task<(IReadOnlyList<OficioStanding> Oficios, IReadOnlyList<OutcomeRecord> Outcomes)> StandingRecordsAsync(
+        string? region, int budgetYear, CancellationToken cancellationToken = default)
+    {
+        await using var batch = store.CreateBatch();
+        var oficiosCommand = new NpgsqlBatchCommand(
+            "SELECT region, hito, numero_oficio, anio_oficio, estado, enviado_at, asunto FROM correos " +
+            "WHERE ($1::text IS NULL OR region = $1) AND anio_presupuestario = $2 AND tipo = $3 ORDER BY creado_at, id");
+        oficiosCommand.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        oficiosCommand.Parameters.Add(new NpgsqlParameter { Value = budgetYear });
+        oficiosCommand.Parameters.Add(new NpgsqlParameter { Value = MailTypes.Oficio });
+        batch.BatchCommands.Add(oficiosCommand);
+        var outcomesCommand = new NpgsqlBatchCommand(OutcomesSql);
+        AddOutcomeParameters(outcomesCommand.Parameters, region, budgetYear);
+        batch.BatchCommands.Add(outcomesCommand);
+        var oficios = new List<OficioStanding>();
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            oficios.Add(new OficioStanding(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt32(3),
+                reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<Instant>(5), reader.GetString(6)));
+        }
+        await reader.NextResultAsync(cancellationToken);
+        return (oficios, await ReadOutcomesAsync(reader, cancellationToken));
+    }
 
     private async Task<IReadOnlyList<MailRecord>> ReadMailsAsync(string? region, int? budgetYear, string? type, CancellationToken cancellationToken)
     {
@@ -52,15 +84,28 @@ public sealed class CycleRecords(Store store)
         return mails;
     }
 
-    /// <summary>The recorded outcomes, oldest budget year first; optionally only one region's.</summary>
-    public async Task<IReadOnlyList<OutcomeRecord>> OutcomesAsync(string? region = null, CancellationToken cancellationToken = default)
+    /// <summary>The recorded outcomes, oldest budget year first; optionally only one region's, only one budget year's.</summary>
+    public async Task<IReadOnlyList<OutcomeRecord>> OutcomesAsync(string? region = null, int? budgetYear = null, CancellationToken cancellationToken = default)
     {
-        await using var command = store.CreateCommand(
-            "SELECT region, anio_presupuestario, resultado, registrado_at, idempotency_key, instance_id, origen FROM focalizaciones " +
-            "WHERE ($1::text IS NULL OR region = $1) ORDER BY anio_presupuestario, registrado_at, id");
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        var outcomes = new List<OutcomeRecord>();
+        await using var command = store.CreateCommand(OutcomesSql);
+        AddOutcomeParameters(command.Parameters, region, budgetYear);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadOutcomesAsync(reader, cancellationToken);
+    }
+
+    private const string OutcomesSql =
+        "SELECT region, anio_presupuestario, resultado, registrado_at, idempotency_key, instance_id, origen FROM focalizaciones " +
+        "WHERE ($1::text IS NULL OR region = $1) AND ($2::int IS NULL OR anio_presupuestario = $2) ORDER BY anio_presupuestario, registrado_at, id";
+
+    private static void AddOutcomeParameters(NpgsqlParameterCollection parameters, string? region, int? budgetYear)
+    {
+        parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter { Value = (object?)budgetYear ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+    }
+
+    private static async Task<IReadOnlyList<OutcomeRecord>> ReadOutcomesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<OutcomeRecord>();
         while (await reader.ReadAsync(cancellationToken))
         {
             outcomes.Add(new OutcomeRecord(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetFieldValue<Instant>(3),

@@ -77,7 +77,7 @@ public sealed class SimulationRun
                 [.. sent.Recipients.Select(r => r.Address)], sent.OficioNumber, null, sent.Subject)
             { NumberYear = sent.OficioYear, Issuer = sent.Issuer, Element = elements.Task(sent.IdempotencyKey) });
         }
-        foreach (var outcome in (await records.OutcomesAsync(cancellationToken: cancellationToken)).Where(o => o.BudgetYear == _scenario.BudgetYear))
+        foreach (var outcome in await records.OutcomesAsync(budgetYear: _scenario.BudgetYear, cancellationToken: cancellationToken))
         {
             timeline.Add(new TimelineEntry(outcome.RecordedAt, RegionRegistry.ByIsoSuffix(outcome.Region), "resultado", "focalizacion-final", [], null,
                 outcome.Outcome, OutcomeText(outcome.Outcome))

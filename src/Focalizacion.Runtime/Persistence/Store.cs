@@ -66,6 +66,10 @@ public sealed class Store : IAsyncDisposable
     public NpgsqlCommand CreateCommand(string sql) =>
         ScopedReading.Current(DataSource) is { } reading ? new NpgsqlCommand(sql, reading.Connection, reading.Transaction) : DataSource.CreateCommand(sql);
 
+    /// <summary>A batch on the store (several statements, one round trip); inside a <see cref="ReadAsync{T}"/> or <see cref="WriteAsync{T}"/> body, on its transaction.</summary>
+    public NpgsqlBatch CreateBatch() =>
+        ScopedReading.Current(DataSource) is { } reading ? new NpgsqlBatch(reading.Connection, reading.Transaction) : DataSource.CreateBatch();
+
     /// <summary>
     /// Runs <paramref name="body"/> in one read-only transaction that sees only <paramref name="scope"/>
     /// (row-level security, for a role it binds), every <see cref="CreateCommand"/> and

@@ -9,7 +9,7 @@ namespace Focalizacion.Service.Identity;
 
 /// <summary>
 /// Programs' authentication: <c>Authorization: Bearer foc_…</c>, a personal access token looked up
-/// by its hash (<see cref="Focalizacion.Access.Tokens.AccessTokens"/>); its use is recorded. A
+/// by its hash together with its active user (<see cref="Focalizacion.Access.Tokens.AccessTokens"/>); its use is recorded. A
 /// missing, unknown, expired or revoked token is a 401 that says only that.
 /// </summary>
 internal sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiDatabase database)
@@ -24,11 +24,13 @@ internal sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationS
         {
             return AuthenticateResult.NoResult();
         }
-        if (await database.Tokens.AuthenticateAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted) is not { } userId)
+        if (await database.Tokens.AuthenticateAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted) is not { } user)
         {
             return AuthenticateResult.Fail("token desconocido, vencido o revocado");
         }
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString(CultureInfo.InvariantCulture))], Scheme.Name);
+        // The token's statement read the active user already: CallerMiddleware does not read it again.
+        Caller.Set(Context, user);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture))], Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 

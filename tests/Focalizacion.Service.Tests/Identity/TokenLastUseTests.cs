@@ -25,13 +25,13 @@ public sealed class TokenLastUseTests
         async Task<Instant?> LastUseAsync() => (await tokens.ListAsync(user.Id)).Single().LastUsedAt;
 
         var first = clock.GetCurrentInstant();
-        var ids = new List<long?> { await tokens.AuthenticateAsync(token) };
+        var ids = new List<long?> { (await tokens.AuthenticateAsync(token))?.Id };
         var afterFirst = await LastUseAsync();
         clock.AdvanceTo(first + Duration.FromSeconds(59));
-        ids.Add(await tokens.AuthenticateAsync(token));
+        ids.Add((await tokens.AuthenticateAsync(token))?.Id);
         var withinTheMinute = await LastUseAsync();
         clock.AdvanceTo(first + Duration.FromSeconds(61));
-        ids.Add(await tokens.AuthenticateAsync(token));
+        ids.Add((await tokens.AuthenticateAsync(token))?.Id);
         var aMinuteLater = await LastUseAsync();
 
         Assert.Multiple(() =>
@@ -52,7 +52,7 @@ public sealed class TokenLastUseTests
         var tokens = new AccessTokens(database.Store, clock);
         var user = (await users.CreateAsync(new("programa@sercotec.cl", "auditor", null, null, null), null, Focalizacion.Runtime.Actor.Cli("prueba"))).User!;
         var (token, record) = await tokens.CreateAsync(user.Id, "programa", 1, Focalizacion.Runtime.Actor.Cli("prueba"));
-        var before = await tokens.AuthenticateAsync(token);
+        var before = (await tokens.AuthenticateAsync(token))?.Id;
         await tokens.RevokeAsync(user.Id, record.Id, Focalizacion.Runtime.Actor.Cli("prueba"));
         Assert.Multiple(async () =>
         {

@@ -45,7 +45,7 @@ internal static class StandingText
         return "pendiente";
     }
 
-    private static string Oficio(Cycle.Handlers.MailRecord o, Region region)
+    private static string Oficio(Cycle.Estado.OficioStanding o, Region region)
     {
         var number = o.OficioNumber is { } n ? $"N° {n}/{o.OficioYear}" : "sin número";
         var when = o.SentAt is { } at ? $"enviado el {Spanish.LongDate(at.InZone(region.Zone).Date)}" : $"{o.State}, aún no enviado";
