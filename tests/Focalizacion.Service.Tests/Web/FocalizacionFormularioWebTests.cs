@@ -105,6 +105,35 @@ public sealed class FocalizacionFormularioWebTests : WebFixture
         Assert.That((await Page.GotoAsync("/ciclos/2027/BI/focalizacion/borrador?etapa=preliminar"))!.Status, Is.EqualTo(403));
     }
 
+    // A request over the page's bound is refused before it is read, with the Spanish message at the field; a file over the archive's bound inside it, as well.
+    [TestCase(46, 413, "el envío supera los 45 MB en total; cada archivo puede pesar hasta 20 MB", TestName = "An upload over the request's bound gets a Spanish 413 at its field")]
+    [TestCase(21, 400, "pesa 21 MB; el máximo es 20 MB", TestName = "A workbook over the archive's bound gets a Spanish 400 at its field")]
+    public async Task An_over_limit_upload_is_refused_in_Spanish_and_stores_nothing(int megabytes, int status, string says)
+    {
+        const string page = "/ciclos/2027/BI/focalizacion";
+        await LogInAsync(AdminApiService.GoreBi, page);
+        var file = Path.Combine(Path.GetTempPath(), $"focalizacion-{megabytes}mb-{Guid.NewGuid():N}.xlsx");
+        await using (var stream = File.Create(file))
+        {
+            stream.SetLength(megabytes * 1024L * 1024L);
+        }
+        try
+        {
+            await Page.GetByLabel("Planilla de la focalización preliminar (XLSX)").SetInputFilesAsync(file);
+            var answer = await Page.RunAndWaitForResponseAsync(
+                () => Page.GetByRole(AriaRole.Button, new() { Name = "Enviar la focalización preliminar" }).ClickAsync(),
+                r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == page);
+            Assert.That(answer.Status, Is.EqualTo(status), await answer.TextAsync());
+            Assert.That(await Page.GetByRole(AriaRole.Alert).InnerTextAsync(), Does.Contain("No se guardó nada").And.Contain(says));
+            Assert.That(await Page.Locator("#preliminar-planilla-error").InnerTextAsync(), Does.Contain(says), "the message is at the workbook's field");
+            Assert.That(await Api.Database.ScalarAsync("SELECT count(*) FROM focalizacion_versiones WHERE region = 'BI'"), Is.Zero);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Fills in line <paramref name="i"/> completely, with <paramref name="budget"/> as typed.</summary>
     private async Task FillLineAsync(int i, string budget)
     {

@@ -70,7 +70,7 @@ public sealed class FocalizacionWebTests : WebFixture
         await Page.GetByRole(AriaRole.Button, new() { Name = "Enviar la focalización preliminar" }).ClickAsync();
         Assert.That(await Page.Locator("main").InnerTextAsync(), Does.Not.Contain("No se guardó nada"));
         Assert.That(await Page.GetByRole(AriaRole.Status).InnerTextAsync(), Does.Contain("Se recibió la focalización preliminar v1"));
-        Assert.That(await Page.Locator("table.versiones[data-etapa='preliminar'] tr[data-version='1']").InnerTextAsync(), Does.Contain("gore.nb@gore.ejemplo.cl"));
+        Assert.That(await Page.Locator("table.versiones[data-etapa='preliminar'] tr[data-version='1']").InnerTextAsync(), Does.Contain("Gabriela Ñuble (gore.nb@gore.ejemplo.cl)").And.Not.Contain("(web)"), "named as a person, not as the journal's actor");
         await SignOutAsync();
 
         // Sercotec central writes an observation on line 1 and sends them.
@@ -83,6 +83,9 @@ public sealed class FocalizacionWebTests : WebFixture
         Assert.That(await Page.GetByRole(AriaRole.Status).InnerTextAsync(), Does.Contain("Se enviaron las observaciones"));
         Assert.That(await Page.Locator(".observaciones-lineas li[data-linea='1']").InnerTextAsync(), Does.Contain("Precise las comunas del valle"));
         Assert.That(await Page.Locator("#observacion-1").CountAsync(), Is.Zero, "sent once: the form is gone");
+        Assert.That(await Page.Locator("table.lineas-focalizacion tr[data-linea='1'] td.observaciones").InnerTextAsync(), Is.EqualTo("Precise las comunas del valle"),
+            "the lines table shows each line's observations");
+        Assert.That(await Page.Locator("table.lineas-focalizacion tr[data-linea='2'] td.observaciones").InnerTextAsync(), Is.Empty);
         Assert.That(await OficioTextAsync("observaciones-sercotec"), Does.Contain("Línea 1 (Crece, «Acción de Crece»): Precise las comunas del valle"));
 
         // The montos preliminares; then a final without its acta and with Crece's total off.
@@ -132,6 +135,13 @@ public sealed class FocalizacionWebTests : WebFixture
         await Page.GetByRole(AriaRole.Link, new() { Name = "final v2", Exact = true }).ClickAsync();
         Assert.That(await Page.Locator("table.diferencias tr[data-cambio='Changed']").InnerTextAsync(),
             Does.Contain("Crece").And.Contain("Presupuesto ($): $ 90.000.000 → $ 100.000.000"));
+        Assert.That(await Page.Locator("p.bajada").InnerTextAsync(), Does.Contain("Enviada por Gabriela Ñuble (gore.nb@gore.ejemplo.cl) el"));
+        // At 1366 px the lines table scrolls sideways inside its frame; the page itself does not.
+        var widths = await Page.EvaluateAsync<int[]>(
+            "() => { const f = document.querySelector('table.lineas-focalizacion').closest('.tabla-desplazable'); " +
+            "return [f.scrollWidth, f.clientWidth, document.documentElement.scrollWidth, window.innerWidth]; }");
+        Assert.That(widths[0], Is.GreaterThan(widths[1]), "the lines table is wider than its frame, which scrolls");
+        Assert.That(widths[2], Is.LessThanOrEqualTo(widths[3]), "the page does not overflow sideways");
         await CheckPageAsync("focalizacion-version");
         await SignOutAsync();
 

@@ -100,8 +100,14 @@ internal sealed class FocalizacionModel(
         return document is { } id && await DocumentosApi.WriteAsync(id, HttpContext, database) ? new EmptyResult() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostAsync(int anio, string region)
+    /// <remarks>
+    /// No parameters: binding one would let model binding read the form first, with its own refusal
+    /// (a bare 400) for a request over the bound; the route's values are read here instead.
+    /// </remarks>
+    public async Task<IActionResult> OnPostAsync()
     {
+        var anio = int.Parse((string)RouteData.Values["anio"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var region = (string)RouteData.Values["region"]!;
         if (ChooseRegion(anio, region) is null)
         {
             return NotFound();
@@ -114,6 +120,8 @@ internal sealed class FocalizacionModel(
         catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
         {
             await ShowAsync(anio, region);
+            // The body was not read: the stage is the one the form's address names, so the message goes to its field.
+            Posted = FocalizacionVersions.StageOf(Request.Query["etapa"]);
             Errors.Add("planilla", $"el envío supera los {MaxRequestBytes / (1024 * 1024)} MB en total; cada archivo puede pesar hasta {MaxFileBytes / (1024 * 1024)} MB");
             return Refused(StatusCodes.Status413PayloadTooLarge);
         }

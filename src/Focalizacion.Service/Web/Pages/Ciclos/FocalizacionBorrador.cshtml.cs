@@ -55,7 +55,7 @@ internal sealed class FocalizacionBorradorModel(
     public string? ActaName { get; private set; }
 
     /// <summary>Who saved the draft last, and when; null before the first save.</summary>
-    public (string By, Instant At)? Saved { get; private set; }
+    public (ActorName By, Instant At)? Saved { get; private set; }
 
     public FormErrors Errors { get; } = new();
 
@@ -73,7 +73,7 @@ internal sealed class FocalizacionBorradorModel(
             () => database.Borradores.FindAsync(Region.IsoSuffix, Anio, Stage, HttpContext.RequestAborted), HttpContext.RequestAborted);
         Draft = saved?.Draft ?? Initial();
         ActaName = saved?.ActaName;
-        Saved = saved is null ? null : (saved.SavedBy, saved.SavedAt);
+        await SavedByAsync(saved);
         if (guardado && saved is not null)
         {
             Notice = $"Se guardó el borrador de la focalización {Etapa}. Puede volver a completarlo cuando quiera; no se envía hasta que elija «Enviar».";
@@ -102,7 +102,7 @@ internal sealed class FocalizacionBorradorModel(
         var caller = Caller.Of(HttpContext);
         var saved = await database.ReadAsync(caller, () => database.Borradores.FindAsync(Region.IsoSuffix, Anio, Stage, HttpContext.RequestAborted), HttpContext.RequestAborted);
         ActaName = acta is { Length: > 0 } ? acta.FileName : saved?.ActaName;
-        Saved = saved is null ? null : (saved.SavedBy, saved.SavedAt);
+        await SavedByAsync(saved);
         if (Errors.Count > 0)
         {
             return Refused(StatusCodes.Status400BadRequest);
@@ -302,6 +302,15 @@ internal sealed class FocalizacionBorradorModel(
         }
         (Region, Anio, Stage) = (found, anio, stage);
         return true;
+    }
+
+    private async Task SavedByAsync(SavedDraft? saved)
+    {
+        if (saved is not null)
+        {
+            var names = await ActorNames.ReadAsync(database, [saved.SavedBy], HttpContext.RequestAborted);
+            Saved = (ActorNames.Of(names, saved.SavedBy), saved.SavedAt);
+        }
     }
 
     private PageResult Refused(int status)

@@ -40,6 +40,9 @@ internal sealed class FocalizacionVersionModel(ApiDatabase database, EngineRunti
     /// <summary>Sercotec's observations written on this version's lines.</summary>
     public IReadOnlyList<LineObservation> LineObservations { get; private set; } = [];
 
+    /// <summary>Who submitted the version, by name.</summary>
+    public ActorName Submitter { get; private set; } = null!;
+
     /// <summary>Sercotec may write and send its observations on this preliminary now.</summary>
     public bool MayObserve { get; private set; }
 
@@ -159,6 +162,7 @@ internal sealed class FocalizacionVersionModel(ApiDatabase database, EngineRunti
             return false;
         }
         Version = version;
+        Submitter = reading.SubmitterOf(version);
         Previous = reading.Versions.FirstOrDefault(v => v.Stage == version.Stage && v.Number == version.Number - 1);
         Diff = Previous is null ? [] : FocalizacionDiff.Compare(Previous.Content, version.Content);
         LineObservations = await database.ReadAsync(caller, () => database.Focalizaciones.ObservationsAsync(id, HttpContext.RequestAborted), HttpContext.RequestAborted);
