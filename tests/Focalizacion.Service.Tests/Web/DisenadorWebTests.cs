@@ -40,6 +40,13 @@ public sealed class DisenadorWebTests : WebFixture
         await OpenAsync();
         Assert.That(await Page.Locator("[data-disenador-estado]").InnerTextAsync(), Does.StartWith("Abierto: la definición N° "));
         Assert.That(await Page.Locator(".bjs-powered-by").CountAsync(), Is.EqualTo(1), "the bpmn.io watermark stays");
+        var creates = await Page.Locator(".djs-palette .entry[data-action^='create.']").EvaluateAllAsync<string[]>("entries => entries.map(e => e.dataset.action)");
+        Assert.That(creates, Is.EquivalentTo(new[]
+        {
+            "create.foc-start-event", "create.foc-timer-catch", "create.foc-end-event", "create.foc-exclusive-gateway",
+            "create.foc-parallel-gateway", "create.foc-service-task", "create.foc-user-task", "create.foc-receive-task",
+        }), "the palette creates only what the engine runs (no plain task, sub-process, pool, data object)");
+        Assert.That(await Page.Locator(".djs-palette .entry[aria-label='Crear tarea de servicio']").CountAsync(), Is.EqualTo(1), "in Spanish");
         await CheckPageAsync("disenador");
 
         await Shape(FinalTimer).ClickAsync();

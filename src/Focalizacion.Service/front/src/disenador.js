@@ -81,7 +81,7 @@ async function iniciar(raiz) {
   raiz.querySelector('[data-guardar]').addEventListener('click', async () => {
     guardado.textContent = 'Guardando…';
     const { xml } = await modeler.saveXML({ format: true });
-    const r = await enviarXml(raiz.dataset.guardar, xml);
+    const r = await enviarXml(raiz.dataset.guardarUrl, xml);
     if (!r.ok) {
       guardado.textContent = 'No se guardó: ' + (r.datos.detail || r.estado);
       return;
