@@ -7,7 +7,7 @@ mkdir -p docs/benchmarks
 dotnet run -c Release --project benchmarks/Focalizacion.Calendar.Benchmarks -- "$PWD/docs/benchmarks/calendar.md"
 bash deploy/postgres.sh
 # The benchmarks make their throwaway databases on this server; nothing in the code falls back to it.
-export FOCALIZACION_DB="${FOCALIZACION_DB:-Host=127.0.0.1;Port=5432;Username=focalizacion;Password=focalizacion;Database=focalizacion}"
+source deploy/entorno-local.sh
 dotnet run -c Release --project benchmarks/Focalizacion.Documents.Benchmarks -- "$PWD/docs/benchmarks/documentos.md" "$@"
 dotnet run -c Release --project benchmarks/Focalizacion.Engine.Benchmarks -- "$PWD/docs/benchmarks/engine.md" "$@"
 dotnet run -c Release --project benchmarks/Focalizacion.Cycle.Benchmarks -- "$PWD/docs/benchmarks/ciclo.md" "$@"

@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p docs/benchmarks
 bash deploy/postgres.sh
+source deploy/entorno-local.sh
 dotnet build -c Release benchmarks/Focalizacion.Cycle.Benchmarks
 dotnet benchmarks/Focalizacion.Cycle.Benchmarks/bin/Release/net10.0/Focalizacion.Cycle.Benchmarks.dll "$PWD/docs/benchmarks/simulacion.md" --simulacion "$@"

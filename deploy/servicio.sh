@@ -8,8 +8,7 @@ cd "$(dirname "$0")/.."
 
 if [ -z "${FOCALIZACION_DB:-}" ]; then
     bash deploy/postgres.sh
-    export FOCALIZACION_DB="Host=127.0.0.1;Port=5432;Username=focalizacion;Password=focalizacion;Database=focalizacion"
-    export FOCALIZACION_DB_API="${FOCALIZACION_DB_API:-Host=127.0.0.1;Port=5432;Username=focalizacion_api;Password=focalizacion_api;Database=focalizacion}"
+    source deploy/entorno-local.sh
 fi
 # The oficios' PDFs are written with Debian's DejaVu fonts (FOCALIZACION_PDF_FUENTE and
 # FOCALIZACION_PDF_FUENTE_NEGRITA name other TrueType files).

@@ -7,8 +7,7 @@ cd "$(dirname "$0")/.."
 
 # Integration tests use the machine's real PostgreSQL (started, role and database created).
 bash deploy/postgres.sh
-export FOCALIZACION_DB="${FOCALIZACION_DB:-Host=127.0.0.1;Port=5432;Username=focalizacion;Password=focalizacion;Database=focalizacion}"
-export FOCALIZACION_DB_API="${FOCALIZACION_DB_API:-Host=127.0.0.1;Port=5432;Username=focalizacion_api;Password=focalizacion_api;Database=focalizacion}"
+source deploy/entorno-local.sh
 
 # Email tests talk to a real SMTP server on loopback (Debian's aiosmtpd, run by /usr/bin/python3);
 # browser tests drive Debian's Chromium through Playwright (it cannot download its own browsers here).

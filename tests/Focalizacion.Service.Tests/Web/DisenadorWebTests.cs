@@ -139,6 +139,8 @@ public sealed class DisenadorWebTests : WebFixture
             """;
         await Page.Locator("[data-abrir-archivo]").SetInputFilesAsync(new FilePayload { Name = "de-camunda.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(File) });
         await Assertions.Expect(Page.Locator("[data-disenador-estado]")).ToHaveTextAsync("Abierto: el archivo de-camunda.bpmn.");
+        Assert.That(await Page.Locator("[data-disenador-bajada]").InnerTextAsync(), Does.StartWith("Se edita el archivo de-camunda.bpmn.").And.Not.Contain("definición N°"),
+            "the introduction names what is edited now, not the definition the page opened with");
         var listed = Page.Locator("[data-problemas] button[data-elemento='Guion']");
         await Assertions.Expect(listed).ToContainTextAsync("no soportado");
         await Assertions.Expect(Shape("Guion")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("foc-problema"));

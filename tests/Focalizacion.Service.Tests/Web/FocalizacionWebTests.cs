@@ -81,7 +81,9 @@ public sealed class FocalizacionWebTests : WebFixture
         await CheckPageAsync("focalizacion-observaciones");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Enviar observaciones" }).ClickAsync();
         Assert.That(await Page.GetByRole(AriaRole.Status).InnerTextAsync(), Does.Contain("Se enviaron las observaciones"));
-        Assert.That(await Page.Locator(".observaciones-lineas li[data-linea='1']").InnerTextAsync(), Does.Contain("Precise las comunas del valle"));
+        Assert.That(await Page.Locator(".observaciones-lineas li[data-linea='1']").InnerTextAsync(),
+            Does.Contain("Precise las comunas del valle").And.Contain("Carla Central (central@sercotec.ejemplo.cl)").And.Not.Contain("(web)"),
+            "the author named as a person, not as the journal's actor");
         Assert.That(await Page.Locator("#observacion-1").CountAsync(), Is.Zero, "sent once: the form is gone");
         Assert.That(await Page.Locator("table.lineas-focalizacion tr[data-linea='1'] td.observaciones").InnerTextAsync(), Is.EqualTo("Precise las comunas del valle"),
             "the lines table shows each line's observations");

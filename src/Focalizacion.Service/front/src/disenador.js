@@ -59,6 +59,11 @@ async function iniciar(raiz) {
     }
     await abrir(await archivo.text(), 'el archivo ' + archivo.name);
     event.target.value = '';
+    if (raiz.dataset.estado === 'listo') {
+      // What is edited now is the file, no longer the definition the page opened with.
+      document.querySelector('[data-disenador-bajada]').textContent =
+        'Se edita el archivo ' + archivo.name + '. Guardar crea un borrador nuevo; publicar se hace en Definiciones del flujo.';
+    }
   });
 
   function nombreDeArchivo() {

@@ -40,8 +40,14 @@ internal sealed class FocalizacionVersionModel(ApiDatabase database, EngineRunti
     /// <summary>Sercotec's observations written on this version's lines.</summary>
     public IReadOnlyList<LineObservation> LineObservations { get; private set; } = [];
 
+    /// <summary>The observations' authors, by name.</summary>
+    private IReadOnlyDictionary<string, ActorName> authors = new Dictionary<string, ActorName>();
+
     /// <summary>Who submitted the version, by name.</summary>
     public ActorName Submitter { get; private set; } = null!;
+
+    /// <summary>Who wrote <paramref name="observation"/>, by name.</summary>
+    public ActorName AuthorOf(LineObservation observation) => ActorNames.Of(authors, observation.Author);
 
     /// <summary>Sercotec may write and send its observations on this preliminary now.</summary>
     public bool MayObserve { get; private set; }
@@ -166,6 +172,7 @@ internal sealed class FocalizacionVersionModel(ApiDatabase database, EngineRunti
         Previous = reading.Versions.FirstOrDefault(v => v.Stage == version.Stage && v.Number == version.Number - 1);
         Diff = Previous is null ? [] : FocalizacionDiff.Compare(Previous.Content, version.Content);
         LineObservations = await database.ReadAsync(caller, () => database.Focalizaciones.ObservationsAsync(id, HttpContext.RequestAborted), HttpContext.RequestAborted);
+        authors = await ActorNames.ReadAsync(database, LineObservations.Select(o => o.Author), HttpContext.RequestAborted);
         var latest = reading.Versions.Last(v => v.Stage == version.Stage).Id == version.Id;
         MayObserve = latest && version.Stage == Stage.Preliminar && caller.May(Capability.RegistrarEventosSercotec) && reading.Awaits(CycleEvent.ObservacionesEnviadas);
         MayReview = latest && version.Stage == Stage.Final && caller.May(Capability.RevisarFocalizacion) && reading.Awaits(CycleEvent.RevisionRegistrada);

@@ -1,0 +1,5 @@
+# Sourced (not run) by the project's scripts: the connection strings of the two local roles that
+# deploy/postgres.sh creates, for whichever of FOCALIZACION_DB and FOCALIZACION_DB_API is unset.
+# Local provisioning only: the service itself has no default and refuses to start without them.
+export FOCALIZACION_DB="${FOCALIZACION_DB:-Host=127.0.0.1;Port=5432;Username=focalizacion;Password=focalizacion;Database=focalizacion}"
+export FOCALIZACION_DB_API="${FOCALIZACION_DB_API:-Host=127.0.0.1;Port=5432;Username=focalizacion_api;Password=focalizacion_api;Database=focalizacion}"
