@@ -36,11 +36,24 @@ async function iniciar(raiz) {
   mountSimulation(modeler, raiz.querySelector('[data-simulacion]'), ajustes);
   const translate = modeler.get('translate');
 
+  // Fits the diagram in the part of the canvas the palette leaves free (fit-viewport alone puts its left under the palette).
+  function encuadrar() {
+    const canvas = modeler.get('canvas');
+    canvas.zoom('fit-viewport');
+    const paleta = raiz.querySelector('.djs-palette');
+    const { inner, outer } = canvas.viewbox();
+    if (!paleta || inner.width <= 0 || inner.height <= 0) return;
+    const margen = paleta.getBoundingClientRect().right - raiz.querySelector('[data-lienzo]').getBoundingClientRect().left + 12;
+    const escala = Math.min((outer.width - margen - 12) / inner.width, (outer.height - 24) / inner.height, 1);
+    if (escala <= 0) return;
+    canvas.viewbox({ x: inner.x - margen / escala, y: inner.y - 12 / escala, width: outer.width / escala, height: outer.height / escala });
+  }
+
   async function abrir(xml, origen) {
     raiz.dataset.estado = 'cargando';
     try {
       const { warnings } = await modeler.importXML(xml);
-      modeler.get('canvas').zoom('fit-viewport');
+      encuadrar();
       const avisos = warnings.map((w) => w.message).filter(Boolean);
       decir('Abierto: ' + origen + '.' + (avisos.length ? ' Avisos al dibujarlo: ' + avisos.slice(0, 5).join(' · ') : ''));
       raiz.dataset.estado = 'listo';

@@ -190,15 +190,16 @@ function RuleEvaluation(props) {
   } else if (respuesta) {
     resultado = h('p', { class: 'foc-evaluacion foc-evaluacion--error' }, 'Error: ' + (respuesta.datos.detail || respuesta.datos.title || 'la regla no se pudo evaluar'));
   }
+  // The evaluation right under the rule (it names its region and year), the choice of both after it.
   return h('div', { class: 'bio-properties-panel-entry foc-plazo', 'data-entry-id': id },
+    h('div', { 'aria-live': 'polite', 'data-plazo-evaluacion': '' }, resultado),
     h('div', { class: 'foc-plazo__donde' },
       h('label', { class: 'bio-properties-panel-label', for: id + '-region' }, 'Región'),
       h('select', { id: id + '-region', class: 'bio-properties-panel-input', value: region, onChange: elegirRegion },
         regiones.map((r) => h('option', { key: r.codigo, value: r.codigo }, r.nombre))),
       h('label', { class: 'bio-properties-panel-label', for: id + '-anio' }, 'Año presupuestario'),
       h('select', { id: id + '-anio', class: 'bio-properties-panel-input', value: String(anio), onChange: elegirAnio },
-        anios.map((a) => h('option', { key: a, value: String(a) }, String(a))))),
-    h('div', { 'aria-live': 'polite', 'data-plazo-evaluacion': '' }, resultado));
+        anios.map((a) => h('option', { key: a, value: String(a) }, String(a))))));
 }
 
 function FocalizacionProvider(propertiesPanel, config) {
