@@ -23,10 +23,11 @@ async function iniciar(raiz) {
   const estadoTexto = raiz.querySelector('[data-disenador-estado]');
   const decir = (texto) => { estadoTexto.textContent = texto; };
   const ajustes = await leerJson(raiz.dataset.ajustes);
+  const lienzo = raiz.querySelector('[data-lienzo]');
   const anioBase = new Date().getFullYear() + 1; // the next budget year
   const estado = { region: regionInicial, anio: anioBase, anioBase, plazos: [], problemas: [] };
   const modeler = new Modeler({
-    container: raiz.querySelector('[data-lienzo]'),
+    container: lienzo,
     propertiesPanel: { parent: raiz.querySelector('[data-propiedades]') },
     moddleExtensions: { foc: ajustes.moddle },
     additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, traduccion, paleta, propiedades],
@@ -39,13 +40,14 @@ async function iniciar(raiz) {
   // Fits the diagram in the part of the canvas the palette leaves free (fit-viewport alone puts its left under the palette).
   function encuadrar() {
     const canvas = modeler.get('canvas');
-    canvas.zoom('fit-viewport');
     const paleta = raiz.querySelector('.djs-palette');
     const { inner, outer } = canvas.viewbox();
-    if (!paleta || inner.width <= 0 || inner.height <= 0) return;
-    const margen = paleta.getBoundingClientRect().right - raiz.querySelector('[data-lienzo]').getBoundingClientRect().left + 12;
+    const margen = paleta ? paleta.getBoundingClientRect().right - lienzo.getBoundingClientRect().left + 12 : 12;
     const escala = Math.min((outer.width - margen - 12) / inner.width, (outer.height - 24) / inner.height, 1);
-    if (escala <= 0) return;
+    if (!(escala > 0 && Number.isFinite(escala))) {
+      canvas.zoom('fit-viewport');
+      return;
+    }
     canvas.viewbox({ x: inner.x - margen / escala, y: inner.y - 12 / escala, width: outer.width / escala, height: outer.height / escala });
   }
 
@@ -74,8 +76,7 @@ async function iniciar(raiz) {
     event.target.value = '';
     if (raiz.dataset.estado === 'listo') {
       // What is edited now is the file, no longer the definition the page opened with.
-      document.querySelector('[data-disenador-bajada]').textContent =
-        'Se edita el archivo ' + archivo.name + '. Guardar crea un borrador nuevo; publicar se hace en Definiciones del flujo.';
+      document.querySelector('[data-disenador-editado]').textContent = 'Se edita el archivo ' + archivo.name + '.';
     }
   });
 
