@@ -10,8 +10,10 @@ namespace Focalizacion.Service.Tests.Web;
 /// <summary>
 /// The version pages in Chromium, mid-cycle 2027 (the 16 regions waiting for the montos preliminares):
 /// a draft whose montos deadline moved is compared with the published version (that timer coloured as
-/// changed, its rule listed), published through the confirmation (16 instances stay pinned), Ñuble's
-/// cycle migrated to it from the dry run's table, and the live map shows who waits where.
+/// changed, its rule listed, its badge covering no label), published through the confirmation (16
+/// instances stay pinned), a cycle started afterwards with <c>ciclo iniciar</c> (Ñuble 2028) runs it
+/// while Biobío 2027 keeps version 1's deadline, Ñuble's 2027 cycle migrated to it from the dry run's
+/// table, and the live map shows who waits where.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -108,6 +110,7 @@ public sealed class VersionesWebTests : WebFixture
         Assert.Multiple(async () =>
         {
             Assert.That(await Page.Locator(".estado-ciclo").InnerTextAsync(), Is.EqualTo("en curso"));
+            Assert.That(await Page.Locator("[data-version-flujo]").InnerTextAsync(), Is.EqualTo($"{ShippedWorkflow.ProcessKey} versión 2"), "the version it runs, named on its page");
             Assert.That(laterMontos, Does.Contain("viernes 10 de diciembre de 2027").And.Contain("se vence el sábado 11 de diciembre de 2027, 00:00 (hora continental)"));
             Assert.That(laterMontos, Does.Not.Contain("miércoles 1 de diciembre de 2027"), "not version 1's first business day");
         });
@@ -115,8 +118,9 @@ public sealed class VersionesWebTests : WebFixture
         await Page.GotoAsync("/ciclos/2027/BI");
         await Page.Locator(".diagrama svg").First.WaitForAsync();
         var earlierMontos = await Page.Locator("ol.linea-tiempo > li[data-hito='montos-preliminares']").InnerTextAsync();
-        Assert.Multiple(() =>
+        Assert.Multiple(async () =>
         {
+            Assert.That(await Page.Locator("[data-version-flujo]").InnerTextAsync(), Is.EqualTo($"{ShippedWorkflow.ProcessKey} versión 1"));
             Assert.That(earlierMontos, Does.Contain("martes 1 de diciembre de 2026").And.Contain("se vence el miércoles 2 de diciembre de 2026, 00:00 (hora continental)"));
             Assert.That(earlierMontos, Does.Not.Contain("10 de diciembre"));
         });
@@ -148,6 +152,8 @@ public sealed class VersionesWebTests : WebFixture
             Assert.That(await Api.Database.ScalarAsync($"SELECT count(*) FROM journal WHERE instance_id = ({Nuble}) AND kind = 'instancia-migrada' AND actor = '{AdminApiService.Admin}' AND via = 'web'"), Is.EqualTo(1));
         });
         await CheckPageAsync("versiones-migrar-hecho");
+        await Page.GotoAsync("/ciclos/2027/NB");
+        Assert.That(await Page.Locator("[data-version-flujo]").InnerTextAsync(), Is.EqualTo($"{ShippedWorkflow.ProcessKey} versión 2"), "Ñuble 2027's page names the version it was migrated to");
 
         // The live map of version 1: 15 regions wait for the montos; a click on that task lists them.
         await Page.GotoAsync("/disenador/mapa/1?anio=2027");
