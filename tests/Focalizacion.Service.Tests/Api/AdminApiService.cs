@@ -18,8 +18,11 @@ namespace Focalizacion.Service.Tests.Api;
 /// </summary>
 internal sealed class AdminApiService : IAsyncDisposable
 {
+    /// <summary>The service's clock at start-up (it runs on from there), as its <c>FOCALIZACION_RELOJ</c> says it.</summary>
+    public const string StartSetting = "2026-11-20T12:00:00-03:00";
+
     /// <summary>The service's clock at start-up (it runs on from there).</summary>
-    public static readonly Instant Start = OffsetDateTimePattern.ExtendedIso.Parse("2026-11-20T12:00:00-03:00").Value.ToInstant();
+    public static readonly Instant Start = OffsetDateTimePattern.ExtendedIso.Parse(StartSetting).Value.ToInstant();
 
     public const string Admin = "admin@sercotec.ejemplo.cl";
     public const string Auditor = "auditor@sercotec.ejemplo.cl";
@@ -56,6 +59,20 @@ internal sealed class AdminApiService : IAsyncDisposable
     /// <summary>Each test user's id, by e-mail.</summary>
     public IReadOnlyDictionary<string, long> UserIds { get; }
 
+    /// <summary>
+    /// Runs the operator's CLI (<c>focalizacion</c>, its own process) on this service's database, its
+    /// clock starting where the service's did and its mail going to the same pickup folder.
+    /// </summary>
+    public Task<(int ExitCode, string Output, string Error)> CliAsync(params string[] args) => CliProcess.RunAsync(
+        new Dictionary<string, string>
+        {
+            ["FOCALIZACION_DB"] = Database.ConnectionString,
+            ["FOCALIZACION_RELOJ"] = StartSetting,
+            ["FOCALIZACION_CORREO_CARPETA"] = MailFolder,
+            ["FOCALIZACION_OPERADOR"] = "operador.pruebas",
+        },
+        args);
+
     public static async Task<AdminApiService> StartAsync()
     {
         var database = await TestDatabase.CreateCycleAsync();
@@ -74,7 +91,7 @@ internal sealed class AdminApiService : IAsyncDisposable
         var mail = Path.Combine(Path.GetTempPath(), $"correo-api-{Guid.NewGuid():N}");
         var service = ServiceProcess.Start(database.ConnectionString, new Dictionary<string, string>
         {
-            ["FOCALIZACION_RELOJ"] = "2026-11-20T12:00:00-03:00",
+            ["FOCALIZACION_RELOJ"] = StartSetting,
             ["FOCALIZACION_CORREO_CARPETA"] = mail,
         });
         using var ready = await service.WaitForAsync("/salud/listo", HttpStatusCode.OK);
