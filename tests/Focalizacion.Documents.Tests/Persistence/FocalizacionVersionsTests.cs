@@ -42,18 +42,19 @@ public sealed class FocalizacionVersionsTests
         Assert.That((await api.ReadAsync(RegionScope.Of("NB"), () => versions.LatestAsync("NB", 2027, Stage.Final)))!.Id, Is.EqualTo(second.Id));
     }
 
-    [Test]
-    public async Task A_submitted_version_is_never_changed_or_removed_not_even_by_the_owner()
+    [TestCase("UPDATE focalizacion_versiones SET enviada_por = 'otro'")]
+    [TestCase("DELETE FROM focalizacion_versiones")]
+    [TestCase("TRUNCATE focalizacion_versiones CASCADE")]
+    [TestCase("TRUNCATE focalizacion_observaciones")] // Sercotec's observations, once unguarded against TRUNCATE
+    public async Task A_submitted_version_and_its_observations_are_never_changed_or_removed_not_even_by_the_owner(string sql)
     {
         await using var database = await TestDatabase.CreateCycleAsync();
         var versions = new FocalizacionVersions(database.Store, new FakeClock(Now));
         await versions.SubmitAsync(FocalizacionSamples.Of("NB", 2027, Stage.Preliminar), [], null, null, Gore);
 
-        var update = Assert.ThrowsAsync<PostgresException>(() => database.ExecuteAsync("UPDATE focalizacion_versiones SET enviada_por = 'otro'"));
-        var delete = Assert.ThrowsAsync<PostgresException>(() => database.ExecuteAsync("DELETE FROM focalizacion_versiones"));
+        var refused = Assert.ThrowsAsync<PostgresException>(() => database.ExecuteAsync(sql));
 
-        Assert.That(update!.MessageText, Does.Contain("no se modifica ni se borra"));
-        Assert.That(delete!.MessageText, Does.Contain("no se modifica ni se borra"));
+        Assert.That(refused!.MessageText, Does.Contain("el archivo es inmutable: lo guardado no se modifica ni se borra"));
         Assert.That(await database.ScalarAsync("SELECT count(*) FROM focalizacion_versiones WHERE enviada_por <> 'otro'"), Is.EqualTo(1));
     }
 }
