@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Text;
 
 namespace Focalizacion.Calendar;
 
@@ -12,6 +13,8 @@ public static class Spanish
         ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
 
     private static readonly string[] Weekdays = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"];
+
+    private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
     /// <summary>"enero" for 1 … "diciembre" for 12.</summary>
     public static string MonthName(int month) => Months[month - 1];
@@ -65,4 +68,10 @@ public static class Spanish
     /// <summary>The long form used in oficios: "lunes 1 de diciembre de 2025".</summary>
     public static string LongDate(LocalDate date) =>
         $"{WeekdayName(date.DayOfWeek)} {date.Day} de {MonthName(date.Month)} de {date.Year}";
+
+    /// <summary>"00:00 (hora de Magallanes)".</summary>
+    public static string Time(ZonedDateTime moment) => $"{TimePattern.Format(moment.TimeOfDay)} ({ChileanTime.Name(moment.Zone)})";
+
+    /// <summary>"lunes 1 de diciembre de 2026, 00:00 (hora de Magallanes)": how pages and the journal write a moment.</summary>
+    public static string Moment(ZonedDateTime moment) => $"{LongDate(moment.Date)}, {Time(moment)}";
 }

@@ -1,3 +1,4 @@
+using Focalizacion.Calendar;
 using Focalizacion.Engine.Definitions;
 using NodaTime;
 
@@ -27,8 +28,11 @@ namespace Focalizacion.Engine.Execution;
 /// </remarks>
 public static class InstanceMigration
 {
-    /// <summary>The nodes where <paramref name="state"/> waits, in the source's terms, each checked against <paramref name="target"/>.</summary>
-    public static IReadOnlyList<WaitingNode> Waiting(WorkflowDefinition source, WorkflowDefinition target, InstanceState state)
+    /// <summary>
+    /// The nodes where <paramref name="state"/> waits, in the source's terms, each checked against
+    /// <paramref name="target"/>; timers' moments in <paramref name="zone"/>, the instance's.
+    /// </summary>
+    public static IReadOnlyList<WaitingNode> Waiting(WorkflowDefinition source, WorkflowDefinition target, InstanceState state, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
@@ -48,7 +52,7 @@ public static class InstanceMigration
         foreach (var timer in state.Timers)
         {
             var node = source.Node(timer.NodeId);
-            waiting.Add(new WaitingNode(node.Id, node.Label, $"temporizador «{timer.Rule}», vence {timer.DueAt}", Problem(node, target)));
+            waiting.Add(new WaitingNode(node.Id, node.Label, $"temporizador «{timer.Rule}», vence el {Moment(timer.DueAt, zone)}", Problem(node, target)));
         }
         return waiting;
     }
@@ -66,7 +70,8 @@ public static class InstanceMigration
         {
             return StepResult.Refused(state, state.Status == InstanceStatus.Completed ? "la instancia ya terminó" : "la instancia fue cancelada");
         }
-        var missing = Waiting(source, target, state).Where(w => !w.InTarget).DistinctBy(w => w.NodeId).ToList();
+        var zone = context.Calendar.Zone;
+        var missing = Waiting(source, target, state, zone).Where(w => !w.InTarget).DistinctBy(w => w.NodeId).ToList();
         if (missing.Count > 0)
         {
             return StepResult.Refused(state,
@@ -99,11 +104,11 @@ public static class InstanceMigration
             if (ahead.Count == 0)
             {
                 effects.Add(new JournalLine(node.Id, JournalKind.TimerRescheduled,
-                    $"{node.Label}: «{timer.Rule}» vencía {timer.DueAt}; en la {targetName} su momento ya pasó y no se programa"));
+                    $"{node.Label}: «{timer.Rule}» vencía el {Moment(timer.DueAt, zone)}; en la {targetName} su momento ya pasó y no se programa"));
                 continue;
             }
             var (rule, due) = ahead[0];
-            Schedule(node.Id, timer.TokenId, rule, due, JournalKind.TimerRescheduled, $"{node.Label}: «{timer.Rule}» vencía {timer.DueAt}; en la {targetName}, «{rule}» vence {due}");
+            Schedule(node.Id, timer.TokenId, rule, due, JournalKind.TimerRescheduled, $"{node.Label}: «{timer.Rule}» vencía el {Moment(timer.DueAt, zone)}; en la {targetName}, «{rule}» vence el {Moment(due, zone)}");
         }
         foreach (var token in state.Tokens.Where(t => t.Wait is TokenWait.Message or TokenWait.User or TokenWait.Effect))
         {
@@ -120,7 +125,7 @@ public static class InstanceMigration
                     continue;
                 }
                 var (rule, due) = ahead[0];
-                Schedule(boundary.Id, token.Id, rule, due, JournalKind.TimerScheduled, $"{boundary.Label}: nuevo en la {targetName}; «{rule}» vence {due}");
+                Schedule(boundary.Id, token.Id, rule, due, JournalKind.TimerScheduled, $"{boundary.Label}: nuevo en la {targetName}; «{rule}» vence el {Moment(due, zone)}");
             }
         }
         return new StepResult(state with { Timers = [.. timers], Sequence = sequence }, effects, null);
@@ -138,6 +143,8 @@ public static class InstanceMigration
     /// The moment a duration counts from: when the timer's wait began (its moment minus the source's
     /// duration); any other timer does not depend on it.
     /// </summary>
+    private static string Moment(Instant instant, DateTimeZone zone) => Spanish.Moment(instant.InZone(zone));
+
     private static Instant WaitBegan(WorkflowDefinition source, ActiveTimer timer, TimerDefinition target, EngineContext context)
     {
         if (target.Period is null || WorkflowDefinition.TimerOf(source.Node(timer.NodeId))?.Period is not { } old)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Focalizacion.Calendar;
 using Focalizacion.Engine.Definitions;
 using NodaTime;
 
@@ -126,7 +127,7 @@ public static class WorkflowEngine
             _timers.Remove(timer);
             Effects.Add(new TimerLateness(timer.Id, context.Now - timer.DueAt));
             var node = definition.Node(timer.NodeId);
-            Journal(node.Id, JournalKind.TimerFired, $"{node.Label}: «{timer.Rule}», vencía {timer.DueAt}, disparado con {(context.Now - timer.DueAt).TotalSeconds:0} s de atraso");
+            Journal(node.Id, JournalKind.TimerFired, $"{node.Label}: «{timer.Rule}», vencía el {Moment(timer.DueAt)}, disparado con {(context.Now - timer.DueAt).TotalSeconds:0} s de atraso");
             var token = _tokens.Single(t => t.Id == timer.TokenId);
             if (node is TimerCatchEvent)
             {
@@ -361,6 +362,9 @@ public static class WorkflowEngine
             }
         }
 
+        /// <summary>A moment as the journal writes it for people: in the instance's zone, named.</summary>
+        private string Moment(Instant instant) => Spanish.Moment(instant.InZone(context.Calendar.Zone));
+
         /// <summary>
         /// Schedules a timer for a token; a timer that cannot be computed blocks the token with an incident.
         /// </summary>
@@ -382,7 +386,7 @@ public static class WorkflowEngine
             var ahead = occurrences.Value.Where(o => !notice || (o.Due >= context.Now && (after is null || o.Due > after))).ToList();
             foreach (var (text, due) in occurrences.Value.Except(ahead).Where(o => after is null || o.Due > after))
             {
-                Journal(timerNode.Id, JournalKind.NoticeSkipped, $"{timerNode.Label}: «{text}» vencía {due}, ya había pasado; no se programa");
+                Journal(timerNode.Id, JournalKind.NoticeSkipped, $"{timerNode.Label}: «{text}» vencía el {Moment(due)}, ya había pasado; no se programa");
             }
             if (ahead.Count == 0)
             {
@@ -392,7 +396,7 @@ public static class WorkflowEngine
             var active = new ActiveTimer($"t{++_sequence}", timerNode.Id, token.Id, dueAt, rule);
             _timers.Add(active);
             Effects.Add(new ScheduleTimer(active));
-            Journal(timerNode.Id, JournalKind.TimerScheduled, $"{timerNode.Label}: «{rule}» vence {dueAt}");
+            Journal(timerNode.Id, JournalKind.TimerScheduled, $"{timerNode.Label}: «{rule}» vence el {Moment(dueAt)}");
             return true;
         }
 

@@ -49,8 +49,11 @@ public sealed class InstanceMigrations(Store store, InstanceSteps steps, Definit
         await using var db = store.Open();
         var rows = await db.Instances.AsNoTracking().Where(i => i.DefinitionId == definitionId && Running.Contains(i.Status))
             .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new RunningInstance(r.Id, r.CorrelationKey, r.Status,
-            InstanceMigration.Waiting(definition, definition, InstanceStateJson.Deserialize(r.State))))];
+        return [.. rows.Select(r =>
+        {
+            var state = InstanceStateJson.Deserialize(r.State);
+            return new RunningInstance(r.Id, r.CorrelationKey, r.Status, InstanceMigration.Waiting(definition, definition, state, module.Calendars.For(state.Variables).Zone));
+        })];
     }
 
     /// <summary>
@@ -109,7 +112,7 @@ public sealed class InstanceMigrations(Store store, InstanceSteps steps, Definit
         var context = new EngineContext(id, steps.Clock.GetCurrentInstant(), module.Calendars.For(state.Variables)) { Reserved = module.ReservedVariables };
         var step = InstanceMigration.Migrate(source, target, targetName, state, context);
         var changes = step.Effects.OfType<JournalLine>().Where(l => l.Kind is JournalKind.TimerRescheduled or JournalKind.TimerScheduled).Select(l => l.Details).ToList();
-        return (step, new MigrationOutcome(id, key, InstanceMigration.Waiting(source, target, state), changes, step.Refusal, false));
+        return (step, new MigrationOutcome(id, key, InstanceMigration.Waiting(source, target, state, context.Calendar.Zone), changes, step.Refusal, false));
     }
 
     private static MigrationOutcome NotOnSource(Guid id, string? key, long sourceId) =>

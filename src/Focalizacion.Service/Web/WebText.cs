@@ -9,7 +9,6 @@ namespace Focalizacion.Service.Web;
 internal static class WebText
 {
     private static readonly LocalDatePattern ShortDatePattern = LocalDatePattern.CreateWithInvariantCulture("dd'-'MM'-'uuuu");
-    private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
     /// <summary>"lunes 1 de diciembre de 2026".</summary>
     public static string Date(LocalDate date) => Spanish.LongDate(date);
@@ -18,10 +17,10 @@ internal static class WebText
     public static string ShortDate(LocalDate date) => ShortDatePattern.Format(date);
 
     /// <summary>"00:00 (hora de Magallanes)".</summary>
-    public static string Time(ZonedDateTime moment) => $"{TimePattern.Format(moment.TimeOfDay)} ({ChileanTime.Name(moment.Zone)})";
+    public static string Time(ZonedDateTime moment) => Spanish.Time(moment);
 
     /// <summary>"lunes 1 de diciembre de 2026, 00:00 (hora de Magallanes)".</summary>
-    public static string Moment(ZonedDateTime moment) => $"{Date(moment.Date)}, {Time(moment)}";
+    public static string Moment(ZonedDateTime moment) => Spanish.Moment(moment);
 
     /// <summary>An instant as the region's people read it.</summary>
     public static string Moment(Instant instant, Region region) => Moment(instant.InZone(region.Zone));

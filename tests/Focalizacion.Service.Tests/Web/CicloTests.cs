@@ -46,6 +46,11 @@ public sealed class CicloTests : WebFixture
             Assert.That(await Page.Locator(".diagrama a.bjs-powered-by").CountAsync(), Is.EqualTo(1), "bpmn.io's watermark stays");
             Assert.That(await Page.Locator("[data-diagrama-estado]").InnerTextAsync(), Does.StartWith("Marcados en el diagrama"));
             Assert.That(await Page.GetByRole(AriaRole.Link, new() { Name = "Ver el diario de este ciclo" }).GetAttributeAsync("href"), Is.EqualTo("/ciclos/2027/NB/diario"));
+            // What people read: the elements' names, not their ids; moments in words and local time, not ISO instants.
+            Assert.That(await Page.Locator(".diagrama-contenedor p").First.InnerTextAsync(), Does.Match(@"El flujo espera en: «[^»]+»(, «[^»]+»)*\."));
+            var skipped = await Page.Locator("h3:text-is('Avisos omitidos') + ul > li").AllInnerTextsAsync();
+            Assert.That(skipped, Is.Not.Empty, "the cycle started on 20 November, after some of its reminders");
+            Assert.That(skipped, Is.All.Not.Match(@"\d{4}-\d{2}-\d{2}T").And.All.Match(@"vencía el \w+ \d+ de \w+ de \d{4}, \d{2}:\d{2} \(hora continental\)"));
         });
         await oficio.Locator("summary").ClickAsync();
         await CheckPageAsync("ciclo-region");

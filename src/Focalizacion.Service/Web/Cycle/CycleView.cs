@@ -19,11 +19,13 @@ internal sealed record MilestoneView(MilestoneStanding Standing, BoardCell Cell,
 /// <summary>
 /// What the page of one region's cycle shows: its standing, the milestones with their states (as
 /// the board words them), every email of the cycle with its text as sent, the notices the cycle
-/// skipped, and the workflow version its instance runs, all read as the user (row-level security).
+/// skipped, and the workflow version its instance runs with the names of the elements it waits
+/// at, all read as the user (row-level security).
 /// </summary>
 internal sealed record CycleView(
     RegionStanding Standing,
     DefinitionRow? Definition,
+    IReadOnlyList<string> WaitingNames,
     IReadOnlyList<MilestoneView> Milestones,
     IReadOnlyList<MailRecord> Oficios,
     IReadOnlyList<MailRecord> Reminders,
@@ -43,10 +45,13 @@ internal sealed record CycleView(
                 : new Dictionary<string, MilestoneRecorder>();
             var skipped = await new JournalQuery(JournalKind.NoticeSkipped.Text(), null, null, null, null, JournalQuery.MaxLimit, region, year).ReadAsync(database.Store, cancellationToken);
             var definition = standing.InstanceId is { } instance ? await PinnedAsync(database, instance, cancellationToken) : null;
+            var parsed = definition is null ? null : await database.Runtime.Definitions.ParsedAsync(definition.Id, cancellationToken);
+            // People read the elements' names (the designer's), not their ids.
+            IReadOnlyList<string> waiting = [.. standing.WaitingAt.Select(id => parsed?.Nodes.GetValueOrDefault(id)?.Name is { Length: > 0 } name ? $"«{name}»" : id)];
             var business = calendar.BusinessDays(region);
             var milestones = standing.Milestones.Select(m => new MilestoneView(m,
                 Board.Board.Cell(MilestoneSituation.Of(m, standing.Status, now, business)), recorders.GetValueOrDefault(m.Milestone.Key))).ToList();
-            return new CycleView(standing, definition, milestones,
+            return new CycleView(standing, definition, waiting, milestones,
                 [.. mails.Where(m => m.Type == MailTypes.Oficio)], [.. mails.Where(m => m.Type != MailTypes.Oficio)], skipped.Lineas);
         }, cancellationToken);
     }
