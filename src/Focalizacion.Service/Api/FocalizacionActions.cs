@@ -11,6 +11,7 @@ using Focalizacion.Documents.Focalizaciones;
 using Focalizacion.Documents.Persistence;
 using Focalizacion.Documents.Plantilla;
 using Focalizacion.Runtime;
+using Focalizacion.Runtime.Persistence;
 using Focalizacion.Service.Access;
 
 namespace Focalizacion.Service.Api;
@@ -157,11 +158,13 @@ internal static class FocalizacionActions
             new CiclosApi.EventBody(cycleEvent.Name, null, data), engine, conformity, cancellationToken);
         if (recorded.Done)
         {
-            await database.WriteAsync(caller, async () =>
+            // The event is recorded and its oficio lists them: like any record of a deed done, storing them per line
+            // waits out a database restart instead of being lost to it, and is not cancelled halfway.
+            await BookkeepingRetry.Default.RunAsync(() => database.WriteAsync(caller, async () =>
             {
-                await database.Focalizaciones.AddObservationsAsync(version, observations, actor, cancellationToken);
+                await database.Focalizaciones.AddObservationsAsync(version, observations, actor, CancellationToken.None);
                 return true;
-            }, cancellationToken);
+            }, CancellationToken.None));
         }
         return recorded;
     }
