@@ -48,7 +48,7 @@ internal sealed class AdminApiService : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
-    public ServiceProcess Service { get; }
+    public ServiceProcess Service { get; private set; }
 
     /// <summary>Where the service writes the emails it sends (<c>FOCALIZACION_CORREO_CARPETA</c>).</summary>
     public string MailFolder { get; }
@@ -56,11 +56,15 @@ internal sealed class AdminApiService : IAsyncDisposable
     /// <summary>Each test user's id, by e-mail.</summary>
     public IReadOnlyDictionary<string, long> UserIds { get; }
 
-    public static async Task<AdminApiService> StartAsync()
+    /// <summary>As <see cref="StartAsync(Instant)"/> at <see cref="Start"/>.</summary>
+    public static Task<AdminApiService> StartAsync() => StartAsync(Start);
+
+    /// <summary>The service on a fresh database, its clock starting at <paramref name="start"/>, with the test users and their tokens (valid 30 days from then).</summary>
+    public static async Task<AdminApiService> StartAsync(Instant start)
     {
         var database = await TestDatabase.CreateCycleAsync();
         // The users exist before the service starts; their tokens are valid at the service's clock.
-        var clock = new FakeClock(Start);
+        var clock = new FakeClock(start);
         var users = new UserStore(database.Store, clock);
         var tokens = new Dictionary<string, string>();
         var ids = new Dictionary<string, long>();
@@ -72,14 +76,30 @@ internal sealed class AdminApiService : IAsyncDisposable
             tokens[email] = (await new AccessTokens(database.Store, clock).CreateAsync(user.Id, "pruebas", 30, Focalizacion.Runtime.Actor.Cli("pruebas"))).Token;
         }
         var mail = Path.Combine(Path.GetTempPath(), $"correo-api-{Guid.NewGuid():N}");
+        return new AdminApiService(database, await LaunchAsync(database, mail, start), mail, tokens, ids);
+    }
+
+    /// <summary>
+    /// Stops the service and starts it again on the same database, its clock starting at
+    /// <paramref name="start"/>: time moves on as it does for a service that was down, and what fell
+    /// due meanwhile fires at start-up. The new process listens on another port.
+    /// </summary>
+    public async Task RestartAsync(Instant start)
+    {
+        await Service.DisposeAsync();
+        Service = await LaunchAsync(Database, MailFolder, start);
+    }
+
+    private static async Task<ServiceProcess> LaunchAsync(TestDatabase database, string mail, Instant start)
+    {
         var service = ServiceProcess.Start(database.ConnectionString, new Dictionary<string, string>
         {
-            ["FOCALIZACION_RELOJ"] = "2026-11-20T12:00:00-03:00",
+            ["FOCALIZACION_RELOJ"] = OffsetDateTimePattern.ExtendedIso.Format(start.WithOffset(Offset.FromHours(-3))),
             ["FOCALIZACION_CORREO_CARPETA"] = mail,
         });
         using var ready = await service.WaitForAsync("/salud/listo", HttpStatusCode.OK);
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), service.Output);
-        return new AdminApiService(database, service, mail, tokens, ids);
+        return service;
     }
 
     /// <summary>A request as <paramref name="who"/> (a test user's e-mail; null: no credentials).</summary>
