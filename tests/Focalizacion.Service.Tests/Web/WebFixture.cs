@@ -29,6 +29,9 @@ public abstract class WebFixture : ApiServiceFixture
     private readonly List<string> _consoleErrors = [];
     private readonly List<(int Status, string Path)> _expectedAnswers = [];
 
+    /// <summary>The fixture's Chromium, for a test that needs a second user's context beside its page's.</summary>
+    private protected IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
     /// <summary>This test's page.</summary>
     private protected IPage Page { get; private set; } = null!;
 
