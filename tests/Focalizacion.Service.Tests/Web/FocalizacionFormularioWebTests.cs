@@ -80,7 +80,7 @@ public sealed class FocalizacionFormularioWebTests : WebFixture
     }
 
     [Test]
-    public async Task A_final_refused_for_a_missing_field_keeps_its_acta_which_the_corrected_submission_carries_and_no_other_region_may_reference()
+    public async Task A_final_refused_for_a_missing_field_keeps_its_acta_for_the_corrected_submission_and_after_the_ajuste_the_next_version_starts_from_it()
     {
         const string form = "/ciclos/2027/BI/focalizacion/borrador?etapa=final";
         const string actas = "SELECT count(*) FROM documentos WHERE region = 'BI' AND tipo = 'acta-core'";
@@ -139,6 +139,33 @@ public sealed class FocalizacionFormularioWebTests : WebFixture
         Assert.That(await Api.Database.ScalarAsync(actas), Is.EqualTo(1), "the kept acta is not stored twice");
         var (name, bytes) = await DownloadAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Acta CORE de final v1" }));
         Assert.That((name, bytes), Is.EqualTo(("acta-core-bi.pdf", FocalizacionSamples.Pdf)));
+
+        // Sercotec keeps the automatic «no conforme» (line 2 exceeds its montos): after the ajuste, the form starts from v1.
+        using (var review = await Api.PostAsync("/api/v1/ciclos/2027/BI/eventos", AdminApiService.Central, """{"evento": "revision-final-registrada", "conforme": false}"""))
+        {
+            Assert.That(review.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created), await review.Content.ReadAsStringAsync());
+        }
+        await Page.GotoAsync(form);
+        Assert.That(await Page.Locator(".borrador-origen").InnerTextAsync(), Does.Contain("parte de la focalización final v1"));
+        Assert.That(await Page.Locator("fieldset.linea-borrador").CountAsync(), Is.EqualTo(Instruments.All.Count));
+        Assert.That(await Page.Locator("#l0-B").InputValueAsync(), Is.EqualTo($"Acción de {Instruments.All[0]}"));
+        Assert.That(await Page.Locator("#l0-C").InputValueAsync(), Is.EqualTo("Fortalecer los negocios de la región"));
+        Assert.That(await Page.Locator("#l0-F option:checked").AllInnerTextsAsync(), Is.EqualTo(new[] { "Concepción" }), "the criteria as chosen");
+        Assert.That(await Page.Locator("#l0-H").InputValueAsync(), Is.EqualTo("Mujeres"));
+        Assert.That(await Page.Locator("#l1-K").InputValueAsync(), Is.EqualTo("110.000.000"));
+        Assert.That(await Page.GetByLabel("Número del acta o acuerdo CORE").InputValueAsync(), Is.EqualTo("Acuerdo N° 12/2026"));
+        Assert.That(await Page.GetByLabel("Fecha de la sesión del CORE").InputValueAsync(), Is.EqualTo("2026-12-10"));
+        Assert.That(await Page.Locator(".acta-adjunta").InnerTextAsync(), Does.StartWith("Acta adjunta: «acta-core-bi.pdf» (1 KB)"), "v1's acta, not chosen again");
+        await CheckPageAsync("focalizacion-formulario-nueva-version");
+
+        // Only line 2's budget corrected: submitted as v2, with v1's acta.
+        await Page.Locator("#l1-K").FillAsync("100.000.000");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enviar la focalización final" }).ClickAsync();
+        Assert.That(await Page.GetByRole(AriaRole.Status).InnerTextAsync(), Does.Contain("Se recibió la focalización final v2"));
+        Assert.That(await Api.Database.ScalarAsync(
+            $"SELECT count(*) FROM focalizacion_versiones WHERE region = 'BI' AND etapa = 'final' AND version = 2 AND acta_id = {kept} " +
+            $"AND contenido -> 'lines' -> 0 ->> 'action' = 'Acción de {Instruments.All[0]}' AND (contenido -> 'lines' -> 1 ->> 'budget')::bigint = 100000000"), Is.EqualTo(1),
+            "v2 holds v1's lines with the one correction, and v1's acta");
     }
 
     [Test]

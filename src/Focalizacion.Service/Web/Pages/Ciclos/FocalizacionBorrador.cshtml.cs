@@ -55,6 +55,9 @@ internal sealed class FocalizacionBorradorModel(
     /// <summary>The acta's PDF the form already has (the draft's, or one archived for the region and year); null when none.</summary>
     public AttachedActa? Acta { get; private set; }
 
+    /// <summary>The version a new draft started from (the last one submitted of the stage, after an ajuste); null otherwise.</summary>
+    public FocalizacionVersion? StartedFrom { get; private set; }
+
     /// <summary>Who saved the draft last, and when; null before the first save.</summary>
     public (ActorName By, Instant At)? Saved { get; private set; }
 
@@ -70,10 +73,23 @@ internal sealed class FocalizacionBorradorModel(
         {
             return NotFound();
         }
-        var saved = await database.ReadAsync(Caller.Of(HttpContext),
-            () => database.Borradores.FindAsync(Region.IsoSuffix, Anio, Stage, HttpContext.RequestAborted), HttpContext.RequestAborted);
+        var caller = Caller.Of(HttpContext);
+        var saved = await database.ReadAsync(caller, () => database.Borradores.FindAsync(Region.IsoSuffix, Anio, Stage, HttpContext.RequestAborted), HttpContext.RequestAborted);
         Draft = saved?.Draft ?? Initial();
         Acta = DraftActa(saved);
+        if (saved is null)
+        {
+            // A new version (after an ajuste) starts from the last one, acta included, to be corrected rather than typed again.
+            (StartedFrom, var lastActa) = await database.ReadAsync(caller, async () =>
+                await database.Focalizaciones.LatestAsync(Region.IsoSuffix, Anio, Stage, HttpContext.RequestAborted) is { } last
+                    ? (last, last.ActaId is { } acta ? await database.Archive.FindAsync(acta, HttpContext.RequestAborted) : null)
+                    : ((FocalizacionVersion?)null, (ArchivedDocument?)null), HttpContext.RequestAborted);
+            if (StartedFrom is not null)
+            {
+                Draft = DraftReader.DraftOf(StartedFrom.Content);
+                Acta = lastActa is null ? null : AttachedActa.Of(lastActa);
+            }
+        }
         await SavedByAsync(saved);
         if (guardado && saved is not null)
         {
