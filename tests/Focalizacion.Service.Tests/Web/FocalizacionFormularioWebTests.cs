@@ -114,12 +114,7 @@ public sealed class FocalizacionFormularioWebTests : WebFixture
         await using (var nuble = await Browser.NewContextAsync(new() { BaseURL = Base }))
         {
             var page = await nuble.NewPageAsync();
-            await page.GotoAsync("/ingresar");
-            await page.GetByLabel("Correo electrónico").FillAsync(AdminApiService.GoreNb);
-            await page.GetByLabel("Clave").FillAsync(AdminApiService.Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-            await page.GotoAsync("/ciclos/2027/NB/focalizacion/borrador?etapa=final");
+            await LogInAsync(AdminApiService.GoreNb, "/ciclos/2027/NB/focalizacion/borrador?etapa=final", page);
             var token = await page.Locator("input[name='__RequestVerificationToken']").First.InputValueAsync();
             var forged = await page.APIRequest.PostAsync("/ciclos/2027/NB/focalizacion/borrador?etapa=final", new()
             {
