@@ -45,9 +45,10 @@ built=$(date +%s)
 
 work=$(mktemp -d)
 service_pid=""
-owner_server="Host=127.0.0.1;Port=5432;Username=focalizacion;Password=focalizacion;Database=focalizacion"
-owner="Host=127.0.0.1;Port=5432;Username=focalizacion;Password=focalizacion;Database=$database"
-api="Host=127.0.0.1;Port=5432;Username=focalizacion_api;Password=focalizacion_api;Database=$database"
+source deploy/entorno-local.sh
+owner_server="$FOCALIZACION_DB"
+owner=$(en_base "$FOCALIZACION_DB" "$database")
+api=$(en_base "$FOCALIZACION_DB_API" "$database")
 sql() { PGPASSWORD=focalizacion psql -h 127.0.0.1 -U focalizacion -d "$database" -v ON_ERROR_STOP=1 -qtA -c "$1"; }
 rls_tables=""
 rls() { # rls on|off: row-level security on every table with the por_region policy

@@ -3,3 +3,7 @@
 # Local provisioning only: the service itself has no default and refuses to start without them.
 export FOCALIZACION_DB="${FOCALIZACION_DB:-Host=127.0.0.1;Port=5432;Username=focalizacion;Password=focalizacion;Database=focalizacion}"
 export FOCALIZACION_DB_API="${FOCALIZACION_DB_API:-Host=127.0.0.1;Port=5432;Username=focalizacion_api;Password=focalizacion_api;Database=focalizacion}"
+
+# The same connection string on another database of that server (a benchmark's own throwaway one).
+# Usage: en_base "$FOCALIZACION_DB" bench_api
+en_base() { printf '%s\n' "$1" | sed -E "s/(^|;)[[:space:]]*Database=[^;]*/\1Database=$2/I"; }

@@ -19,11 +19,8 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     /// <summary>Runs the built CLI as its own process, as users run it.</summary>
     public static CliRun AsProcess(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(environment, args))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return new CliRun(process.ExitCode, output.Result, error);
+        var (code, output, error) = Focalizacion.Testing.CliProcess.RunAsync(environment, args).GetAwaiter().GetResult();
+        return new CliRun(code, output, error);
     }
 
     /// <summary>How to start the built CLI as a process, for tests that need to kill it.</summary>

@@ -25,4 +25,14 @@ public static class CliProcess
         }
         return start;
     }
+
+    /// <summary>Runs it with <paramref name="args"/> to its end: its exit code and what it printed on standard output and error.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(environment, args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, error);
+    }
 }

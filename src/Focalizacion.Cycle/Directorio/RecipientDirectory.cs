@@ -18,22 +18,33 @@ public sealed class RecipientDirectory(Store store)
     /// </summary>
     public async Task<IReadOnlyList<Recipient>> ResolveAsync(string region, IReadOnlyList<string> roles, CancellationToken cancellationToken = default)
     {
+        await using var batch = store.CreateBatch();
+        batch.BatchCommands.Add(ResolveCommand(roles, region));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadResolvedAsync(reader, region, roles, cancellationToken);
+    }
+
+    /// <summary>The query of <see cref="ResolveAsync"/>, for a caller that sends it in a batch with others (one round trip).</summary>
+    internal static NpgsqlBatchCommand ResolveCommand(IReadOnlyList<string> roles, string region)
+    {
         ArgumentNullException.ThrowIfNull(roles);
         if (roles.Count == 0)
         {
             throw new CycleException("El correo no indica destinatarios (foc:destinatarios está vacío).");
         }
-        await using var command = store.CreateCommand(
-            "SELECT rol, nombre, cargo, correo FROM directorio WHERE rol = ANY($1) AND (region = $2 OR region IS NULL) ORDER BY id");
-        command.Parameters.Add(new NpgsqlParameter { Value = roles.ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = region });
-        var found = new List<Recipient>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        return new NpgsqlBatchCommand("SELECT rol, nombre, cargo, correo FROM directorio WHERE rol = ANY($1) AND (region = $2 OR region IS NULL) ORDER BY id")
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                found.Add(new Recipient(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
-            }
+            Parameters = { new NpgsqlParameter { Value = roles.ToArray() }, new NpgsqlParameter { Value = region } },
+        };
+    }
+
+    /// <summary>The recipients from <see cref="ResolveCommand"/>'s result, where <paramref name="reader"/> stands.</summary>
+    internal static async Task<IReadOnlyList<Recipient>> ReadResolvedAsync(NpgsqlDataReader reader, string region, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    {
+        var found = new List<Recipient>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(new Recipient(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
         }
         var missing = roles.Where(role => !found.Any(r => r.Role == role)).ToList();
         if (missing.Count > 0)

@@ -12,20 +12,13 @@ public static class CycleSettings
     /// <summary>A milestone key: one the catalogue describes, or a plazo the definition names.</summary>
     public static SettingSpec Milestone(string description) => new(CycleNodeSettings.Milestone, description)
     {
-        Offered = CycleMilestones.Keys,
-        TakesNamedPlazos = true,
-        Check = (value, facts) => CycleMilestones.Describe(value) is not null || facts.NamedPlazos.Contains(value)
-            ? null
-            : $"«{value}» no es un hito del ciclo; los hitos son: {string.Join(", ", CycleMilestones.Keys.Union(facts.NamedPlazos))}",
+        Plazos = new("un hito del ciclo", "los hitos", CycleMilestones.Keys),
     };
 
     /// <summary>A setting whose value is a plazo this definition names.</summary>
     public static SettingSpec NamedPlazo(string name, string description) => new(name, description)
     {
-        TakesNamedPlazos = true,
-        Check = (value, facts) => facts.NamedPlazos.Contains(value)
-            ? null
-            : $"«{value}» no es un plazo de esta definición; los plazos nombrados son: {string.Join(", ", facts.NamedPlazos.Order(StringComparer.Ordinal))}",
+        Plazos = new("un plazo de esta definición", "los plazos nombrados", []),
     };
 
     public static IReadOnlyList<NodeSetting> Nodes { get; } =

@@ -33,8 +33,6 @@ namespace Focalizacion.Cycle.Handlers;
 public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalendar calendar, MailSettings mail, IMailTransport transport) : IEffectHandler
 {
     private readonly OficioNumbering _numbering = new(store);
-    private readonly RecipientDirectory _directory = new(store);
-    private readonly TemplateStore _templates = new(store, clock);
     private readonly OficioDocuments _documents = new(store, clock, mail.PdfFonts);
     private readonly CycleRecords _records = new(store);
 
@@ -58,18 +56,17 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         var description = CycleMilestones.Describe(milestone)
             ?? (CyclePlan.Of(request.Definition).Milestone(milestone) is { } named ? (named.Description, named.Owner, named.Name) : ((string, string, string)?)null)
             ?? throw new CycleException($"foc:hito «{milestone}» no es un hito del ciclo ({string.Join(", ", CycleMilestones.Keys)}).");
-        if (await SentAsync(request.Key, cancellationToken) is { } sent)
+        var variables = CycleVariables.From(request.Variables);
+        var region = variables.Region;
+        var (sent, lookup) = await ReadAsync(request, type, region.IsoSuffix, cancellationToken);
+        if (sent is not null)
         {
             return Outputs(type, milestone, sent);
         }
-
-        var variables = CycleVariables.From(request.Variables);
-        var region = variables.Region;
+        var (recipients, template, numberedAt) = lookup!;
         var now = clock.GetCurrentInstant();
         // An oficio is dated when it was numbered: a retry on another day writes the same letter.
-        var issuedAt = type == MailTypes.Oficio ? await _numbering.IssuedAtAsync(request.Key, cancellationToken) ?? now : now;
-        var recipients = await _directory.ResolveAsync(region.IsoSuffix, SettingSpec.Values(Setting(request, EmailSettings.Recipients)), cancellationToken);
-        var template = await _templates.GetAsync(Setting(request, EmailSettings.Template), cancellationToken);
+        var issuedAt = numberedAt ?? now;
         var model = new TemplateModel(region.Name, region.OfficialName, region.IsoSuffix, region.Seat, variables.BudgetYear, issuedAt.InZone(region.Zone).Date, recipients)
         {
             Deadline = Deadline(request, milestone, variables),
@@ -163,18 +160,45 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         return plan.Deadline(key, calendar.BusinessDays(variables.Region), variables.BudgetYear, variables.Events)?.Plazo.Date;
     }
 
-    private async Task<OficioNumber?> SentAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the send needs from the database, in one round trip: whether the key was already sent
+    /// (then nothing else is looked at: the directory or the template may have changed since), the
+    /// recipients, the template in force and, for an oficio, when it was numbered.
+    /// </summary>
+    private async Task<(OficioNumber? Sent, Lookup? Found)> ReadAsync(
+        EffectRequest request, string type, string region, CancellationToken cancellationToken)
     {
-        await using var command = store.CreateCommand("SELECT estado, numero_oficio, anio_oficio FROM correos WHERE idempotency_key = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = key });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken) || reader.GetString(0) != MailStates.Sent)
+        var roles = SettingSpec.Values(Setting(request, EmailSettings.Recipients));
+        var templateKey = Setting(request, EmailSettings.Template);
+        await using var batch = store.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT estado, numero_oficio, anio_oficio FROM correos WHERE idempotency_key = $1")
         {
-            return null;
+            Parameters = { new NpgsqlParameter { Value = request.Key } },
+        });
+        batch.BatchCommands.Add(RecipientDirectory.ResolveCommand(roles, region));
+        batch.BatchCommands.Add(TemplateStore.GetCommand(templateKey));
+        if (type == MailTypes.Oficio)
+        {
+            batch.BatchCommands.Add(OficioNumbering.IssuedAtCommand(request.Key));
         }
-        // A sent non-oficio has no number; the sentinel only tells the caller "already sent".
-        return reader.IsDBNull(1) ? new OficioNumber(0, 0) : new OficioNumber(reader.GetInt32(1), reader.GetInt32(2));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        if (await reader.ReadAsync(cancellationToken) && reader.GetString(0) == MailStates.Sent)
+        {
+            // A sent non-oficio has no number; the sentinel only tells the caller "already sent".
+            return (reader.IsDBNull(1) ? new OficioNumber(0, 0) : new OficioNumber(reader.GetInt32(1), reader.GetInt32(2)), null);
+        }
+        await reader.NextResultAsync(cancellationToken);
+        var recipients = await RecipientDirectory.ReadResolvedAsync(reader, region, roles, cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var template = await TemplateStore.ReadAsync(reader, templateKey, cancellationToken);
+        var numberedAt = type == MailTypes.Oficio && await reader.NextResultAsync(cancellationToken)
+            ? await OficioNumbering.ReadIssuedAtAsync(reader, cancellationToken)
+            : null;
+        return (null, new Lookup(recipients, template, numberedAt));
     }
+
+    /// <summary>What an unsent message is written from: its recipients, its template, and when its oficio was numbered (null before).</summary>
+    private sealed record Lookup(IReadOnlyList<Recipient> Recipients, MailTemplate Template, Instant? NumberedAt);
 
     private async Task<(string State, Instant CreatedAt)> UpsertPendingAsync(
         EffectRequest request, CycleVariables variables, string type, string milestone, string? issuer, OficioNumber? oficio,

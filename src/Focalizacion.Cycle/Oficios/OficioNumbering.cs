@@ -79,15 +79,16 @@ public sealed class OficioNumbering(Store store)
     }
 
     /// <summary>
-    /// When the oficio of <paramref name="key"/> was issued, if it already has its number: a retried
-    /// send dates the letter (and its PDF) as the first attempt did, not on the day of the retry.
+    /// The query for when the oficio of <paramref name="key"/> was issued, if it already has its
+    /// number: a retried send dates the letter (and its PDF) as the first attempt did, not on the
+    /// day of the retry. Sent in a batch with the caller's other reads (one round trip).
     /// </summary>
-    public async Task<Instant?> IssuedAtAsync(string key, CancellationToken cancellationToken = default)
-    {
-        await using var find = store.CreateCommand("SELECT emitido_at FROM oficios WHERE idempotency_key = $1");
-        find.Parameters.Add(new NpgsqlParameter { Value = key });
-        return await find.ExecuteScalarAsync(cancellationToken) is Instant issued ? issued : null;
-    }
+    internal static NpgsqlBatchCommand IssuedAtCommand(string key) =>
+        new("SELECT emitido_at FROM oficios WHERE idempotency_key = $1") { Parameters = { new NpgsqlParameter { Value = key } } };
+
+    /// <summary>When the oficio was numbered, from <see cref="IssuedAtCommand"/>'s result where <paramref name="reader"/> stands; null before.</summary>
+    internal static async Task<Instant?> ReadIssuedAtAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(cancellationToken) ? reader.GetFieldValue<Instant>(0) : null;
 
     private static async Task<OficioNumber?> ExistingAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string key, CancellationToken cancellationToken)
     {

@@ -15,14 +15,22 @@ public sealed class TemplateStore(Store store, IClock clock)
     /// <summary>The template in force for <paramref name="key"/>; an unknown key is a Spanish <see cref="CycleException"/>.</summary>
     public async Task<MailTemplate> GetAsync(string key, CancellationToken cancellationToken = default)
     {
-        await using var command = store.CreateCommand("SELECT asunto, html, texto FROM plantillas WHERE clave = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = key });
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await using var batch = store.CreateBatch();
+        batch.BatchCommands.Add(GetCommand(key));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadAsync(reader, key, cancellationToken);
+    }
+
+    /// <summary>The query of <see cref="GetAsync"/>, for a caller that sends it in a batch with others (one round trip).</summary>
+    internal static NpgsqlBatchCommand GetCommand(string key) =>
+        new("SELECT asunto, html, texto FROM plantillas WHERE clave = $1") { Parameters = { new NpgsqlParameter { Value = key } } };
+
+    /// <summary>The template from <see cref="GetCommand"/>'s result, where <paramref name="reader"/> stands: an admin's edit, else the shipped default.</summary>
+    internal static async Task<MailTemplate> ReadAsync(NpgsqlDataReader reader, string key, CancellationToken cancellationToken)
+    {
+        if (await reader.ReadAsync(cancellationToken))
         {
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                return new MailTemplate(key, reader.GetString(0), reader.GetString(1), reader.GetString(2));
-            }
+            return new MailTemplate(key, reader.GetString(0), reader.GetString(1), reader.GetString(2));
         }
         return DefaultTemplates.Find(key)
             ?? throw new CycleException($"No existe la plantilla «{key}». Las plantillas disponibles son: {string.Join(", ", TemplateKeys.All)}.");

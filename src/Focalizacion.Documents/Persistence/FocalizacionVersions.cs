@@ -99,18 +99,21 @@ public sealed class FocalizacionVersions(Store store, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(by);
-        foreach (var (line, text) in observations)
+        if (observations.Count == 0)
         {
-            await using var command = store.CreateCommand(
-                "INSERT INTO focalizacion_observaciones (version_id, region, linea, texto, autor, creada_at) VALUES ($1, $2, $3, $4, $5, $6)");
-            command.Parameters.Add(new NpgsqlParameter { Value = version.Id });
-            command.Parameters.Add(new NpgsqlParameter { Value = version.Region });
-            command.Parameters.Add(new NpgsqlParameter { Value = line });
-            command.Parameters.Add(new NpgsqlParameter { Value = text });
-            command.Parameters.Add(new NpgsqlParameter { Value = by.ToString() });
-            command.Parameters.Add(new NpgsqlParameter { Value = clock.GetCurrentInstant() });
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            return;
         }
+        // One statement: all of them or none.
+        await using var command = store.CreateCommand(
+            "INSERT INTO focalizacion_observaciones (version_id, region, linea, texto, autor, creada_at) " +
+            "SELECT $1, $2, o.linea, o.texto, $5, $6 FROM unnest($3::int[], $4::text[]) WITH ORDINALITY AS o (linea, texto, orden) ORDER BY o.orden");
+        command.Parameters.Add(new NpgsqlParameter { Value = version.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = version.Region });
+        command.Parameters.Add(new NpgsqlParameter { Value = observations.Select(o => o.Line).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = observations.Select(o => o.Text).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = by.ToString() });
+        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetCurrentInstant() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Sercotec's observations on version <paramref name="versionId"/>, by line, in the order written.</summary>
@@ -134,22 +137,18 @@ public sealed class FocalizacionVersions(Store store, IClock clock)
     /// </summary>
     public async Task<IReadOnlyList<ApplicableFocalizacion>> ApplicableAsync(int budgetYear, CancellationToken cancellationToken = default)
     {
+        // One query: each region's latest outcome with the version it applies, if any (a version the caller may not see reads as none).
         await using var command = store.CreateCommand(
+            $"SELECT o.region, o.resultado, {string.Join(", ", Columns.Split(", ").Select(c => "v." + c))} FROM (" +
             "SELECT DISTINCT ON (f.region) f.region, f.resultado, f.version_id FROM focalizaciones f " +
-            "WHERE f.anio_presupuestario = $1 ORDER BY f.region, f.id DESC");
+            "WHERE f.anio_presupuestario = $1 ORDER BY f.region, f.id DESC) o " +
+            "LEFT JOIN focalizacion_versiones v ON v.id = o.version_id ORDER BY o.region");
         command.Parameters.Add(new NpgsqlParameter { Value = budgetYear });
-        var outcomes = new List<(string Region, string Outcome, long? VersionId)>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                outcomes.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2)));
-            }
-        }
         var applicable = new List<ApplicableFocalizacion>();
-        foreach (var (region, outcome, versionId) in outcomes)
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            applicable.Add(new ApplicableFocalizacion(region, outcome, versionId is { } id ? await FindAsync(id, cancellationToken) : null));
+            applicable.Add(new ApplicableFocalizacion(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : Version(reader, 2)));
         }
         return applicable;
     }
@@ -166,13 +165,19 @@ public sealed class FocalizacionVersions(Store store, IClock clock)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var observations = JsonSerializer.Deserialize<List<StoredObservation>>(reader.GetString(3)) ?? [];
-            found.Add(new FocalizacionVersion(
-                reader.GetInt64(0), reader.GetInt32(1), FocalizacionJson.Deserialize(reader.GetString(2)), [.. observations.Select(o => o.ToObservation())],
-                reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5),
-                reader.GetString(6), reader.GetFieldValue<Instant>(7)));
+            found.Add(Version(reader, 0));
         }
         return found;
+    }
+
+    /// <summary>The version in the row's <see cref="Columns"/>, from column <paramref name="at"/> on.</summary>
+    private static FocalizacionVersion Version(NpgsqlDataReader reader, int at)
+    {
+        var observations = JsonSerializer.Deserialize<List<StoredObservation>>(reader.GetString(at + 3)) ?? [];
+        return new FocalizacionVersion(
+            reader.GetInt64(at), reader.GetInt32(at + 1), FocalizacionJson.Deserialize(reader.GetString(at + 2)), [.. observations.Select(o => o.ToObservation())],
+            reader.IsDBNull(at + 4) ? null : reader.GetInt64(at + 4), reader.IsDBNull(at + 5) ? null : reader.GetInt64(at + 5),
+            reader.GetString(at + 6), reader.GetFieldValue<Instant>(at + 7));
     }
 
     /// <summary>An observation as <c>focalizacion_versiones.observaciones</c> keeps it.</summary>

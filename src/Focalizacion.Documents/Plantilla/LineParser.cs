@@ -360,44 +360,18 @@ internal sealed class LineParser(Region region, ProblemList problems, WorkbookLi
 
     internal static (long? Value, string? Error) ParseWhole(CellText content, bool pesos)
     {
-        const long Max = 1_000_000_000_000_000;
-        var unit = pesos ? "pesos" : "beneficiarios";
-        if (content.IsNumber)
+        if (!content.IsNumber)
         {
-            if (!double.TryParse(content.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            {
-                return (null, "no es un número");
-            }
-            return number < 0 ? (null, "no puede ser negativo")
-                : number != Math.Floor(number) ? (null, $"debe ser un número entero de {unit}, sin decimales")
-                : number > Max ? (null, "es demasiado grande")
-                : ((long)number, null);
+            return WholeNumbers.Parse(content.Text, pesos);
         }
-        var text = content.Text.Replace('\u00A0', ' ').Trim();
-        if (pesos && text.StartsWith('$'))
+        if (!double.TryParse(content.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            text = text[1..].Trim();
+            return (null, "no es un número");
         }
-        text = text.Replace(" ", "", StringComparison.Ordinal);
-        if (text.StartsWith('-'))
-        {
-            return (null, "no puede ser negativo");
-        }
-        if (text.Contains(','))
-        {
-            return (null, $"debe ser un número entero de {unit}, sin decimales");
-        }
-        var grouped = text.Contains('.');
-        var parts = text.Split('.');
-        var wellGrouped = parts[0].Length is >= 1 and <= 3 && parts.Skip(1).All(p => p.Length == 3);
-        if (text.Length == 0 || !text.Replace(".", "", StringComparison.Ordinal).All(char.IsAsciiDigit) || (grouped && !wellGrouped))
-        {
-            return (null, pesos ? "no es un monto en pesos enteros (escriba, por ejemplo, 150.000.000)" : "no es un número entero (escriba, por ejemplo, 1.200)");
-        }
-        var digits = text.Replace(".", "", StringComparison.Ordinal);
-        return digits.Length > 18 || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var whole) || whole > Max
-            ? (null, "es demasiado grande")
-            : (whole, null);
+        return number < 0 ? (null, "no puede ser negativo")
+            : number != Math.Floor(number) ? (null, $"debe ser un número entero de {(pesos ? "pesos" : "beneficiarios")}, sin decimales")
+            : number > WholeNumbers.Max ? (null, "es demasiado grande")
+            : ((long)number, null);
     }
 
     /// <summary>A date from a date cell (Excel's serial day number) or text dd-mm-aaaa (also with «/» or «.») or ISO aaaa-mm-dd.</summary>

@@ -15,8 +15,6 @@ namespace Focalizacion.Engine.Definitions;
 /// </summary>
 public static class DraftPlazos
 {
-    private static readonly string[] TimerElements = ["intermediateCatchEvent", "boundaryEvent"];
-
     /// <summary>
     /// Each date the timer of <paramref name="elementId"/> stands for (one, or one per rule of a
     /// reminder series), earliest first, with the rule text that gives it; or a Spanish reason.
@@ -39,7 +37,7 @@ public static class DraftPlazos
         {
             return Fail($"elemento: no hay ningún elemento con id {Spanish.Quote(elementId)} en el XML");
         }
-        if (TimerDefinitionOf(element) is not { } definition)
+        if (NodeReader.TimerDefinitionOf(element) is not { } definition)
         {
             return Fail($"elemento: {Spanish.Quote(elementId)} ({BpmnXml.Kind(element)}) no es un temporizador: no tiene bpmn:timerEventDefinition");
         }
@@ -96,7 +94,7 @@ public static class DraftPlazos
         var named = new OrderedDictionary<string, PlazoRule>(StringComparer.Ordinal);
         foreach (var element in elements)
         {
-            if (TimerDefinitionOf(element) is not { } definition
+            if (NodeReader.TimerDefinitionOf(element) is not { } definition
                 || SettingsReader.Read(element, problems).GetValueOrDefault(NamedPlazo.Setting)?.Trim() is not { Length: > 0 } key)
             {
                 continue;
@@ -108,9 +106,6 @@ public static class DraftPlazos
         }
         return named;
     }
-
-    private static XElement? TimerDefinitionOf(XElement element) =>
-        TimerElements.Contains(element.Name.LocalName) ? element.Elements(BpmnXml.Model + "timerEventDefinition").FirstOrDefault() : null;
 
     private static Result<IReadOnlyList<(string, Plazo)>> Fail(string reason) => Result<IReadOnlyList<(string, Plazo)>>.Fail(reason);
 }

@@ -76,10 +76,10 @@ internal static class DisenadorApi
         ["nombre"] = spec.Name,
         ["descripcion"] = spec.Description,
         ["requerido"] = spec.Required,
-        ["valores"] = (spec.Allowed ?? spec.Offered) is { } values ? new JsonArray([.. values.Select(v => JsonValue.Create(v))]) : null,
+        ["valores"] = (spec.Allowed ?? spec.Plazos?.Offered) is { Count: > 0 } values ? new JsonArray([.. values.Select(v => JsonValue.Create(v))]) : null,
         ["lista"] = spec.IsList,
         ["soloSi"] = spec.OnlyWhen is { } when ? new JsonObject { ["ajuste"] = when.Setting, ["valor"] = when.Value } : null,
-        ["admitePlazos"] = spec.TakesNamedPlazos,
+        ["admitePlazos"] = spec.Plazos is not null,
     };
 
     private static async Task<IResult> ValidateAsync(HttpContext context, EngineRuntime engine)

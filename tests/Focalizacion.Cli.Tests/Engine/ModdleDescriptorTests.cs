@@ -4,6 +4,7 @@ using Focalizacion.Cycle;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Engine.Definitions.Settings;
 using Focalizacion.Runtime.Persistence;
+using Focalizacion.Testing;
 
 namespace Focalizacion.Cli.Tests.Engine;
 
@@ -14,7 +15,7 @@ namespace Focalizacion.Cli.Tests.Engine;
 /// </summary>
 public sealed class ModdleDescriptorTests
 {
-    private static readonly string Committed = Path.Combine(FindRepoRoot(), "workflows", "focalizacion.moddle.json");
+    private static readonly string Committed = RepositoryRoot.Combine("workflows", "focalizacion.moddle.json");
 
     [Test]
     public void The_committed_descriptor_is_the_one_definicion_moddle_generates_from_the_catalog()
@@ -48,16 +49,4 @@ public sealed class ModdleDescriptorTests
 
     private static List<string?> Attributes(string descriptor) =>
         [.. JsonDocument.Parse(descriptor).RootElement.GetProperty("types")[0].GetProperty("properties").EnumerateArray().Select(p => p.GetProperty("name").GetString())];
-
-    private static string FindRepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Focalizacion.Workflows.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"no Focalizacion.Workflows.sln above {AppContext.BaseDirectory}");
-    }
 }

@@ -62,7 +62,7 @@ public sealed class DocumentArchiveTests
 
         var refused = Assert.ThrowsAsync<PostgresException>(() => database.ExecuteAsync(sql));
 
-        Assert.That(refused!.MessageText, Does.Contain("el archivo de documentos es inmutable"));
+        Assert.That(refused!.MessageText, Does.Contain("el archivo es inmutable: lo guardado no se modifica ni se borra (se rechazó"));
         Assert.That(await database.ScalarAsync("SELECT count(*) FROM documentos WHERE nombre = 'planilla.xlsx'"), Is.EqualTo(1));
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Focalizacion.Testing;
 
 namespace Focalizacion.Cycle.Tests.Workflow;
 
@@ -11,7 +12,7 @@ public sealed class BpmnJsCheckTests
 {
     private const string Shipped = "workflows/ciclo-focalizacion-regional.bpmn";
 
-    private static readonly string RepoRoot = FindRepoRoot();
+    private static readonly string RepoRoot = RepositoryRoot.Path;
 
     private string _scratch = "";
 
@@ -96,17 +97,5 @@ public sealed class BpmnJsCheckTests
             Assert.Fail($"{program} {string.Join(' ', args)} did not finish in 5 minutes");
         }
         return (process.ExitCode, $"{program} {string.Join(' ', args)} → {process.ExitCode}\n{output}{error.Result}");
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Focalizacion.Workflows.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"no Focalizacion.Workflows.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -1,4 +1,5 @@
 using Focalizacion.Cycle;
+using Focalizacion.Cycle.Handlers;
 using Focalizacion.Documents.Conformidad;
 using Focalizacion.Documents.Focalizaciones;
 using Focalizacion.Documents.Persistence;
@@ -42,18 +43,42 @@ public sealed class FocalizacionVersionsTests
         Assert.That((await api.ReadAsync(RegionScope.Of("NB"), () => versions.LatestAsync("NB", 2027, Stage.Final)))!.Id, Is.EqualTo(second.Id));
     }
 
-    [Test]
-    public async Task A_submitted_version_is_never_changed_or_removed_not_even_by_the_owner()
+    [TestCase("UPDATE focalizacion_versiones SET enviada_por = 'otro'")]
+    [TestCase("DELETE FROM focalizacion_versiones")]
+    [TestCase("TRUNCATE focalizacion_versiones CASCADE")]
+    [TestCase("TRUNCATE focalizacion_observaciones")] // Sercotec's observations, once unguarded against TRUNCATE
+    public async Task A_submitted_version_and_its_observations_are_never_changed_or_removed_not_even_by_the_owner(string sql)
     {
         await using var database = await TestDatabase.CreateCycleAsync();
         var versions = new FocalizacionVersions(database.Store, new FakeClock(Now));
         await versions.SubmitAsync(FocalizacionSamples.Of("NB", 2027, Stage.Preliminar), [], null, null, Gore);
 
-        var update = Assert.ThrowsAsync<PostgresException>(() => database.ExecuteAsync("UPDATE focalizacion_versiones SET enviada_por = 'otro'"));
-        var delete = Assert.ThrowsAsync<PostgresException>(() => database.ExecuteAsync("DELETE FROM focalizacion_versiones"));
+        var refused = Assert.ThrowsAsync<PostgresException>(() => database.ExecuteAsync(sql));
 
-        Assert.That(update!.MessageText, Does.Contain("no se modifica ni se borra"));
-        Assert.That(delete!.MessageText, Does.Contain("no se modifica ni se borra"));
+        Assert.That(refused!.MessageText, Does.Contain("el archivo es inmutable: lo guardado no se modifica ni se borra"));
         Assert.That(await database.ScalarAsync("SELECT count(*) FROM focalizacion_versiones WHERE enviada_por <> 'otro'"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task The_applicable_focalizaciones_come_with_their_versions_and_observations_are_stored_together_in_order()
+    {
+        await using var database = await TestDatabase.CreateCycleAsync();
+        var versions = new FocalizacionVersions(database.Store, new FakeClock(Now));
+        var final = await versions.SubmitAsync(FocalizacionSamples.Of("NB", 2027, Stage.Final), [], null, null, Gore);
+        await database.ExecuteAsync(
+            "INSERT INTO focalizaciones (region, anio_presupuestario, resultado, registrado_at, origen, version_id) VALUES " +
+            $"('NB', 2027, '{CycleOutcomes.Final}', now(), 'prueba', {final.Id}), ('BI', 2027, '{CycleOutcomes.Sercotec}', now(), 'prueba', NULL), ('NB', 2026, '{CycleOutcomes.Final}', now(), 'prueba', NULL)");
+        var preliminary = await versions.SubmitAsync(FocalizacionSamples.Of("NB", 2027, Stage.Preliminar), [], null, null, Gore);
+
+        var applicable = await versions.ApplicableAsync(2027);
+        await versions.AddObservationsAsync(preliminary, [(3, "Falta la comuna"), (1, "Revise el monto"), (3, "Y el sector")], Gore);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(applicable.Select(a => (a.Region, a.Outcome, a.Version?.Id)), Is.EqualTo(new[] { ("BI", CycleOutcomes.Sercotec, (long?)null), ("NB", CycleOutcomes.Final, final.Id) }));
+            Assert.That(applicable[1].Version!.Content.Lines, Has.Count.EqualTo(final.Content.Lines.Count), "the version whole, not only its id");
+            Assert.That((await versions.ObservationsAsync(preliminary.Id)).Select(o => (o.Line, o.Text)),
+                Is.EqualTo(new[] { (1, "Revise el monto"), (3, "Falta la comuna"), (3, "Y el sector") }), "by line, and in the order written within a line");
+        });
     }
 }

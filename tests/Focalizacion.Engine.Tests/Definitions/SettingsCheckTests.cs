@@ -11,7 +11,7 @@ namespace Focalizacion.Engine.Tests.Definitions;
 public class SettingsCheckTests
 {
     // A host with one handler "enviar" (tipo oficio|aviso required, destinatarios a list of roles,
-    // emisor only for oficios, plazo a plazo this definition names) and an owner on receive tasks.
+    // emisor only for oficios, plazo "inicio" or a plazo this definition names) and an owner on receive tasks.
     private static readonly ImportCatalog Host = new(
         new Dictionary<string, IReadOnlyList<SettingSpec>>
         {
@@ -20,7 +20,7 @@ public class SettingsCheckTests
                 new SettingSpec("tipo", "el tipo de correo") { Required = true, Allowed = ["oficio", "aviso"] },
                 new SettingSpec("destinatarios", "los roles") { Required = true, IsList = true, Allowed = ["gore", "sercotec"] },
                 new SettingSpec("emisor", "quién firma") { Allowed = ["central"], OnlyWhen = ("tipo", "oficio") },
-                new SettingSpec("plazo", "el plazo que muestra") { Check = (v, facts) => facts.NamedPlazos.Contains(v) ? null : $"«{v}» no es un plazo de esta definición" },
+                new SettingSpec("plazo", "el plazo que muestra") { Plazos = new("un plazo de esta definición", "los plazos", ["inicio"]) },
             ],
         },
         [new NodeSetting(new SettingSpec("responsable", "quién debe") { Allowed = ["GORE", "Sercotec"] }, NodeKind.ReceiveTask)]);
@@ -34,6 +34,7 @@ public class SettingsCheckTests
 
     [TestCase("foc:tipo='oficio' foc:destinatarios='gore, sercotec' foc:emisor='central'")] // every setting right
     [TestCase("foc:tipo='aviso' foc:destinatarios='gore'")] // the optional ones left out
+    [TestCase("foc:tipo='aviso' foc:destinatarios='gore' foc:plazo='inicio'")] // a plazo offered without a timer naming it
     public void Settings_as_declared_import(string settings) =>
         Assert.That(Problems(Task(settings)), Is.Empty);
 
@@ -43,7 +44,7 @@ public class SettingsCheckTests
     [TestCase("foc:tipo='aviso' foc:destinatarios=' , '", "T: foc:destinatarios: está vacío; cada valor es uno de: gore, sercotec")] // a list with nothing in it
     [TestCase("foc:tipo='aviso' foc:destinatarios='gore' foc:emisor='central'", "T: foc:emisor: solo va cuando foc:tipo es «oficio»")] // only goes with another value
     [TestCase("foc:tipo='aviso' foc:destinatarios='gore' foc:plantila='x'", "T: el ajuste foc:plantila no corresponde a una tarea del manejador «enviar»; los ajustes posibles son: foc:tipo, foc:destinatarios, foc:emisor, foc:plazo")] // a typo in a setting's name
-    [TestCase("foc:tipo='aviso' foc:destinatarios='gore' foc:plazo='final'", "T: foc:plazo: «final» no es un plazo de esta definición")] // a check that needs the whole definition
+    [TestCase("foc:tipo='aviso' foc:destinatarios='gore' foc:plazo='final'", "T: foc:plazo: «final» no es un plazo de esta definición; los plazos son: inicio")] // neither offered nor named by a timer of the definition
     public void A_bad_setting_is_a_problem_naming_the_element(string settings, string problem) =>
         Assert.That(Problems(Task(settings)), Does.Contain(problem));
 

@@ -18,8 +18,11 @@ namespace Focalizacion.Service.Tests.Api;
 /// </summary>
 internal sealed class AdminApiService : IAsyncDisposable
 {
+    /// <summary>The service's clock at start-up (it runs on from there), as its <c>FOCALIZACION_RELOJ</c> says it.</summary>
+    public const string StartSetting = "2026-11-20T12:00:00-03:00";
+
     /// <summary>The service's clock at start-up (it runs on from there).</summary>
-    public static readonly Instant Start = OffsetDateTimePattern.ExtendedIso.Parse("2026-11-20T12:00:00-03:00").Value.ToInstant();
+    public static readonly Instant Start = OffsetDateTimePattern.ExtendedIso.Parse(StartSetting).Value.ToInstant();
 
     public const string Admin = "admin@sercotec.ejemplo.cl";
     public const string Auditor = "auditor@sercotec.ejemplo.cl";
@@ -56,6 +59,23 @@ internal sealed class AdminApiService : IAsyncDisposable
     /// <summary>Each test user's id, by e-mail.</summary>
     public IReadOnlyDictionary<string, long> UserIds { get; }
 
+    /// <summary>
+    /// Runs the operator's CLI (<c>focalizacion</c>, its own process) on this service's database, its
+    /// clock starting where the service's last start did and its mail going to the same pickup folder.
+    /// </summary>
+    public Task<(int ExitCode, string Output, string Error)> CliAsync(params string[] args) => CliProcess.RunAsync(
+        new Dictionary<string, string>
+        {
+            ["FOCALIZACION_DB"] = Database.ConnectionString,
+            ["FOCALIZACION_RELOJ"] = ClockValue(ClockStart),
+            ["FOCALIZACION_CORREO_CARPETA"] = MailFolder,
+            ["FOCALIZACION_OPERADOR"] = "operador.pruebas",
+        },
+        args);
+
+    /// <summary>Where the service's clock started (its last start's, after <see cref="RestartAsync"/>).</summary>
+    public Instant ClockStart { get; private set; }
+
     /// <summary>As <see cref="StartAsync(Instant)"/> at <see cref="Start"/>.</summary>
     public static Task<AdminApiService> StartAsync() => StartAsync(Start);
 
@@ -76,7 +96,7 @@ internal sealed class AdminApiService : IAsyncDisposable
             tokens[email] = (await new AccessTokens(database.Store, clock).CreateAsync(user.Id, "pruebas", 30, Focalizacion.Runtime.Actor.Cli("pruebas"))).Token;
         }
         var mail = Path.Combine(Path.GetTempPath(), $"correo-api-{Guid.NewGuid():N}");
-        return new AdminApiService(database, await LaunchAsync(database, mail, start), mail, tokens, ids);
+        return new AdminApiService(database, await LaunchAsync(database, mail, start), mail, tokens, ids) { ClockStart = start };
     }
 
     /// <summary>
@@ -88,13 +108,17 @@ internal sealed class AdminApiService : IAsyncDisposable
     {
         await Service.DisposeAsync();
         Service = await LaunchAsync(Database, MailFolder, start);
+        ClockStart = start;
     }
+
+    /// <summary><c>FOCALIZACION_RELOJ</c>'s value for <paramref name="start"/>, written in mainland summer time (−03).</summary>
+    private static string ClockValue(Instant start) => OffsetDateTimePattern.ExtendedIso.Format(start.WithOffset(Offset.FromHours(-3)));
 
     private static async Task<ServiceProcess> LaunchAsync(TestDatabase database, string mail, Instant start)
     {
         var service = ServiceProcess.Start(database.ConnectionString, new Dictionary<string, string>
         {
-            ["FOCALIZACION_RELOJ"] = OffsetDateTimePattern.ExtendedIso.Format(start.WithOffset(Offset.FromHours(-3))),
+            ["FOCALIZACION_RELOJ"] = ClockValue(start),
             ["FOCALIZACION_CORREO_CARPETA"] = mail,
         });
         using var ready = await service.WaitForAsync("/salud/listo", HttpStatusCode.OK);

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Focalizacion.Cycle.Workflow;
+using Focalizacion.Testing;
 
 namespace Focalizacion.Service.Tests.Api;
 
@@ -39,7 +40,7 @@ public sealed class DisenadorApiTests : ApiServiceFixture
     {
         using var response = await Api.GetAsync("/api/v1/disenador/ajustes", AdminApiService.Admin);
         var settings = await AdminApiService.ReadAsync(response, HttpStatusCode.OK);
-        var committed = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "workflows", "focalizacion.moddle.json")));
+        var committed = JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine("workflows", "focalizacion.moddle.json")));
         var mail = settings.GetProperty("manejadores").EnumerateArray().Single(h => h.GetProperty("nombre").GetString() == "enviar-correo");
         var nodeSettings = settings.GetProperty("ajustesDeNodo").EnumerateArray()
             .Select(s => (s.GetProperty("aplicaA").GetString(), s.GetProperty("ajuste").GetProperty("nombre").GetString())).ToList();
@@ -209,17 +210,5 @@ public sealed class DisenadorApiTests : ApiServiceFixture
             Assert.That(detail, Does.StartWith(start));
             Assert.That(campo, Is.EqualTo(field));
         });
-    }
-
-    private static string RepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Focalizacion.Workflows.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"no Focalizacion.Workflows.sln above {AppContext.BaseDirectory}");
     }
 }

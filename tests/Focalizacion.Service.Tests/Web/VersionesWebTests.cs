@@ -10,8 +10,10 @@ namespace Focalizacion.Service.Tests.Web;
 /// <summary>
 /// The version pages in Chromium, mid-cycle 2027 (the 16 regions waiting for the montos preliminares):
 /// a draft whose montos deadline moved is compared with the published version (that timer coloured as
-/// changed, its rule listed), published through the confirmation (16 instances stay pinned), Ñuble's
-/// cycle migrated to it from the dry run's table, and the live map shows who waits where.
+/// changed, its rule listed, its badge covering no label), published through the confirmation (16
+/// instances stay pinned), a cycle started afterwards with <c>ciclo iniciar</c> (Ñuble 2028) runs it
+/// while Biobío 2027 keeps version 1's deadline, Ñuble's 2027 cycle migrated to it from the dry run's
+/// table, and the live map shows who waits where.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -20,6 +22,9 @@ public sealed class VersionesWebTests : WebFixture
     /// <summary>The shipped cycle with the montos preliminares due on 10 December instead of the first business day.</summary>
     private static byte[] LaterMontos => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(ShippedWorkflow.Bpmn.Span).Replace(
         "language=\"plazo\">primer día hábil de diciembre<", "language=\"plazo\">10 de diciembre<", StringComparison.Ordinal));
+
+    private static bool Intersect(LocatorBoundingBoxResult a, LocatorBoundingBoxResult b) =>
+        a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
 
     [Test]
     public async Task A_changed_deadline_is_compared_published_after_its_confirmation_migrated_for_one_region_and_mapped()
@@ -47,6 +52,28 @@ public sealed class VersionesWebTests : WebFixture
             Assert.That(await Page.Locator("[data-lado='despues'] g.djs-element[data-element-id='EsperaMontos']").GetAttributeAsync("class"), Does.Not.Contain("foc-"), "an unchanged task is not coloured");
             Assert.That(await Page.Locator("tr[data-cambio='VenceMontos']").InnerTextAsync(), Does.Contain("temporizador").And.Contain("primer día hábil de diciembre").And.Contain("10 de diciembre"));
         });
+        // Each «cambiado» badge is seen in its diagram and covers none of the diagram's labels (placed
+        // 14 px above the timer, it sat inside the montos task, over that task's name).
+        foreach (var side in new[] { "antes", "despues" })
+        {
+            var diagram = Page.Locator($"[data-lado='{side}']");
+            var badge = (await diagram.Locator(".djs-overlay .foc-insignia--cambiado").BoundingBoxAsync())!;
+            var frame = (await diagram.BoundingBoxAsync())!;
+            var covered = new List<string>();
+            foreach (var label in await diagram.Locator("g.djs-element text").AllAsync())
+            {
+                if (await label.BoundingBoxAsync() is { } box && Intersect(badge, box))
+                {
+                    covered.Add(await label.TextContentAsync() ?? "");
+                }
+            }
+            Assert.Multiple(() =>
+            {
+                Assert.That(badge.X >= frame.X && badge.Y >= frame.Y && badge.X + badge.Width <= frame.X + frame.Width && badge.Y + badge.Height <= frame.Y + frame.Height, Is.True,
+                    $"the {side} diagram shows its badge");
+                Assert.That(covered, Is.Empty, $"labels the {side} diagram's badge covers");
+            });
+        }
         await CheckPageAsync("versiones-comparar");
 
         // Publish through the confirmation, which names the change and the instances that stay pinned.
@@ -68,7 +95,39 @@ public sealed class VersionesWebTests : WebFixture
             Assert.That(await Page.Locator($"tr[data-definicion='{draft}']").InnerTextAsync(), Does.Contain($"{AdminApiService.Admin} (web)"), "who published it, in the list");
         });
 
+        // A cycle started afterwards, as the operator starts one (ciclo iniciar), runs version 2: its page
+        // gives the montos' new deadline, while a cycle started before keeps version 1's.
+        var started = await Api.CliAsync("ciclo", "iniciar", "2028", "--region", "NB", "--json");
+        Assert.That(started.ExitCode, Is.Zero, started.Error + started.Output);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Api.Database.ScalarAsync($"SELECT count(*) FROM workflow_instances WHERE correlation_key = 'NB/2028' AND definition_id = {draft} AND status = 'Running'"), Is.EqualTo(1), "Ñuble 2028 is pinned to version 2");
+            Assert.That(await Api.Database.ScalarAsync("SELECT count(*) FROM workflow_instances WHERE correlation_key = 'BI/2027' AND definition_id = 1"), Is.EqualTo(1), "Biobío 2027 stays on version 1");
+        });
+        await Page.GotoAsync("/ciclos/2028/NB");
+        await Page.Locator(".diagrama svg").First.WaitForAsync();
+        var laterMontos = await Page.Locator("ol.linea-tiempo > li[data-hito='montos-preliminares']").InnerTextAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Page.Locator(".estado-ciclo").InnerTextAsync(), Is.EqualTo("en curso"));
+            Assert.That(await Page.Locator("[data-version-flujo]").InnerTextAsync(), Is.EqualTo($"{ShippedWorkflow.ProcessKey} versión 2"), "the version it runs, named on its page");
+            Assert.That(laterMontos, Does.Contain("viernes 10 de diciembre de 2027").And.Contain("se vence el sábado 11 de diciembre de 2027, 00:00 (hora continental)"));
+            Assert.That(laterMontos, Does.Not.Contain("miércoles 1 de diciembre de 2027"), "not version 1's first business day");
+        });
+        await CheckPageAsync("versiones-ciclo-iniciado-despues");
+        await Page.GotoAsync("/ciclos/2027/BI");
+        await Page.Locator(".diagrama svg").First.WaitForAsync();
+        var earlierMontos = await Page.Locator("ol.linea-tiempo > li[data-hito='montos-preliminares']").InnerTextAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Page.Locator("[data-version-flujo]").InnerTextAsync(), Is.EqualTo($"{ShippedWorkflow.ProcessKey} versión 1"));
+            Assert.That(earlierMontos, Does.Contain("martes 1 de diciembre de 2026").And.Contain("se vence el miércoles 2 de diciembre de 2026, 00:00 (hora continental)"));
+            Assert.That(earlierMontos, Does.Not.Contain("10 de diciembre"));
+        });
+        await CheckPageAsync("versiones-ciclo-iniciado-antes");
+
         // Migrate Ñuble's cycle only, from the dry run's table.
+        await Page.GotoAsync("/disenador/versiones");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Migrar instancias (ciclo-focalizacion-regional versión 1)" }).ClickAsync();
         var rows = Page.Locator("table.migracion tbody tr");
         Assert.That(await rows.CountAsync(), Is.EqualTo(16));
@@ -93,6 +152,8 @@ public sealed class VersionesWebTests : WebFixture
             Assert.That(await Api.Database.ScalarAsync($"SELECT count(*) FROM journal WHERE instance_id = ({Nuble}) AND kind = 'instancia-migrada' AND actor = '{AdminApiService.Admin}' AND via = 'web'"), Is.EqualTo(1));
         });
         await CheckPageAsync("versiones-migrar-hecho");
+        await Page.GotoAsync("/ciclos/2027/NB");
+        Assert.That(await Page.Locator("[data-version-flujo]").InnerTextAsync(), Is.EqualTo($"{ShippedWorkflow.ProcessKey} versión 2"), "Ñuble 2027's page names the version it was migrated to");
 
         // The live map of version 1: 15 regions wait for the montos; a click on that task lists them.
         await Page.GotoAsync("/disenador/mapa/1?anio=2027");

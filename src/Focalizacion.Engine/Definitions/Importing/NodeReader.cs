@@ -57,17 +57,18 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
     private FlowNode? Event(XElement element, string id, string? name, List<XElement> definitions)
     {
         var only = definitions.Count == 1 ? definitions[0].Name.LocalName : null;
-        FlowNode? node = (element.Name.LocalName, definitions.Count, only) switch
-        {
-            ("startEvent", 0, _) => new StartEvent(id, name),
-            ("endEvent", 0, _) => new EndEvent(id, name, Terminate: false),
-            ("endEvent", 1, "terminateEventDefinition") => new EndEvent(id, name, Terminate: true),
-            ("intermediateCatchEvent", 1, "messageEventDefinition") => new MessageCatchEvent(id, name, Message(definitions[0], id)),
-            ("intermediateCatchEvent", 1, "timerEventDefinition") => new TimerCatchEvent(id, name, TimerReader.Read(definitions[0], id, problems)),
-            ("boundaryEvent", 1, "timerEventDefinition") => new BoundaryTimerEvent(
-                id, name, AttachedTo(element, id), Interrupting(element, id), TimerReader.Read(definitions[0], id, problems)),
-            _ => null,
-        };
+        FlowNode? node = TimerDefinitionOf(element) is { } timer
+            ? element.Name.LocalName == "boundaryEvent"
+                ? new BoundaryTimerEvent(id, name, AttachedTo(element, id), Interrupting(element, id), TimerReader.Read(timer, id, problems))
+                : new TimerCatchEvent(id, name, TimerReader.Read(timer, id, problems))
+            : (element.Name.LocalName, definitions.Count, only) switch
+            {
+                ("startEvent", 0, _) => new StartEvent(id, name),
+                ("endEvent", 0, _) => new EndEvent(id, name, Terminate: false),
+                ("endEvent", 1, "terminateEventDefinition") => new EndEvent(id, name, Terminate: true),
+                ("intermediateCatchEvent", 1, "messageEventDefinition") => new MessageCatchEvent(id, name, Message(definitions[0], id)),
+                _ => null,
+            };
         if (node is TimerCatchEvent { Timer.Kind: TimerKind.Cycle } || node is BoundaryTimerEvent { Interrupting: true, Timer.Kind: TimerKind.Cycle })
         {
             problems.Add(element, id, "una serie de plazos (timeCycle) solo va en un evento de borde que no interrumpe (cancelActivity=\"false\"): son recordatorios");
@@ -170,6 +171,16 @@ internal sealed class NodeReader(IReadOnlyDictionary<string, string> messages, I
                 return true;
         }
     }
+
+    /// <summary>
+    /// The <c>bpmn:timerEventDefinition</c> of a timer the engine schedules (an intermediate catch
+    /// event or a boundary event with that one definition), or null for any other element.
+    /// </summary>
+    public static XElement? TimerDefinitionOf(XElement element) =>
+        element.Name.LocalName is "intermediateCatchEvent" or "boundaryEvent"
+            && BpmnXml.ModelChildren(element).Where(IsEventDefinition).ToList() is [var only] && only.Name.LocalName == "timerEventDefinition"
+            ? only
+            : null;
 
     private static bool IsEventDefinition(XElement element) =>
         element.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal) || element.Name.LocalName == "eventDefinitionRef";

@@ -59,11 +59,16 @@ internal sealed class SettingsChecker(ImportCatalog catalog, ProblemList problem
         if (values.Count == 0)
         {
             // An empty optional text is just unset; a setting with values to choose from needs one.
-            return spec.Required || spec.IsList || spec.Allowed is not null || spec.Check is not null ? $"está vacío{Choices(spec)}" : null;
+            return spec.Required || spec.IsList || spec.Allowed is not null || spec.Plazos is not null || spec.Check is not null ? $"está vacío{Choices(spec)}" : null;
         }
         if (spec.Allowed is { } allowed && values.FirstOrDefault(v => !allowed.Contains(v)) is { } wrong)
         {
             return $"{Spanish.Quote(wrong)} no es un valor válido{Choices(spec)}";
+        }
+        if (spec.Plazos is { } plazos && !plazos.Offered.Contains(value) && !facts.NamedPlazos.Contains(value))
+        {
+            var known = plazos.Offered.Union(facts.NamedPlazos.Order(StringComparer.Ordinal));
+            return $"{Spanish.Quote(value)} no es {plazos.Noun}; {plazos.Plural} son: {string.Join(", ", known)}";
         }
         return spec.Check?.Invoke(value, facts);
     }

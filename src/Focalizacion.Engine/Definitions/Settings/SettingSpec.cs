@@ -22,15 +22,12 @@ public sealed record SettingSpec(string Name, string Description)
     public (string Setting, string Value)? OnlyWhen { get; init; }
 
     /// <summary>
-    /// Values to offer when any text may do and <see cref="Check"/> decides (the cycle's milestones,
-    /// which a named plazo may also be): what the designer lists, not a limit.
+    /// The value names a plazo of the definition (one of its timers' <c>foc:plazo</c>) or one of
+    /// <see cref="PlazoChoice.Offered"/>: the importer accepts exactly those, and the designer offers them.
     /// </summary>
-    public IReadOnlyList<string>? Offered { get; init; }
+    public PlazoChoice? Plazos { get; init; }
 
-    /// <summary>The plazos the definition names (its timers' <c>foc:plazo</c>) are valid values too; <see cref="Check"/> accepts them.</summary>
-    public bool TakesNamedPlazos { get; init; }
-
-    /// <summary>A check that needs the whole definition (a plazo it names): a Spanish reason, or null when the value is fine.</summary>
+    /// <summary>A check of its own (a key's spelling): a Spanish reason, or null when the value is fine.</summary>
     public Func<string, DefinitionFacts, string?>? Check { get; init; }
 
     /// <summary>The values of a list setting, in order, without repeats.</summary>
@@ -41,3 +38,11 @@ public sealed record SettingSpec(string Name, string Description)
             .Distinct(StringComparer.Ordinal).ToList();
     }
 }
+
+/// <summary>
+/// What a setting that names a plazo accepts besides the definition's own plazos, and how messages call such a value.
+/// </summary>
+/// <param name="Noun">One such value, for "«x» no es …" (<c>un hito del ciclo</c>).</param>
+/// <param name="Plural">All of them, for "… son: …" (<c>los hitos</c>).</param>
+/// <param name="Offered">Accepted without a timer naming them (the cycle's milestones), and offered by the designer.</param>
+public sealed record PlazoChoice(string Noun, string Plural, IReadOnlyList<string> Offered);

@@ -5,9 +5,11 @@ using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Estado;
 using Focalizacion.Cycle.Handlers;
 using Focalizacion.Engine.Execution;
+using Focalizacion.Runtime.Persistence;
 using Focalizacion.Service.Access;
 using Focalizacion.Service.Api;
 using Focalizacion.Service.Web.Board;
+using Microsoft.EntityFrameworkCore;
 
 namespace Focalizacion.Service.Web.Cycle;
 
@@ -17,10 +19,11 @@ internal sealed record MilestoneView(MilestoneStanding Standing, BoardCell Cell,
 /// <summary>
 /// What the page of one region's cycle shows: its standing, the milestones with their states (as
 /// the board words them), every email of the cycle with its text as sent, the notices the cycle
-/// skipped, all read as the user (row-level security).
+/// skipped, and the workflow version its instance runs, all read as the user (row-level security).
 /// </summary>
 internal sealed record CycleView(
     RegionStanding Standing,
+    DefinitionRow? Definition,
     IReadOnlyList<MilestoneView> Milestones,
     IReadOnlyList<MailRecord> Oficios,
     IReadOnlyList<MailRecord> Reminders,
@@ -39,10 +42,11 @@ internal sealed record CycleView(
                 ? await MilestoneRecorders.ReadAsync(database.Store, id, cancellationToken)
                 : new Dictionary<string, MilestoneRecorder>();
             var skipped = await new JournalQuery(JournalKind.NoticeSkipped.Text(), null, null, null, null, JournalQuery.MaxLimit, region, year).ReadAsync(database.Store, cancellationToken);
+            var definition = standing.InstanceId is { } instance ? await PinnedAsync(database, instance, cancellationToken) : null;
             var business = calendar.BusinessDays(region);
             var milestones = standing.Milestones.Select(m => new MilestoneView(m,
                 Board.Board.Cell(MilestoneSituation.Of(m, standing.Status, now, business)), recorders.GetValueOrDefault(m.Milestone.Key))).ToList();
-            return new CycleView(standing, milestones,
+            return new CycleView(standing, definition, milestones,
                 [.. mails.Where(m => m.Type == MailTypes.Oficio)], [.. mails.Where(m => m.Type != MailTypes.Oficio)], skipped.Lineas);
         }, cancellationToken);
     }
@@ -57,11 +61,20 @@ internal sealed record CycleView(
             {
                 return null;
             }
-            await using var command = database.Store.CreateCommand(
-                "SELECT d.bpmn_xml FROM workflow_instances i JOIN workflow_definitions d ON d.id = i.definition_id WHERE i.id = $1");
-            command.Parameters.Add(new() { Value = instance });
-            return await command.ExecuteScalarAsync(cancellationToken) as byte[];
+            return (await PinnedAsync(database, instance, cancellationToken)).BpmnXml;
         }, cancellationToken);
+    }
+
+    /// <summary>The definition <paramref name="instance"/> runs: the version it started with, or the one it was migrated to.</summary>
+    private static async Task<DefinitionRow> PinnedAsync(ApiDatabase database, Guid instance, CancellationToken cancellationToken)
+    {
+        long id;
+        await using (var db = database.Store.Open())
+        {
+            id = await db.Instances.Where(i => i.Id == instance).Select(i => i.DefinitionId).SingleAsync(cancellationToken);
+        }
+        return await database.Runtime.Definitions.FindAsync(id, cancellationToken)
+            ?? throw new InvalidOperationException($"The instance {instance} runs definition {id}, which does not exist.");
     }
 
     /// <summary>"focalización final del GORE", …: how the cycle ended, in words.</summary>

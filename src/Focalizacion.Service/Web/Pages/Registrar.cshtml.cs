@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle.Estado;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Starting;
+using Focalizacion.Documents.Focalizaciones;
 using Focalizacion.Runtime;
 using Focalizacion.Service.Access;
 using Focalizacion.Service.Api;
@@ -20,7 +19,7 @@ namespace Focalizacion.Service.Web.Pages;
 /// records, what the region's cycle expects now, and the recording itself through the API's path
 /// (<see cref="CycleActions.RecordAsync"/>), whose refusal is shown in its words.
 /// </summary>
-internal sealed partial class RegistrarModel(ApiDatabase database, EngineRuntime engine, IConformityValidator conformity, HolidayCalendar calendar) : PageModel
+internal sealed class RegistrarModel(ApiDatabase database, EngineRuntime engine, IConformityValidator conformity, HolidayCalendar calendar) : PageModel
 {
     public int Anio { get; private set; }
 
@@ -110,13 +109,14 @@ internal sealed partial class RegistrarModel(ApiDatabase database, EngineRuntime
                 {
                     continue;
                 }
-                if (Pesos(text) is { } pesos)
+                var (pesos, error) = WholeNumbers.Parse(text, pesos: true);
+                if (error is null)
                 {
                     amounts[Instruments.All[i]] = pesos;
                 }
                 else
                 {
-                    Errors[id] = $"{Instruments.All[i]}: «{(text.Length > 40 ? text[..40] + "…" : text)}» no es un monto en pesos; escriba un número entero, con o sin puntos de miles (por ejemplo 150.000.000).";
+                    Errors[id] = $"{Instruments.All[i]}: «{(text.Length > 40 ? text[..40] + "…" : text)}» {error}.";
                 }
             }
             if (amounts.Count == 0 && Errors.Count == 0)
@@ -156,22 +156,6 @@ internal sealed partial class RegistrarModel(ApiDatabase database, EngineRuntime
         Values[FieldId(cycleEvent, field)] = text;
         return text;
     }
-
-    /// <summary>Whole pesos written as "1.000.000", "1000000" or "$ 1.000.000"; null when it is not such a number.</summary>
-    public static long? Pesos(string text)
-    {
-        var digits = text.Trim().TrimStart('$').Trim();
-        return (ThousandsRegex().IsMatch(digits) || PlainRegex().IsMatch(digits))
-            && long.TryParse(digits.Replace(".", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var pesos)
-            ? pesos
-            : null;
-    }
-
-    [GeneratedRegex(@"^\d{1,3}(\.\d{3})+$")]
-    private static partial Regex ThousandsRegex();
-
-    [GeneratedRegex(@"^\d{1,18}$")]
-    private static partial Regex PlainRegex();
 
     private PageResult Refused(int status, string notice)
     {

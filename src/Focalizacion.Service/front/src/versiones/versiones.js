@@ -5,6 +5,7 @@
 // there. No inline script: the CSP forbids it.
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { diff } from 'bpmn-js-differ';
+import { placeBadge } from './insignia.js';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 
@@ -21,17 +22,23 @@ async function load(container) {
   return viewer;
 }
 
-/** Marks an element with a class and a text badge, so the state is not told by colour alone. */
+/** The boxes of the badges placed in each diagram, so a new one covers none of them. */
+const badges = new WeakMap();
+
+/** Marks an element with a class and a text badge (where it covers no other element), so the state is not told by colour alone. */
 function mark(viewer, id, kind, text) {
-  const registry = viewer.get('elementRegistry');
-  if (!registry.get(id)) {
+  const element = viewer.get('elementRegistry').get(id);
+  if (!element) {
     return false;
   }
   viewer.get('canvas').addMarker(id, 'foc-' + kind);
   const badge = document.createElement('span');
   badge.className = 'foc-insignia foc-insignia--' + kind;
   badge.textContent = text;
-  viewer.get('overlays').add(id, { position: { top: -14, left: 0 }, html: badge });
+  if (!badges.has(viewer)) {
+    badges.set(viewer, []);
+  }
+  placeBadge(viewer, element, badge, badges.get(viewer));
   return true;
 }
 
