@@ -9,32 +9,8 @@ namespace Focalizacion.Documents.Tests;
 /// </summary>
 public sealed class DraftReaderTests
 {
-    /// <summary>The form's texts of <paramref name="focalizacion"/>: what a GORE would choose and type (dates as the date field gives them, aaaa-mm-dd).</summary>
-    private static FocalizacionDraft Typed(Focalizaciones.Focalizacion focalizacion) => new(
-        focalizacion.Acta?.Number ?? "",
-        focalizacion.Acta?.SessionDate?.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
-        [.. focalizacion.Lines.Select(Cells)],
-        [.. focalizacion.Territories.Select(t => new DraftTerritory(t.Name, LineText.CommuneNames(t.Communes)))]);
-
-    private static IReadOnlyDictionary<string, string> Cells(FocalizacionLine line)
-    {
-        var cells = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["A"] = line.Instrument,
-            ["D"] = LineText.YesNo(line.Focalizes),
-        };
-        if (!line.Focalizes)
-        {
-            return cells;
-        }
-        foreach (var (letter, field) in DraftReader.Columns.Where(c => c.Letter is not ("A" or "D" or "E" or "F")))
-        {
-            cells[letter] = LineText.Field(line, field);
-        }
-        cells["E"] = LineText.Territory(line.Territorial);
-        cells["F"] = LineText.LineCommunes(line.Territorial);
-        return cells;
-    }
+    /// <summary>The form's texts of <paramref name="focalizacion"/>: what a GORE would choose and type, as the form starts a new version from the last one.</summary>
+    private static FocalizacionDraft Typed(Focalizaciones.Focalizacion focalizacion) => DraftReader.DraftOf(focalizacion);
 
     private static FocalizacionDraft WithCell(FocalizacionDraft draft, int line, string column, string text) => draft with
     {
@@ -51,6 +27,30 @@ public sealed class DraftReaderTests
 
         Assert.That(read.Problems.Select(p => p.ToString()), Is.Empty);
         Assert.That(FocalizacionJson.Serialize(read.Focalizacion!), Is.EqualTo(FocalizacionJson.Serialize(sample)));
+    }
+
+    [TestCase(Stage.Final)]
+    [TestCase(Stage.Preliminar)]
+    public void The_draft_a_new_version_starts_from_shows_the_last_version_s_lines_criteria_and_acta_and_reads_back_to_it(Stage stage)
+    {
+        var last = Samples.Nuble(stage);
+
+        var draft = DraftReader.DraftOf(last);
+
+        var line = last.Lines.First(l => l.Focalizes && l.Territorial?.Kind == TerritorialKind.Communes && l.Budget is not null);
+        var index = last.Lines.ToList().IndexOf(line);
+        Assert.Multiple(() =>
+        {
+            Assert.That(draft.Lines, Has.Count.EqualTo(last.Lines.Count));
+            Assert.That(draft.Cell(index, "B"), Is.EqualTo(line.Action));
+            Assert.That(draft.Cell(index, "F"), Is.EqualTo(LineText.LineCommunes(line.Territorial)), "communes by name, as the form's list chooses them");
+            Assert.That(draft.Cell(index, "K"), Is.EqualTo(LineText.Whole(line.Budget!.Value)), "whole pesos, as the form asks for them");
+            Assert.That(draft.Territories.Select(t => t.Name), Is.EqualTo(last.Territories.Select(t => t.Name)));
+            Assert.That(draft.ActaNumber, Is.EqualTo(last.Acta?.Number ?? ""));
+        });
+        var read = DraftReader.Read(draft, "NB", 2027, stage);
+        Assert.That(read.Problems.Select(p => p.ToString()), Is.Empty);
+        Assert.That(FocalizacionJson.Serialize(read.Focalizacion!), Is.EqualTo(FocalizacionJson.Serialize(last)), "submitted unchanged, it is the same focalización");
     }
 
     // Each row: a field typed wrong, and the place its problem must come back to.

@@ -59,7 +59,7 @@ public sealed class CycleRecords(Store store)
         await using var command = store.CreateCommand(
             "SELECT c.idempotency_key, c.instance_id, c.region, c.anio_presupuestario, c.tipo, c.hito, c.plantilla, c.emisor, c.numero_oficio, c.anio_oficio, " +
             "c.destinatarios::text, c.asunto, c.message_id, c.estado, c.intentos, c.ultimo_error, c.respuesta_servidor, c.creado_at, c.enviado_at, c.texto, " +
-            "o.documento_id, o.docdigital_folio, o.docdigital_numero FROM correos c LEFT JOIN oficios o ON o.idempotency_key = c.idempotency_key " +
+            "o.documento_id, o.docdigital_folio, o.docdigital_numero, o.focalizacion_version_id FROM correos c LEFT JOIN oficios o ON o.idempotency_key = c.idempotency_key " +
             "WHERE ($1::text IS NULL OR c.region = $1) AND ($2::int IS NULL OR c.anio_presupuestario = $2) AND ($3::text IS NULL OR c.tipo = $3) ORDER BY c.creado_at, c.id");
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)budgetYear ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
@@ -79,6 +79,7 @@ public sealed class CycleRecords(Store store)
                 DocumentId = reader.IsDBNull(20) ? null : reader.GetInt64(20),
                 DocDigitalFolio = NullableString(reader, 21),
                 DocDigitalNumber = NullableString(reader, 22),
+                AppliedVersionId = reader.IsDBNull(23) ? null : reader.GetInt64(23),
             });
         }
         return mails;
@@ -94,7 +95,7 @@ public sealed class CycleRecords(Store store)
     }
 
     private const string OutcomesSql =
-        "SELECT region, anio_presupuestario, resultado, registrado_at, idempotency_key, instance_id, origen FROM focalizaciones " +
+        "SELECT region, anio_presupuestario, resultado, registrado_at, idempotency_key, instance_id, origen, version_id FROM focalizaciones " +
         "WHERE ($1::text IS NULL OR region = $1) AND ($2::int IS NULL OR anio_presupuestario = $2) ORDER BY anio_presupuestario, registrado_at, id";
 
     private static void AddOutcomeParameters(NpgsqlParameterCollection parameters, string? region, int? budgetYear)
@@ -109,7 +110,10 @@ public sealed class CycleRecords(Store store)
         while (await reader.ReadAsync(cancellationToken))
         {
             outcomes.Add(new OutcomeRecord(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetFieldValue<Instant>(3),
-                NullableString(reader, 4), reader.IsDBNull(5) ? null : reader.GetGuid(5), reader.GetString(6)));
+                NullableString(reader, 4), reader.IsDBNull(5) ? null : reader.GetGuid(5), reader.GetString(6))
+            {
+                VersionId = reader.IsDBNull(7) ? null : reader.GetInt64(7),
+            });
         }
         return outcomes;
     }
@@ -125,7 +129,7 @@ public sealed class CycleRecords(Store store)
     public async Task<AppliedFocalizacion?> AppliedFocalizacionAsync(string region, int budgetYear, CancellationToken cancellationToken = default)
     {
         await using var command = store.CreateCommand(
-            "SELECT v.version, v.anio_presupuestario, v.enviada_at, d.nombre, d.media_type, d.sha256, d.contenido " +
+            "SELECT v.version, v.anio_presupuestario, v.enviada_at, d.nombre, d.media_type, d.sha256, d.contenido, v.id " +
             "FROM focalizaciones f JOIN focalizacion_versiones v ON v.id = f.version_id LEFT JOIN documentos d ON d.id = v.planilla_id " +
             "WHERE f.region = $1 AND f.anio_presupuestario = $2 ORDER BY f.id DESC LIMIT 1");
         command.Parameters.Add(new NpgsqlParameter { Value = region });
@@ -136,8 +140,17 @@ public sealed class CycleRecords(Store store)
             return null;
         }
         var workbook = reader.IsDBNull(3) ? null : new MailAttachment(reader.GetString(3), reader.GetString(4), reader.GetFieldValue<byte[]>(6));
-        return new AppliedFocalizacion(reader.GetInt32(0), reader.GetInt32(1), reader.GetFieldValue<Instant>(2),
+        return new AppliedFocalizacion(reader.GetInt64(7), reader.GetInt32(0), reader.GetInt32(1), reader.GetFieldValue<Instant>(2),
             workbook, reader.IsDBNull(5) ? null : Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(5)));
+    }
+
+    /// <summary>Records on the oficio of <paramref name="key"/> the focalización version it states and attaches (<see cref="AppliedFocalizacionAsync"/>); again the same is harmless.</summary>
+    public async Task LinkAppliedAsync(string key, long versionId, CancellationToken cancellationToken = default)
+    {
+        await using var command = store.CreateCommand("UPDATE oficios SET focalizacion_version_id = $2 WHERE idempotency_key = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        command.Parameters.Add(new NpgsqlParameter { Value = versionId });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Whether the region has a focalización in force for <paramref name="budgetYear"/>: its own final, or one carried over.</summary>

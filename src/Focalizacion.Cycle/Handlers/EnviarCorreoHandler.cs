@@ -101,6 +101,10 @@ public sealed class EnviarCorreoHandler(Store store, IClock clock, HolidayCalend
         }
 
         var attachments = new List<MailAttachment>();
+        if (oficio is not null && applied is not null)
+        {
+            await _records.LinkAppliedAsync(request.Key, applied.VersionId, cancellationToken);
+        }
         if (oficio is not null)
         {
             var letter = new OficioLetter(oficio, OficioIssuer.DisplayName(issuer!), issuedAt, rendered.Text);

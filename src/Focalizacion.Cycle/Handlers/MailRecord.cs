@@ -36,4 +36,7 @@ public sealed record MailRecord(
 
     /// <summary>An oficio's DocDigital number, as the Oficina de Partes entered it.</summary>
     public string? DocDigitalNumber { get; init; }
+
+    /// <summary>The focalización version the oficio states applies and attaches (the fallback's); null for every other oficio.</summary>
+    public long? AppliedVersionId { get; init; }
 }

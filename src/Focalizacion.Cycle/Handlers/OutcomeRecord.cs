@@ -10,4 +10,8 @@ namespace Focalizacion.Cycle.Handlers;
 /// <param name="IdempotencyKey">The workflow task's key; null for rows seeded outside a workflow.</param>
 /// <param name="InstanceId">The instance that recorded it, when a workflow did.</param>
 /// <param name="Origin">What recorded it: "flujo" for the workflow, or whatever a seed or admin says.</param>
-public sealed record OutcomeRecord(string Region, int BudgetYear, string Outcome, Instant RecordedAt, string? IdempotencyKey, Guid? InstanceId, string Origin);
+public sealed record OutcomeRecord(string Region, int BudgetYear, string Outcome, Instant RecordedAt, string? IdempotencyKey, Guid? InstanceId, string Origin)
+{
+    /// <summary>The focalización version that applies by this outcome (the final's, or for the fallback the previous year's); null when none does.</summary>
+    public long? VersionId { get; init; }
+}

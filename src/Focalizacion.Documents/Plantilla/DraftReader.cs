@@ -80,6 +80,49 @@ public static class DraftReader
         }
     }
 
+    /// <summary>
+    /// The draft of <paramref name="focalizacion"/> as the form shows it (choices and texts as a GORE would type
+    /// them, amounts as whole pesos, the acta's date as the date field gives it, aaaa-mm-dd): what a new version
+    /// starts from, so the GORE corrects the last one instead of typing it again. <see cref="Read"/> gives it back.
+    /// </summary>
+    public static FocalizacionDraft DraftOf(Focalizaciones.Focalizacion focalizacion)
+    {
+        ArgumentNullException.ThrowIfNull(focalizacion);
+        return new FocalizacionDraft(
+            focalizacion.Acta?.Number ?? "",
+            focalizacion.Acta?.SessionDate?.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            [.. focalizacion.Lines.Select(Cells)],
+            [.. focalizacion.Territories.Select(t => new DraftTerritory(t.Name, LineText.CommuneNames(t.Communes)))]);
+    }
+
+    private static IReadOnlyDictionary<string, string> Cells(FocalizacionLine line)
+    {
+        var cells = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["A"] = line.Instrument,
+            ["D"] = LineText.YesNo(line.Focalizes),
+        };
+        if (!line.Focalizes)
+        {
+            return cells;
+        }
+        foreach (var (letter, field) in Columns.Where(c => c.Letter is not ("A" or "D")))
+        {
+            var text = letter switch
+            {
+                "E" => LineText.Territory(line.Territorial),
+                "F" => LineText.LineCommunes(line.Territorial),
+                "K" => line.Budget is { } budget ? LineText.Whole(budget) : "",
+                _ => LineText.Field(line, field),
+            };
+            if (text.Length > 0)
+            {
+                cells[letter] = text;
+            }
+        }
+        return cells;
+    }
+
     /// <summary>Where in the draft <paramref name="problem"/> (a problem <see cref="Read"/> gave) is.</summary>
     public static DraftPlace PlaceOf(WorkbookProblem problem)
     {

@@ -58,10 +58,13 @@ internal static class FocalizacionActions
     /// <summary>
     /// Submits <paramref name="workbook"/> as <paramref name="caller"/>'s focalización of <paramref name="stage"/>:
     /// refused, with nothing stored, when the caller may not, the cycle does not wait for it or the workbook has problems.
+    /// A final's acta CORE is <paramref name="acta"/> as uploaded, or <paramref name="keptActa"/>, one the archive already
+    /// holds for the region and year (<see cref="KeptActaAsync"/>), which the version then references as it is.
     /// </summary>
     public static async Task<SubmissionOutcome> SubmitAsync(
         User caller, Actor actor, int budgetYear, string regionCode, Stage stage, UploadedFile workbook, UploadedFile? acta,
-        ApiDatabase database, EngineRuntime engine, HolidayCalendar calendar, IConformityValidator conformity, CancellationToken cancellationToken)
+        ApiDatabase database, EngineRuntime engine, HolidayCalendar calendar, IConformityValidator conformity, CancellationToken cancellationToken,
+        ArchivedDocument? keptActa = null)
     {
         ArgumentNullException.ThrowIfNull(workbook);
         if (Admits(caller, budgetYear, regionCode, stage) is { } refused)
@@ -93,14 +96,14 @@ internal static class FocalizacionActions
             return SubmissionOutcome.Refused(ActionOutcome.Refused(ActionStatus.BadInput, actaProblem));
         }
         var reference = amounts is { Count: > 0 } ? amounts.ToDictionary(a => a.Instrument, a => (long)a.Amount) : null;
-        var observations = ConformityCheck.Check(content, reference, acta is not null);
+        var observations = ConformityCheck.Check(content, reference, acta is not null || keptActa is not null);
         var version = await database.WriteAsync(caller, async () =>
         {
             workbook.Content.Position = 0;
             var stored = await database.Archive.StoreAsync(
                 new NewDocument(region.IsoSuffix, budgetYear, DocumentTypes.PlanillaFocalizacion, FileName(workbook.Name, "focalizacion.xlsx"), TemplateWriter.ContentType),
                 actor, workbook.Content, cancellationToken);
-            long? actaId = null;
+            var actaId = keptActa?.Id;
             if (acta is not null)
             {
                 acta.Content.Position = 0;
@@ -114,6 +117,42 @@ internal static class FocalizacionActions
             new CiclosApi.EventBody(cycleEvent.Name, null, new JsonObject { [DeclaredConformity.DocumentField] = version.Id }), engine, conformity, cancellationToken);
         return new SubmissionOutcome(recorded.Done ? recorded : ActionOutcome.Refused(recorded.Status,
             $"se guardó la versión {version.Number}, pero el ciclo no la recibió: {recorded.Message}"), [], 0, version);
+    }
+
+    /// <summary>
+    /// Keeps the acta CORE a GORE uploaded with a final the form refused: archived now as an upload of the
+    /// region and year (<see cref="DocumentTypes.ActaCore"/>), so that the next attempt references it
+    /// (<see cref="KeptActaAsync"/>) instead of asking for the file again; a Spanish reason, with nothing
+    /// stored, when it is not a PDF the archive keeps.
+    /// </summary>
+    public static async Task<(ArchivedDocument? Kept, string? Problem)> KeepActaAsync(
+        User caller, Actor actor, int budgetYear, string regionCode, UploadedFile acta, ApiDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(acta);
+        ArgumentNullException.ThrowIfNull(database);
+        if (await ActaProblemAsync(acta) is { } problem)
+        {
+            return (null, problem);
+        }
+        acta.Content.Position = 0;
+        var kept = await database.WriteAsync(caller, () => database.Archive.StoreAsync(
+            new NewDocument(regionCode, budgetYear, DocumentTypes.ActaCore, FileName(acta.Name, "acta-core.pdf"), "application/pdf"), actor, acta.Content, cancellationToken),
+            cancellationToken);
+        return (kept, null);
+    }
+
+    /// <summary>
+    /// The archived acta CORE <paramref name="id"/> when <paramref name="caller"/> sees it and it is one of the
+    /// region's for the budget year (kept by <see cref="KeepActaAsync"/>, or a version's); null otherwise, so that
+    /// a form cannot reference another region's upload, nor another year's, nor a document that is no acta.
+    /// </summary>
+    public static Task<ArchivedDocument?> KeptActaAsync(User caller, int budgetYear, string regionCode, long id, ApiDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return database.ReadAsync(caller, async () =>
+            await database.Archive.FindAsync(id, cancellationToken) is { Type: DocumentTypes.ActaCore } found && found.Region == regionCode && found.BudgetYear == budgetYear
+                ? found
+                : null, cancellationToken);
     }
 
     /// <summary>

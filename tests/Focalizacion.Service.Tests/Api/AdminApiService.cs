@@ -51,7 +51,7 @@ internal sealed class AdminApiService : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
-    public ServiceProcess Service { get; }
+    public ServiceProcess Service { get; private set; }
 
     /// <summary>Where the service writes the emails it sends (<c>FOCALIZACION_CORREO_CARPETA</c>).</summary>
     public string MailFolder { get; }
@@ -61,23 +61,30 @@ internal sealed class AdminApiService : IAsyncDisposable
 
     /// <summary>
     /// Runs the operator's CLI (<c>focalizacion</c>, its own process) on this service's database, its
-    /// clock starting where the service's did and its mail going to the same pickup folder.
+    /// clock starting where the service's last start did and its mail going to the same pickup folder.
     /// </summary>
     public Task<(int ExitCode, string Output, string Error)> CliAsync(params string[] args) => CliProcess.RunAsync(
         new Dictionary<string, string>
         {
             ["FOCALIZACION_DB"] = Database.ConnectionString,
-            ["FOCALIZACION_RELOJ"] = StartSetting,
+            ["FOCALIZACION_RELOJ"] = ClockValue(ClockStart),
             ["FOCALIZACION_CORREO_CARPETA"] = MailFolder,
             ["FOCALIZACION_OPERADOR"] = "operador.pruebas",
         },
         args);
 
-    public static async Task<AdminApiService> StartAsync()
+    /// <summary>Where the service's clock started (its last start's, after <see cref="RestartAsync"/>).</summary>
+    public Instant ClockStart { get; private set; }
+
+    /// <summary>As <see cref="StartAsync(Instant)"/> at <see cref="Start"/>.</summary>
+    public static Task<AdminApiService> StartAsync() => StartAsync(Start);
+
+    /// <summary>The service on a fresh database, its clock starting at <paramref name="start"/>, with the test users and their tokens (valid 30 days from then).</summary>
+    public static async Task<AdminApiService> StartAsync(Instant start)
     {
         var database = await TestDatabase.CreateCycleAsync();
         // The users exist before the service starts; their tokens are valid at the service's clock.
-        var clock = new FakeClock(Start);
+        var clock = new FakeClock(start);
         var users = new UserStore(database.Store, clock);
         var tokens = new Dictionary<string, string>();
         var ids = new Dictionary<string, long>();
@@ -89,14 +96,34 @@ internal sealed class AdminApiService : IAsyncDisposable
             tokens[email] = (await new AccessTokens(database.Store, clock).CreateAsync(user.Id, "pruebas", 30, Focalizacion.Runtime.Actor.Cli("pruebas"))).Token;
         }
         var mail = Path.Combine(Path.GetTempPath(), $"correo-api-{Guid.NewGuid():N}");
+        return new AdminApiService(database, await LaunchAsync(database, mail, start), mail, tokens, ids) { ClockStart = start };
+    }
+
+    /// <summary>
+    /// Stops the service and starts it again on the same database, its clock starting at
+    /// <paramref name="start"/>: time moves on as it does for a service that was down, and what fell
+    /// due meanwhile fires at start-up. The new process listens on another port.
+    /// </summary>
+    public async Task RestartAsync(Instant start)
+    {
+        await Service.DisposeAsync();
+        Service = await LaunchAsync(Database, MailFolder, start);
+        ClockStart = start;
+    }
+
+    /// <summary><c>FOCALIZACION_RELOJ</c>'s value for <paramref name="start"/>, written in mainland summer time (−03).</summary>
+    private static string ClockValue(Instant start) => OffsetDateTimePattern.ExtendedIso.Format(start.WithOffset(Offset.FromHours(-3)));
+
+    private static async Task<ServiceProcess> LaunchAsync(TestDatabase database, string mail, Instant start)
+    {
         var service = ServiceProcess.Start(database.ConnectionString, new Dictionary<string, string>
         {
-            ["FOCALIZACION_RELOJ"] = StartSetting,
+            ["FOCALIZACION_RELOJ"] = ClockValue(start),
             ["FOCALIZACION_CORREO_CARPETA"] = mail,
         });
         using var ready = await service.WaitForAsync("/salud/listo", HttpStatusCode.OK);
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), service.Output);
-        return new AdminApiService(database, service, mail, tokens, ids);
+        return service;
     }
 
     /// <summary>A request as <paramref name="who"/> (a test user's e-mail; null: no credentials).</summary>

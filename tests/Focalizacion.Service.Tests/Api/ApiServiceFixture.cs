@@ -13,7 +13,7 @@ public abstract class ApiServiceFixture
     [OneTimeSetUp]
     public async Task StartServiceAsync()
     {
-        _api = await AdminApiService.StartAsync();
+        _api = await AdminApiService.StartAsync(ServiceStart);
         await StartedAsync();
     }
 
@@ -25,6 +25,9 @@ public abstract class ApiServiceFixture
             await _api.DisposeAsync();
         }
     }
+
+    /// <summary>Where the service's clock starts: <see cref="AdminApiService.Start"/>, mid-cycle for budget year 2027, unless a fixture needs another moment.</summary>
+    private protected virtual NodaTime.Instant ServiceStart => AdminApiService.Start;
 
     /// <summary>What a fixture prepares on the running service before its tests (incidents to resolve).</summary>
     private protected virtual Task StartedAsync() => Task.CompletedTask;

@@ -1,6 +1,7 @@
 using Focalizacion.Cycle.Events;
 using Focalizacion.Documents.Catalogos;
 using Focalizacion.Service.Tests.Api;
+using Focalizacion.Testing;
 using Microsoft.Playwright;
 
 namespace Focalizacion.Service.Tests.Web;
@@ -79,6 +80,90 @@ public sealed class FocalizacionFormularioWebTests : WebFixture
     }
 
     [Test]
+    public async Task A_final_refused_for_a_missing_field_keeps_its_acta_for_the_corrected_submission_and_after_the_ajuste_the_next_version_starts_from_it()
+    {
+        const string form = "/ciclos/2027/BI/focalizacion/borrador?etapa=final";
+        const string actas = "SELECT count(*) FROM documentos WHERE region = 'BI' AND tipo = 'acta-core'";
+        using (var montos = await Api.PostAsync("/api/v1/ciclos/2027/BI/eventos", AdminApiService.Central,
+            """{"evento": "montos-preliminares-registrados", "datos": {"montos": """ + FocalizacionSamples.Amounts + "}}"))
+        {
+            Assert.That(montos.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created), await montos.Content.ReadAsStringAsync());
+        }
+        await LogInAsync(AdminApiService.GoreBi, form);
+
+        // Every field but line 1's description, with the acta's PDF: refused at that field, the acta kept.
+        for (var i = 0; i < Instruments.All.Count; i++)
+        {
+            await FillLineAsync(i, $"{100 + (i * 10)}.000.000", "Concepción", whole: true);
+        }
+        await Page.Locator("#l0-C").FillAsync("");
+        await Page.GetByLabel("Número del acta o acuerdo CORE").FillAsync("Acuerdo N° 12/2026");
+        await Page.GetByLabel("Fecha de la sesión del CORE").FillAsync("2026-12-10");
+        await Page.GetByLabel("Acta o acuerdo del Consejo Regional (PDF)").SetInputFilesAsync(new FilePayload { Name = "acta-core-bi.pdf", MimeType = "application/pdf", Buffer = FocalizacionSamples.Pdf });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enviar la focalización final" }).ClickAsync();
+        Assert.That(await Page.GetByRole(AriaRole.Alert).InnerTextAsync(), Does.Contain("No se envió").And.Contain($"Línea 1 ({Instruments.All[0]})"));
+        Assert.That(await Page.Locator("#l0-C").GetAttributeAsync("aria-invalid"), Is.EqualTo("true"));
+        Assert.That(await Page.Locator(".acta-adjunta").InnerTextAsync(), Does.StartWith("Acta adjunta: «acta-core-bi.pdf» (1 KB) — reemplazar"),
+            "the acta is attached still, named with its size");
+        Assert.That(await Api.Database.ScalarAsync("SELECT count(*) FROM focalizacion_versiones WHERE region = 'BI' AND etapa = 'final'"), Is.Zero, "nothing submitted");
+        Assert.That(await Api.Database.ScalarAsync(actas), Is.EqualTo(1), "the acta is in the archive, an upload of the region and year");
+        var kept = long.Parse(await Page.Locator($"input[name='acta-adjunta']").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await CheckPageAsync("focalizacion-formulario-acta-adjunta");
+
+        // Another region's GORE may not reference it from its own form: refused at the field, nothing saved.
+        await using (var nuble = await Browser.NewContextAsync(new() { BaseURL = Base }))
+        {
+            var page = await nuble.NewPageAsync();
+            await LogInAsync(AdminApiService.GoreNb, "/ciclos/2027/NB/focalizacion/borrador?etapa=final", page);
+            var token = await page.Locator("input[name='__RequestVerificationToken']").First.InputValueAsync();
+            var forged = await page.APIRequest.PostAsync("/ciclos/2027/NB/focalizacion/borrador?etapa=final", new()
+            {
+                Form = page.APIRequest.CreateFormData().Append("__RequestVerificationToken", token).Append("lineas", "1").Append("l0-A", Instruments.All[0])
+                    .Append("acta-adjunta", kept.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("accion", "guardar"),
+            });
+            Assert.That(forged.Status, Is.EqualTo(400));
+            Assert.That(System.Net.WebUtility.HtmlDecode(await forged.TextAsync()), Does.Contain("El acta adjunta no está entre los documentos de la región"));
+            Assert.That(await Api.Database.ScalarAsync("SELECT count(*) FROM focalizacion_borradores WHERE region = 'NB' AND etapa = 'final'"), Is.Zero, "Biobío's acta is not copied into Ñuble's draft");
+        }
+
+        // Corrected, it is submitted without choosing the file again: the version references the kept acta.
+        await Page.Locator("#l0-C").FillAsync("Fortalecer los negocios de la región");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enviar la focalización final" }).ClickAsync();
+        Assert.That(await Page.GetByRole(AriaRole.Status).InnerTextAsync(), Does.Contain("Se recibió la focalización final v1"));
+        Assert.That(await Api.Database.ScalarAsync($"SELECT count(*) FROM focalizacion_versiones WHERE region = 'BI' AND etapa = 'final' AND acta_id = {kept}"), Is.EqualTo(1));
+        Assert.That(await Api.Database.ScalarAsync(actas), Is.EqualTo(1), "the kept acta is not stored twice");
+        var (name, bytes) = await DownloadAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Acta CORE de final v1" }));
+        Assert.That((name, bytes), Is.EqualTo(("acta-core-bi.pdf", FocalizacionSamples.Pdf)));
+
+        // Sercotec keeps the automatic «no conforme» (line 2 exceeds its montos): after the ajuste, the form starts from v1.
+        using (var review = await Api.PostAsync("/api/v1/ciclos/2027/BI/eventos", AdminApiService.Central, """{"evento": "revision-final-registrada", "conforme": false}"""))
+        {
+            Assert.That(review.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created), await review.Content.ReadAsStringAsync());
+        }
+        await Page.GotoAsync(form);
+        Assert.That(await Page.Locator(".borrador-origen").InnerTextAsync(), Does.Contain("parte de la focalización final v1"));
+        Assert.That(await Page.Locator("fieldset.linea-borrador").CountAsync(), Is.EqualTo(Instruments.All.Count));
+        Assert.That(await Page.Locator("#l0-B").InputValueAsync(), Is.EqualTo($"Acción de {Instruments.All[0]}"));
+        Assert.That(await Page.Locator("#l0-C").InputValueAsync(), Is.EqualTo("Fortalecer los negocios de la región"));
+        Assert.That(await Page.Locator("#l0-F option:checked").AllInnerTextsAsync(), Is.EqualTo(new[] { "Concepción" }), "the criteria as chosen");
+        Assert.That(await Page.Locator("#l0-H").InputValueAsync(), Is.EqualTo("Mujeres"));
+        Assert.That(await Page.Locator("#l1-K").InputValueAsync(), Is.EqualTo("110.000.000"));
+        Assert.That(await Page.GetByLabel("Número del acta o acuerdo CORE").InputValueAsync(), Is.EqualTo("Acuerdo N° 12/2026"));
+        Assert.That(await Page.GetByLabel("Fecha de la sesión del CORE").InputValueAsync(), Is.EqualTo("2026-12-10"));
+        Assert.That(await Page.Locator(".acta-adjunta").InnerTextAsync(), Does.StartWith("Acta adjunta: «acta-core-bi.pdf» (1 KB)"), "v1's acta, not chosen again");
+        await CheckPageAsync("focalizacion-formulario-nueva-version");
+
+        // Only line 2's budget corrected: submitted as v2, with v1's acta.
+        await Page.Locator("#l1-K").FillAsync("100.000.000");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enviar la focalización final" }).ClickAsync();
+        Assert.That(await Page.GetByRole(AriaRole.Status).InnerTextAsync(), Does.Contain("Se recibió la focalización final v2"));
+        Assert.That(await Api.Database.ScalarAsync(
+            $"SELECT count(*) FROM focalizacion_versiones WHERE region = 'BI' AND etapa = 'final' AND version = 2 AND acta_id = {kept} " +
+            $"AND contenido -> 'lines' -> 0 ->> 'action' = 'Acción de {Instruments.All[0]}' AND (contenido -> 'lines' -> 1 ->> 'budget')::bigint = 100000000"), Is.EqualTo(1),
+            "v2 holds v1's lines with the one correction, and v1's acta");
+    }
+
+    [Test]
     public async Task Another_region_s_GORE_does_not_find_the_form_and_Sercotec_may_not_use_it()
     {
         await LogInAsync(AdminApiService.GoreBi, "/ciclos/2027/BI/focalizacion/borrador?etapa=preliminar");
@@ -111,6 +196,8 @@ public sealed class FocalizacionFormularioWebTests : WebFixture
     public async Task An_over_limit_upload_is_refused_in_Spanish_and_stores_nothing(int megabytes, int status, string says)
     {
         const string page = "/ciclos/2027/BI/focalizacion";
+        const string versions = "SELECT count(*) FROM focalizacion_versiones WHERE region = 'BI'";
+        var before = await Api.Database.ScalarAsync(versions);
         await LogInAsync(AdminApiService.GoreBi, page);
         var file = Path.Combine(Path.GetTempPath(), $"focalizacion-{megabytes}mb-{Guid.NewGuid():N}.xlsx");
         await using (var stream = File.Create(file))
@@ -126,7 +213,7 @@ public sealed class FocalizacionFormularioWebTests : WebFixture
             Assert.That(answer.Status, Is.EqualTo(status), await answer.TextAsync());
             Assert.That(await Page.GetByRole(AriaRole.Alert).InnerTextAsync(), Does.Contain("No se guardó nada").And.Contain(says));
             Assert.That(await Page.Locator("#preliminar-planilla-error").InnerTextAsync(), Does.Contain(says), "the message is at the workbook's field");
-            Assert.That(await Api.Database.ScalarAsync("SELECT count(*) FROM focalizacion_versiones WHERE region = 'BI'"), Is.Zero);
+            Assert.That(await Api.Database.ScalarAsync(versions), Is.EqualTo(before), "nothing stored (Biobío's final may have been submitted by another test)");
         }
         finally
         {
@@ -134,15 +221,15 @@ public sealed class FocalizacionFormularioWebTests : WebFixture
         }
     }
 
-    /// <summary>Fills in line <paramref name="i"/> completely, with <paramref name="budget"/> as typed.</summary>
-    private async Task FillLineAsync(int i, string budget)
+    /// <summary>Fills in line <paramref name="i"/> completely, with <paramref name="budget"/> as typed (the first line's action and communes too when <paramref name="whole"/>).</summary>
+    private async Task FillLineAsync(int i, string budget, string commune = "Chillán", bool whole = false)
     {
         ILocator Field(string column) => Page.Locator($"#l{i}-{column}");
         await Field("D").SelectOptionAsync("Sí");
-        if (i > 0)
+        if (i > 0 || whole)
         {
             await Field("B").FillAsync($"Acción de {Instruments.All[i]}");
-            await Field("F").SelectOptionAsync("Chillán");
+            await Field("F").SelectOptionAsync(commune);
         }
         await Field("C").FillAsync("Fortalecer los negocios de la región");
         await Field("G").SelectOptionAsync(Sectors.AllLabel);

@@ -29,6 +29,9 @@ public abstract class WebFixture : ApiServiceFixture
     private readonly List<string> _consoleErrors = [];
     private readonly List<(int Status, string Path)> _expectedAnswers = [];
 
+    /// <summary>The fixture's Chromium, for a test that needs a second user's context beside its page's.</summary>
+    private protected IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
     /// <summary>This test's page.</summary>
     private protected IPage Page { get; private set; } = null!;
 
@@ -142,15 +145,16 @@ public abstract class WebFixture : ApiServiceFixture
         }
     }
 
-    /// <summary>Logs in on the login page as <paramref name="email"/>, landing on <paramref name="path"/>.</summary>
-    private protected async Task LogInAsync(string email, string path = "/")
+    /// <summary>Logs in on the login page as <paramref name="email"/>, landing on <paramref name="path"/>; in <paramref name="page"/> (another context's) instead of the test's own when given.</summary>
+    private protected async Task LogInAsync(string email, string path = "/", IPage? page = null)
     {
-        await Page.GotoAsync(path);
-        Assert.That(new Uri(Page.Url).AbsolutePath, Is.EqualTo("/ingresar"), "an anonymous browser is sent to log in");
-        await Page.GetByLabel("Correo electrónico").FillAsync(email);
-        await Page.GetByLabel("Clave").FillAsync(AdminApiService.Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
+        page ??= Page;
+        await page.GotoAsync(path);
+        Assert.That(new Uri(page.Url).AbsolutePath, Is.EqualTo("/ingresar"), "an anonymous browser is sent to log in");
+        await page.GetByLabel("Correo electrónico").FillAsync(email);
+        await page.GetByLabel("Clave").FillAsync(AdminApiService.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
     }
 
     /// <summary>

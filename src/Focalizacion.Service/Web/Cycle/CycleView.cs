@@ -83,17 +83,26 @@ internal sealed record CycleView(
     }
 
     /// <summary>"focalización final del GORE", …: how the cycle ended, in words.</summary>
-    public static string OutcomeText(OutcomeRecord outcome, Region region)
+    public static string OutcomeText(OutcomeRecord outcome, Region region) => $"{OutcomeName(outcome)}{RecordedText(outcome, region)}";
+
+    /// <summary>"rige la focalización del año anterior", …: the outcome alone.</summary>
+    public static string OutcomeName(OutcomeRecord outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var what = outcome.Outcome switch
+        return outcome.Outcome switch
         {
             CycleOutcomes.Final => "rige la focalización final del Gobierno Regional",
             CycleOutcomes.Previous => "rige la focalización del año anterior",
             CycleOutcomes.Sercotec => "Sercotec focaliza según sus definiciones internas",
             var other => other,
         };
-        return $"{what} (registrado el {WebText.Moment(outcome.RecordedAt, region)})";
+    }
+
+    /// <summary>" (registrado el …)": when the outcome was recorded, after its name.</summary>
+    public static string RecordedText(OutcomeRecord outcome, Region region)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return $" (registrado el {WebText.Moment(outcome.RecordedAt, region)})";
     }
 
     /// <summary>"N° 4/2026".</summary>

@@ -1,6 +1,8 @@
 using Focalizacion.Access;
 using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle.Archivo;
 using Focalizacion.Cycle.Handlers;
+using Focalizacion.Documents.Persistence;
 using Focalizacion.Service.Access;
 using Focalizacion.Service.Api;
 using Focalizacion.Service.Identity;
@@ -12,8 +14,9 @@ namespace Focalizacion.Service.Web.Pages;
 
 /// <summary>
 /// One oficio (<c>/oficios/{clave}</c>): its message as sent, its recipients, its delivery record,
-/// its PDF (<c>?handler=Pdf</c>) and its DocDigital folio and number, which the Oficina de Partes
-/// enters here (<c>POST ?handler=DocDigital</c>).
+/// its PDF (<c>?handler=Pdf</c>), the focalización it states applies with the workbook it attached
+/// (the fallback's oficio; <c>?handler=Adjunto</c>), and its DocDigital folio and number, which the
+/// Oficina de Partes enters here (<c>POST ?handler=DocDigital</c>).
 /// </summary>
 [Authorize(Policy = nameof(Capability.Leer))]
 internal sealed class OficioModel(ApiDatabase database) : PageModel
@@ -21,6 +24,9 @@ internal sealed class OficioModel(ApiDatabase database) : PageModel
     public MailRecord Oficio { get; private set; } = null!;
 
     public Region Region { get; private set; } = null!;
+
+    /// <summary>The focalización version the oficio states applies, and the workbook it attached; null for an oficio that states none.</summary>
+    public (FocalizacionVersion Version, ArchivedDocument? Workbook)? Applied { get; private set; }
 
     public FormErrors Errors { get; } = new();
 
@@ -36,6 +42,12 @@ internal sealed class OficioModel(ApiDatabase database) : PageModel
     /// <summary>The PDF as it was attached and archived; not found as the page is.</summary>
     public async Task<IActionResult> OnGetPdfAsync(string? clave) =>
         await FindAsync(clave) && Oficio.DocumentId is { } document && await DocumentosApi.WriteAsync(document, HttpContext, database)
+            ? new EmptyResult()
+            : NotFound();
+
+    /// <summary>The focalización's workbook the oficio attached, from the archive as it was stored; not found as the page is.</summary>
+    public async Task<IActionResult> OnGetAdjuntoAsync(string? clave) =>
+        await FindAsync(clave) && Applied?.Workbook is { } workbook && await DocumentosApi.WriteAsync(workbook.Id, HttpContext, database)
             ? new EmptyResult()
             : NotFound();
 
@@ -73,6 +85,13 @@ internal sealed class OficioModel(ApiDatabase database) : PageModel
             return false;
         }
         (Oficio, Region) = (oficio, RegionRegistry.ByIsoSuffix(oficio.Region));
+        if (oficio.AppliedVersionId is { } applied)
+        {
+            Applied = await database.ReadAsync(Caller.Of(HttpContext), async () =>
+                await database.Focalizaciones.FindAsync(applied, HttpContext.RequestAborted) is { } version
+                    ? (version, version.WorkbookId is { } workbook ? await database.Archive.FindAsync(workbook, HttpContext.RequestAborted) : null)
+                    : ((FocalizacionVersion, ArchivedDocument?)?)null, HttpContext.RequestAborted);
+        }
         return true;
     }
 }

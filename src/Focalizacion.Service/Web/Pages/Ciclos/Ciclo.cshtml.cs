@@ -1,6 +1,7 @@
 using Focalizacion.Access;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Calendar.Regions;
+using Focalizacion.Documents.Persistence;
 using Focalizacion.Service.Access;
 using Focalizacion.Service.Api;
 using Focalizacion.Service.Identity;
@@ -26,6 +27,9 @@ internal sealed class CicloModel(ApiDatabase database, HolidayCalendar calendar)
 
     public CycleView View { get; private set; } = null!;
 
+    /// <summary>The focalización version the cycle's outcome applies (its final, or the previous year's); null when none does.</summary>
+    public FocalizacionVersion? Applied { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int anio, string region)
     {
         if (VisibleRegion(HttpContext, anio, region) is not { } found)
@@ -34,6 +38,10 @@ internal sealed class CicloModel(ApiDatabase database, HolidayCalendar calendar)
         }
         (Region, Anio) = (found, anio);
         View = await CycleView.ReadAsync(database, calendar, Caller.Of(HttpContext), found, anio, HttpContext.RequestAborted);
+        if (View.Standing.Outcome?.VersionId is { } applied)
+        {
+            Applied = await database.ReadAsync(Caller.Of(HttpContext), () => database.Focalizaciones.FindAsync(applied, HttpContext.RequestAborted), HttpContext.RequestAborted);
+        }
         return Page();
     }
 

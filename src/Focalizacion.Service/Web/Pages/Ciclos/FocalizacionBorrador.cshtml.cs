@@ -3,6 +3,7 @@ using Focalizacion.Access;
 using Focalizacion.Access.Users;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Calendar.Regions;
+using Focalizacion.Cycle.Archivo;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Documents.Focalizaciones;
 using Focalizacion.Documents.Persistence;
@@ -51,8 +52,11 @@ internal sealed class FocalizacionBorradorModel(
 
     public FocalizacionDraft Draft { get; private set; } = FocalizacionDraft.Empty;
 
-    /// <summary>The acta's PDF kept with the saved draft, by its file name; null when none.</summary>
-    public string? ActaName { get; private set; }
+    /// <summary>The acta's PDF the form already has (the draft's, or one archived for the region and year); null when none.</summary>
+    public AttachedActa? Acta { get; private set; }
+
+    /// <summary>The version a new draft started from (the last one submitted of the stage, after an ajuste); null otherwise.</summary>
+    public FocalizacionVersion? StartedFrom { get; private set; }
 
     /// <summary>Who saved the draft last, and when; null before the first save.</summary>
     public (ActorName By, Instant At)? Saved { get; private set; }
@@ -69,10 +73,23 @@ internal sealed class FocalizacionBorradorModel(
         {
             return NotFound();
         }
-        var saved = await database.ReadAsync(Caller.Of(HttpContext),
-            () => database.Borradores.FindAsync(Region.IsoSuffix, Anio, Stage, HttpContext.RequestAborted), HttpContext.RequestAborted);
+        var caller = Caller.Of(HttpContext);
+        var saved = await database.ReadAsync(caller, () => database.Borradores.FindAsync(Region.IsoSuffix, Anio, Stage, HttpContext.RequestAborted), HttpContext.RequestAborted);
         Draft = saved?.Draft ?? Initial();
-        ActaName = saved?.ActaName;
+        Acta = DraftActa(saved);
+        if (saved is null)
+        {
+            // A new version (after an ajuste) starts from the last one, acta included, to be corrected rather than typed again.
+            (StartedFrom, var lastActa) = await database.ReadAsync(caller, async () =>
+                await database.Focalizaciones.LatestAsync(Region.IsoSuffix, Anio, Stage, HttpContext.RequestAborted) is { } last
+                    ? (last, last.ActaId is { } acta ? await database.Archive.FindAsync(acta, HttpContext.RequestAborted) : null)
+                    : ((FocalizacionVersion?)null, (ArchivedDocument?)null), HttpContext.RequestAborted);
+            if (StartedFrom is not null)
+            {
+                Draft = DraftReader.DraftOf(StartedFrom.Content);
+                Acta = lastActa is null ? null : AttachedActa.Of(lastActa);
+            }
+        }
         await SavedByAsync(saved);
         if (guardado && saved is not null)
         {
@@ -91,6 +108,17 @@ internal sealed class FocalizacionBorradorModel(
         Draft = Read(form);
         var action = form["accion"].ToString();
         var acta = Stage == Stage.Final ? form.Files.GetFile("acta") : null;
+        var caller = Caller.Of(HttpContext);
+        // The acta archived at a refused attempt (or the last version's) stands until another file replaces it.
+        ArchivedDocument? kept = null;
+        if (Stage == Stage.Final && acta is not { Length: > 0 } && long.TryParse(form[AttachedActa.Field], NumberStyles.None, CultureInfo.InvariantCulture, out var keptId))
+        {
+            kept = await FocalizacionActions.KeptActaAsync(caller, Anio, Region.IsoSuffix, keptId, database, HttpContext.RequestAborted);
+            if (kept is null)
+            {
+                Errors.Add("acta", "El acta adjunta no está entre los documentos de la región para este año; adjúntela de nuevo.");
+            }
+        }
         foreach (var (field, text) in Fields(Draft).Where(f => f.Text.Length > WorkbookLimits.Default.MaxCellText))
         {
             Errors.Add(field, $"El texto tiene {LineText.Whole(text.Length)} caracteres; el máximo es {LineText.Whole(WorkbookLimits.Default.MaxCellText)}.");
@@ -99,29 +127,40 @@ internal sealed class FocalizacionBorradorModel(
         {
             Errors.Add("acta", $"«{acta.FileName}» pesa {acta.Length / (1024 * 1024)} MB; el máximo es {FocalizacionModel.MaxFileBytes / (1024 * 1024)} MB");
         }
-        var caller = Caller.Of(HttpContext);
         var saved = await database.ReadAsync(caller, () => database.Borradores.FindAsync(Region.IsoSuffix, Anio, Stage, HttpContext.RequestAborted), HttpContext.RequestAborted);
-        ActaName = acta is { Length: > 0 } ? acta.FileName : saved?.ActaName;
+        Acta = kept is not null ? AttachedActa.Of(kept) : DraftActa(saved);
         await SavedByAsync(saved);
-        if (Errors.Count > 0)
-        {
-            return Refused(StatusCodes.Status400BadRequest);
-        }
-        byte[]? actaPdf = null;
-        if (acta is { Length: > 0 })
+        (string Name, byte[] Pdf)? uploaded = null;
+        if (acta is { Length: > 0 and <= FocalizacionModel.MaxFileBytes })
         {
             using var copy = new MemoryStream();
             await acta.CopyToAsync(copy, HttpContext.RequestAborted);
-            actaPdf = copy.ToArray();
+            uploaded = (acta.FileName, copy.ToArray());
+        }
+        if (Errors.Count > 0)
+        {
+            await KeepAsync(caller, uploaded);
+            return Refused(StatusCodes.Status400BadRequest);
         }
         if (action == "enviar")
         {
-            return await SubmitAsync(caller, actaPdf is null ? (saved?.ActaPdf is { } kept ? (saved.ActaName!, kept) : null) : (acta!.FileName, actaPdf));
+            var submitted = await SubmitAsync(caller, uploaded ?? (kept is null && saved is { ActaName: { } name, ActaPdf: { } pdf } ? (name, pdf) : null), kept);
+            if (submitted is PageResult)
+            {
+                await KeepAsync(caller, uploaded);
+            }
+            return submitted;
         }
         Draft = Edited(action);
+        if (uploaded is null && kept is not null)
+        {
+            // Saved as a draft, the archived acta rides along with it, as an upload would.
+            var pdf = await database.ReadAsync(caller, () => database.Archive.ReadContentAsync(kept.Id, HttpContext.RequestAborted), HttpContext.RequestAborted);
+            uploaded = pdf is null ? null : (kept.Name, pdf);
+        }
         await database.WriteAsync(caller, async () =>
         {
-            await database.Borradores.SaveAsync(Region.IsoSuffix, Anio, Stage, Draft, actaPdf is null ? null : (FocalizacionActions.FileName(acta!.FileName, "acta-core.pdf"), actaPdf), Caller.Actor(HttpContext), HttpContext.RequestAborted);
+            await database.Borradores.SaveAsync(Region.IsoSuffix, Anio, Stage, Draft, uploaded is { } given ? (FocalizacionActions.FileName(given.Name, "acta-core.pdf"), given.Pdf) : null, Caller.Actor(HttpContext), HttpContext.RequestAborted);
             return true;
         }, HttpContext.RequestAborted);
         var anchor = action.StartsWith("agregar-linea", StringComparison.Ordinal) ? $"#linea-{Draft.Lines.Count - 1}" : "";
@@ -168,7 +207,31 @@ internal sealed class FocalizacionBorradorModel(
         };
     }
 
-    private async Task<IActionResult> SubmitAsync(User caller, (string Name, byte[] Pdf)? acta)
+    /// <summary>
+    /// The acta uploaded with a request the form refused, archived (<see cref="FocalizacionActions.KeepActaAsync"/>) so
+    /// that the form carries it and the next attempt needs no file; its problem at its field when it is no PDF.
+    /// </summary>
+    private async Task KeepAsync(User caller, (string Name, byte[] Pdf)? uploaded)
+    {
+        if (uploaded is not { } fresh)
+        {
+            return;
+        }
+        await using var content = new MemoryStream(fresh.Pdf);
+        var (archived, problem) = await FocalizacionActions.KeepActaAsync(
+            caller, Caller.Actor(HttpContext), Anio, Region.IsoSuffix, new UploadedFile(fresh.Name, content), database, HttpContext.RequestAborted);
+        if (archived is not null)
+        {
+            Acta = AttachedActa.Of(archived);
+        }
+        else
+        {
+            Errors.Add(problem!);
+        }
+    }
+
+    /// <summary>Submits the draft with <paramref name="acta"/> uploaded (this request's, or the draft's copy), else <paramref name="kept"/> from the archive.</summary>
+    private async Task<IActionResult> SubmitAsync(User caller, (string Name, byte[] Pdf)? acta, ArchivedDocument? kept)
     {
         if (FocalizacionActions.Admits(caller, Anio, Region.IsoSuffix, Stage) is { } refused)
         {
@@ -191,7 +254,7 @@ internal sealed class FocalizacionBorradorModel(
         await using var actaStream = acta is { } given ? new MemoryStream(given.Pdf) : null;
         var outcome = await FocalizacionActions.SubmitAsync(caller, Caller.Actor(HttpContext), Anio, Region.IsoSuffix, Stage,
             new UploadedFile(FocalizacionText.FileName(Region.IsoSuffix, Anio, Stage, null), workbook), acta is { } a ? new UploadedFile(a.Name, actaStream!) : null,
-            database, engine, calendar, conformity, HttpContext.RequestAborted);
+            database, engine, calendar, conformity, HttpContext.RequestAborted, kept);
         if (outcome.Version is { } version)
         {
             await database.WriteAsync(caller, async () =>
@@ -303,6 +366,10 @@ internal sealed class FocalizacionBorradorModel(
         (Region, Anio, Stage) = (found, anio, stage);
         return true;
     }
+
+    /// <summary>The acta saved with <paramref name="saved"/>, when it has one.</summary>
+    private static AttachedActa? DraftActa(SavedDraft? saved) =>
+        saved is { ActaName: { } name, ActaPdf: { } pdf } ? new AttachedActa(name, pdf.Length, null) : null;
 
     private async Task SavedByAsync(SavedDraft? saved)
     {
