@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using NodaTime;
+using NodaTime.Text;
 
 namespace Focalizacion.Service.Tests;
 
@@ -83,6 +85,25 @@ internal sealed class ServiceProcess : IAsyncDisposable
         service._process.BeginErrorReadLine();
         return service;
     }
+
+    /// <summary>
+    /// The service on <paramref name="connectionString"/>, its clock starting at <paramref name="clock"/>
+    /// (<c>FOCALIZACION_RELOJ</c>) and its mail written to <paramref name="mailFolder"/>, once it says it is ready.
+    /// </summary>
+    public static async Task<ServiceProcess> StartReadyAsync(string connectionString, OffsetDateTime clock, string mailFolder)
+    {
+        var service = Start(connectionString, new Dictionary<string, string>
+        {
+            ["FOCALIZACION_RELOJ"] = OffsetDateTimePattern.ExtendedIso.Format(clock),
+            ["FOCALIZACION_CORREO_CARPETA"] = mailFolder,
+        });
+        using var ready = await service.WaitForAsync("/salud/listo", HttpStatusCode.OK);
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), service.Output);
+        return service;
+    }
+
+    /// <summary>A pickup folder of its own for a service's mail (not created: the service makes it, 0700).</summary>
+    public static string NewMailFolder() => Path.Combine(Path.GetTempPath(), $"correo-api-{Guid.NewGuid():N}");
 
     /// <summary>Polls <paramref name="path"/> until it answers <paramref name="expected"/>; the last answer otherwise, once the deadline passes.</summary>
     public async Task<HttpResponseMessage> WaitForAsync(string path, HttpStatusCode expected)

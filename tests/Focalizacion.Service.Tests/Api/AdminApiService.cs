@@ -95,7 +95,7 @@ internal sealed class AdminApiService : IAsyncDisposable
             ids[email] = user!.Id;
             tokens[email] = (await new AccessTokens(database.Store, clock).CreateAsync(user.Id, "pruebas", 30, Focalizacion.Runtime.Actor.Cli("pruebas"))).Token;
         }
-        var mail = Path.Combine(Path.GetTempPath(), $"correo-api-{Guid.NewGuid():N}");
+        var mail = ServiceProcess.NewMailFolder();
         return new AdminApiService(database, await LaunchAsync(database, mail, start), mail, tokens, ids) { ClockStart = start };
     }
 
@@ -112,19 +112,13 @@ internal sealed class AdminApiService : IAsyncDisposable
     }
 
     /// <summary><c>FOCALIZACION_RELOJ</c>'s value for <paramref name="start"/>, written in mainland summer time (−03).</summary>
-    private static string ClockValue(Instant start) => OffsetDateTimePattern.ExtendedIso.Format(start.WithOffset(Offset.FromHours(-3)));
+    private static string ClockValue(Instant start) => OffsetDateTimePattern.ExtendedIso.Format(ClockAt(start));
 
-    private static async Task<ServiceProcess> LaunchAsync(TestDatabase database, string mail, Instant start)
-    {
-        var service = ServiceProcess.Start(database.ConnectionString, new Dictionary<string, string>
-        {
-            ["FOCALIZACION_RELOJ"] = ClockValue(start),
-            ["FOCALIZACION_CORREO_CARPETA"] = mail,
-        });
-        using var ready = await service.WaitForAsync("/salud/listo", HttpStatusCode.OK);
-        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), service.Output);
-        return service;
-    }
+    /// <summary><paramref name="start"/> in mainland summer time (−03), as the service's clock is set.</summary>
+    private static OffsetDateTime ClockAt(Instant start) => start.WithOffset(Offset.FromHours(-3));
+
+    private static Task<ServiceProcess> LaunchAsync(TestDatabase database, string mail, Instant start) =>
+        ServiceProcess.StartReadyAsync(database.ConnectionString, ClockAt(start), mail);
 
     /// <summary>A request as <paramref name="who"/> (a test user's e-mail; null: no credentials).</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? who, HttpContent? content = null)

@@ -62,17 +62,9 @@ internal sealed class ApiService : IAsyncDisposable
         {
             await beforeStart(database);
         }
-        var mail = Path.Combine(Path.GetTempPath(), $"correo-api-{Guid.NewGuid():N}");
-        var service = ServiceProcess.Start(database.ConnectionString, new Dictionary<string, string>
-        {
-            ["FOCALIZACION_RELOJ"] = OffsetDateTimePattern.ExtendedIso.Format(at),
-            ["FOCALIZACION_CORREO_CARPETA"] = mail,
-        });
+        var mail = ServiceProcess.NewMailFolder();
+        var service = await ServiceProcess.StartReadyAsync(database.ConnectionString, at, mail);
         var api = new ApiService(database, service, mail, at.ToInstant());
-        using (var ready = await service.WaitForAsync("/salud/listo", HttpStatusCode.OK))
-        {
-            Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), service.Output);
-        }
         if (waitForOficios)
         {
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
