@@ -98,6 +98,7 @@ internal static class CiclosApi
         documento = m.DocumentId,
         docDigitalFolio = m.DocDigitalFolio,
         docDigitalNumero = m.DocDigitalNumber,
+        focalizacionAplicada = m.AppliedVersionId,
     };
 
     private static async Task<IResult> JournalAsync(

@@ -52,6 +52,13 @@ public sealed class FocalizacionAnteriorWebTests : WebFixture
             (key = await QueryAsync("SELECT idempotency_key FROM correos WHERE region = 'NB' AND anio_presupuestario = 2027 AND plantilla = 'focalizacion-anterior' AND estado = 'enviado'") as string) is not null),
             "the fallback oficio was sent\n" + Api.Service.Output);
 
+        // Programs read it too: the oficio's record names the version it applies.
+        using (var read = await Api.GetAsync("/api/v1/oficios/" + Uri.EscapeDataString(key!), AdminApiService.GoreNb))
+        {
+            var record = await AdminApiService.ReadAsync(read, HttpStatusCode.OK);
+            Assert.That(record.GetProperty("correo").GetProperty("focalizacionAplicada").GetInt64(), Is.EqualTo(versionId));
+        }
+
         // The browser on the restarted service (another port).
         await CloseContextAsync();
         await NewContextAsync();
