@@ -70,7 +70,35 @@ public sealed class DisenadorWebTests : WebFixture
         Assert.That(await listed.CountAsync(), Is.GreaterThanOrEqualTo(1), await Page.Locator("[data-problemas]").InnerTextAsync());
         Assert.That(await listed.First.InnerTextAsync(), Does.StartWith($"{FinalTimer}: "));
         await Assertions.Expect(Shape(FinalTimer)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("foc-problema"));
+        // Each problem's badge is seen on the canvas and covers no other element's name (at a fixed
+        // offset, the reminders' boundary timer had its badge over the name of the task it sits on).
+        var marked = await Page.Locator(".djs-overlays:has(.foc-problema-insignia)").EvaluateAllAsync<string[]>("containers => containers.map(c => c.dataset.containerId)");
+        Assert.That(marked, Does.Contain(FinalTimer).And.Contain("RecordatoriosFinal"));
+        var misplaced = new List<string>();
+        foreach (var element in marked)
+        {
+            var (inside, covered) = await BadgePlaceAsync(
+                Page.Locator($".djs-overlays[data-container-id='{element}'] .foc-problema-insignia"), Page.Locator("[data-lienzo]"),
+                Page.Locator($"g.djs-element:not([data-element-id='{element}']):not([data-element-id='{element}_label']) text"));
+            misplaced.AddRange(covered.Select(name => $"{element}'s badge covers «{name}»"));
+            if (!inside)
+            {
+                misplaced.Add($"{element}'s badge is off the canvas");
+            }
+        }
+        Assert.That(misplaced, Is.Empty);
         await CheckPageAsync("disenador-problema");
+        // The same, zoomed onto the final's timer (the wheel with Ctrl zooms around the pointer), to be seen in the screenshot.
+        await Page.Locator("[data-lienzo]").ScrollIntoViewIfNeededAsync();
+        var timer = (await Shape(FinalTimer).BoundingBoxAsync())!;
+        await Page.Mouse.MoveAsync(timer.X + (timer.Width / 2), timer.Y + (timer.Height / 2));
+        await Page.Keyboard.DownAsync("Control");
+        for (var step = 0; step < 9; step++)
+        {
+            await Page.Mouse.WheelAsync(0, -100);
+        }
+        await Page.Keyboard.UpAsync("Control");
+        await CheckPageAsync("disenador-problema-detalle");
 
         // The list selects the element: first another one (the reminders counted from the final's plazo, which no longer reads).
         await Page.Locator("[data-problemas] button[data-elemento='RecordatoriosFinal']").ClickAsync();
@@ -144,6 +172,14 @@ public sealed class DisenadorWebTests : WebFixture
         var listed = Page.Locator("[data-problemas] button[data-elemento='Guion']");
         await Assertions.Expect(listed).ToContainTextAsync("no soportado");
         await Assertions.Expect(Shape("Guion")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("foc-problema"));
+        // The diagram is framed on its drawing with a small margin: a badge above the top row was cut off.
+        var (inside, covered) = await BadgePlaceAsync(Page.Locator(".djs-overlays[data-container-id='Guion'] .foc-problema-insignia"), Page.Locator("[data-lienzo]"),
+            Page.Locator("g.djs-element:not([data-element-id='Guion']) text"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(inside, Is.True, "the canvas shows the badge");
+            Assert.That(covered, Is.Empty);
+        });
         await CheckPageAsync("disenador-archivo");
     }
 

@@ -188,4 +188,27 @@ public abstract class WebFixture : ApiServiceFixture
         var path = await download.PathAsync();
         return (download.SuggestedFilename, await File.ReadAllBytesAsync(path));
     }
+
+    /// <summary>
+    /// Where <paramref name="badge"/> (an overlay of a bpmn-js diagram) is drawn: whether its box lies
+    /// wholly inside <paramref name="frame"/> (the diagram's canvas), and the texts of those of
+    /// <paramref name="labels"/> whose boxes it covers (a badge at a fixed offset from its element sat
+    /// on the name of the task a boundary timer is attached to).
+    /// </summary>
+    private protected static async Task<(bool Inside, IReadOnlyList<string> Covered)> BadgePlaceAsync(ILocator badge, ILocator frame, ILocator labels)
+    {
+        var box = (await badge.BoundingBoxAsync())!;
+        var canvas = (await frame.BoundingBoxAsync())!;
+        var inside = box.X >= canvas.X && box.Y >= canvas.Y && box.X + box.Width <= canvas.X + canvas.Width && box.Y + box.Height <= canvas.Y + canvas.Height;
+        var covered = new List<string>();
+        foreach (var label in await labels.AllAsync())
+        {
+            if (await label.BoundingBoxAsync() is { } text
+                && box.X < text.X + text.Width && text.X < box.X + box.Width && box.Y < text.Y + text.Height && text.Y < box.Y + box.Height)
+            {
+                covered.Add(await label.TextContentAsync() ?? "");
+            }
+        }
+        return (inside, covered);
+    }
 }

@@ -1,7 +1,9 @@
 // Validation as one edits: after each change (debounced), the XML goes to POST
 // /api/v1/disenador/validar, which answers the import problems `definicion validar` gives, per
 // element. Each element with a problem is marked on the diagram (class foc-problema and a badge)
-// and listed; clicking an entry selects the element and scrolls to it.
+// and listed; clicking an entry selects the element and scrolls to it. The badge goes where it covers
+// no other element, label or badge (comun/insignia.js): at a fixed offset it sat on the neighbours' names.
+import { placeBadge } from '../comun/insignia.js';
 import { enviarXml } from './servidor.js';
 
 const marca = 'foc-problema';
@@ -62,6 +64,7 @@ export function mountValidation(modeler, lista, resumen, estado) {
       }
       lista.append(item);
     }
+    const puestas = [];
     for (const [id, n] of porElemento) {
       const elemento = registry.get(id);
       if (elemento.type === 'label') continue;
@@ -71,7 +74,7 @@ export function mountValidation(modeler, lista, resumen, estado) {
       insignia.className = 'foc-problema-insignia';
       insignia.title = n === 1 ? '1 problema' : n + ' problemas';
       insignia.textContent = '!';
-      overlays.add(id, marca, { position: { top: -10, right: 10 }, html: insignia });
+      placeBadge(modeler, elemento, insignia, puestas, marca);
     }
   }
 

@@ -5,7 +5,7 @@
 // there. No inline script: the CSP forbids it.
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { diff } from 'bpmn-js-differ';
-import { placeBadge } from './insignia.js';
+import { placeBadge } from '../comun/insignia.js';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 

@@ -1,7 +1,9 @@
-// Where a badge goes beside a diagram element without covering another element or label. A fixed
-// offset (14 px above the element) put a boundary event's badge inside the task it sits on, over that
-// task's name; so the first place of a few around the element that is free is taken: above it,
-// right of it, below its own label, left of it (the least covered one when none is free).
+// Where a badge goes beside a diagram element without covering another element or label, for every
+// diagram that marks elements with one (the version comparison's changes, the designer's problems).
+// A fixed offset (14 px above the element) put a boundary event's badge inside the task it sits on,
+// over that task's name; so the first place of a few around the element that is free is taken: above
+// it, right of it, below its own label, left of it (the least covered one when none is free), within
+// the drawing's extent.
 import { getBBox } from 'diagram-js/lib/util/Elements';
 
 const GAP = 3;
@@ -36,9 +38,10 @@ function obstacles(viewer, element) {
 
 /**
  * Adds <badge> as an overlay of <element>, in the first free place around it; <placed> holds the
- * boxes of the badges already placed in this diagram (so two do not cover each other) and gets this one's.
+ * boxes of the badges already placed in this diagram (so two do not cover each other) and gets this
+ * one's. <type>, if given, is the overlay's type (so that overlays.remove({ type }) removes them all).
  */
-export function placeBadge(viewer, element, badge, placed) {
+export function placeBadge(viewer, element, badge, placed, type) {
   const overlays = viewer.get('overlays');
   // Measured where it is drawn (the overlay scales with the diagram, so its size is in diagram units).
   const probe = overlays.add(element, { position: { top: 0, left: 0 }, html: badge });
@@ -58,9 +61,12 @@ export function placeBadge(viewer, element, badge, placed) {
     { x: box.x - width - GAP, y: middleY },
   ].map((c) => ({ ...c, width, height }));
   const blocked = [...obstacles(viewer, element), ...placed];
-  const covered = (c) => blocked.reduce((sum, b) => sum + overlap(c, b), 0);
+  // Beyond the drawing counts as covered: the diagram is framed on its drawing with a small margin,
+  // which cut a badge above an element of the top row (the designer's file opened from disk).
+  const { inner } = viewer.get('canvas').viewbox();
+  const covered = (c) => blocked.reduce((sum, b) => sum + overlap(c, b), width * height - overlap(c, inner));
   const chosen = candidates.find((c) => covered(c) === 0)
     ?? candidates.reduce((best, c) => (covered(c) < covered(best) ? c : best));
   placed.push(chosen);
-  overlays.add(element, { position: { top: chosen.y - origin.y, left: chosen.x - origin.x }, html: badge });
+  overlays.add(element, type, { position: { top: chosen.y - origin.y, left: chosen.x - origin.x }, html: badge });
 }
