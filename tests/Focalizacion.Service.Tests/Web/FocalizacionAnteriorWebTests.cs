@@ -52,18 +52,15 @@ public sealed class FocalizacionAnteriorWebTests : WebFixture
             (key = await QueryAsync("SELECT idempotency_key FROM correos WHERE region = 'NB' AND anio_presupuestario = 2027 AND plantilla = 'focalizacion-anterior' AND estado = 'enviado'") as string) is not null),
             "the fallback oficio was sent\n" + Api.Service.Output);
 
-        // Programs read it too: the oficio's record names the version it applies.
-        using (var read = await Api.GetAsync("/api/v1/oficios/" + Uri.EscapeDataString(key!), AdminApiService.GoreNb))
-        {
-            var record = await AdminApiService.ReadAsync(read, HttpStatusCode.OK);
-            Assert.That(record.GetProperty("correo").GetProperty("focalizacionAplicada").GetInt64(), Is.EqualTo(versionId));
-        }
-
         // The browser on the restarted service (another port).
         await CloseContextAsync();
         await NewContextAsync();
         var oficio = "/oficios/" + string.Join('/', key!.Split('/').Select(Uri.EscapeDataString));
         await LogInAsync(AdminApiService.GoreNb, oficio);
+        // The API's record of it names the version it applies too (read with the session: the test tokens of 2025 have expired).
+        var record = await Page.APIRequest.GetAsync("/api/v1/oficios/" + Uri.EscapeDataString(key!));
+        Assert.That(record.Status, Is.EqualTo(200), await record.TextAsync());
+        Assert.That((await record.JsonAsync())!.Value.GetProperty("correo").GetProperty("focalizacionAplicada").GetInt64(), Is.EqualTo(versionId));
         var applied = Page.Locator("dd.focalizacion-aplicada");
         Assert.That(await applied.InnerTextAsync(), Does.Contain("Focalización final v1 del año presupuestario 2026").And.Contain("enviada por el Gobierno Regional el jueves 20 de noviembre de 2025"));
         Assert.That(await Page.Locator("pre.mensaje").InnerTextAsync(),
