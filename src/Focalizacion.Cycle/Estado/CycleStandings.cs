@@ -76,7 +76,10 @@ public sealed class CycleStandings(EngineRuntime runtime, HolidayCalendar calend
             var state = InstanceStateJson.Deserialize(row.State);
             var pinned = CyclePlan.Of(await runtime.Definitions.ParsedAsync(row.DefinitionId, cancellationToken));
             standings.Add(new RegionStanding(region, row.Id, state.Status, [.. state.Tokens.Select(t => t.NodeId).Distinct()],
-                Milestones(pinned, region, budgetYear, state, regionOficios), regionOficios, outcome, found.Incidents));
+                Milestones(pinned, region, budgetYear, state, regionOficios), regionOficios, outcome, found.Incidents)
+            {
+                DefinitionId = row.DefinitionId,
+            });
         }
         return standings;
     }

@@ -21,4 +21,8 @@ public sealed record RegionStanding(
     IReadOnlyList<MilestoneStanding> Milestones,
     IReadOnlyList<OficioStanding> Oficios,
     OutcomeRecord? Outcome,
-    IReadOnlyList<string> OpenIncidents);
+    IReadOnlyList<string> OpenIncidents)
+{
+    /// <summary>The workflow definition its instance runs (the version it started with, or was migrated to); null without an instance.</summary>
+    public long? DefinitionId { get; init; }
+}

@@ -12,13 +12,29 @@ public static class WholeNumbers
     public const long Max = 1_000_000_000_000_000;
 
     /// <summary>
+    /// The whole number in a spreadsheet's number cell (<paramref name="invariant"/>: its value as the
+    /// file stores it, "150000000" or "1.5E+8"), or why it is not one, in the words of <see cref="Parse"/>.
+    /// </summary>
+    public static (long? Value, string? Error) FromCell(string invariant, bool pesos)
+    {
+        ArgumentNullException.ThrowIfNull(invariant);
+        if (!double.TryParse(invariant, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return (null, "no es un número");
+        }
+        return number < 0 ? (null, Negative)
+            : number != Math.Floor(number) ? (null, Decimals(pesos))
+            : number > Max ? (null, TooLarge)
+            : ((long)number, null);
+    }
+
+    /// <summary>
     /// The number <paramref name="text"/> writes, or why it is not one, in Spanish, to follow the
     /// field's name («el presupuesto no puede ser negativo»).
     /// </summary>
     public static (long? Value, string? Error) Parse(string text, bool pesos)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var unit = pesos ? "pesos" : "beneficiarios";
         text = text.Replace('\u00A0', ' ').Trim();
         if (pesos && text.StartsWith('$'))
         {
@@ -33,11 +49,11 @@ public static class WholeNumbers
         }
         if (text.StartsWith('-'))
         {
-            return (null, "no puede ser negativo");
+            return (null, Negative);
         }
         if (text.Contains(','))
         {
-            return (null, $"debe ser un número entero de {unit}, sin decimales");
+            return (null, Decimals(pesos));
         }
         var parts = text.Split('.');
         var wellGrouped = parts[0].Length is >= 1 and <= 3 && parts.Skip(1).All(p => p.Length == 3);
@@ -47,7 +63,13 @@ public static class WholeNumbers
         }
         var digits = text.Replace(".", "", StringComparison.Ordinal);
         return digits.Length > 18 || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var whole) || whole > Max
-            ? (null, "es demasiado grande")
+            ? (null, TooLarge)
             : (whole, null);
     }
+
+    private const string Negative = "no puede ser negativo";
+
+    private const string TooLarge = "es demasiado grande";
+
+    private static string Decimals(bool pesos) => $"debe ser un número entero de {(pesos ? "pesos" : "beneficiarios")}, sin decimales";
 }

@@ -358,21 +358,8 @@ internal sealed class LineParser(Region region, ProblemList problems, WorkbookLi
         return number;
     }
 
-    internal static (long? Value, string? Error) ParseWhole(CellText content, bool pesos)
-    {
-        if (!content.IsNumber)
-        {
-            return WholeNumbers.Parse(content.Text, pesos);
-        }
-        if (!double.TryParse(content.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-        {
-            return (null, "no es un número");
-        }
-        return number < 0 ? (null, "no puede ser negativo")
-            : number != Math.Floor(number) ? (null, $"debe ser un número entero de {(pesos ? "pesos" : "beneficiarios")}, sin decimales")
-            : number > WholeNumbers.Max ? (null, "es demasiado grande")
-            : ((long)number, null);
-    }
+    internal static (long? Value, string? Error) ParseWhole(CellText content, bool pesos) =>
+        content.IsNumber ? WholeNumbers.FromCell(content.Text, pesos) : WholeNumbers.Parse(content.Text, pesos);
 
     /// <summary>A date from a date cell (Excel's serial day number) or text dd-mm-aaaa (also with «/» or «.») or ISO aaaa-mm-dd.</summary>
     internal static LocalDate? Date(CellText content)

@@ -9,7 +9,6 @@ using Focalizacion.Runtime.Persistence;
 using Focalizacion.Service.Access;
 using Focalizacion.Service.Api;
 using Focalizacion.Service.Web.Board;
-using Microsoft.EntityFrameworkCore;
 
 namespace Focalizacion.Service.Web.Cycle;
 
@@ -44,7 +43,7 @@ internal sealed record CycleView(
                 ? await MilestoneRecorders.ReadAsync(database.Store, id, cancellationToken)
                 : new Dictionary<string, MilestoneRecorder>();
             var skipped = await new JournalQuery(JournalKind.NoticeSkipped.Text(), null, null, null, null, JournalQuery.MaxLimit, region, year).ReadAsync(database.Store, cancellationToken);
-            var definition = standing.InstanceId is { } instance ? await PinnedAsync(database, instance, cancellationToken) : null;
+            var definition = standing.DefinitionId is { } pinned ? await database.Runtime.Definitions.FindAsync(pinned, cancellationToken) : null;
             var parsed = definition is null ? null : await database.Runtime.Definitions.ParsedAsync(definition.Id, cancellationToken);
             // People read the elements' names (the designer's), not their ids.
             IReadOnlyList<string> waiting = [.. standing.WaitingAt.Select(id => parsed?.Nodes.GetValueOrDefault(id)?.Name is { Length: > 0 } name ? $"«{name}»" : id)];
@@ -61,25 +60,9 @@ internal sealed record CycleView(
     {
         ArgumentNullException.ThrowIfNull(database);
         return database.ReadAsync(caller, async () =>
-        {
-            if ((await new CycleStandings(database.Runtime, calendar).ReadAsync(region, year, cancellationToken)).InstanceId is not { } instance)
-            {
-                return null;
-            }
-            return (await PinnedAsync(database, instance, cancellationToken)).BpmnXml;
-        }, cancellationToken);
-    }
-
-    /// <summary>The definition <paramref name="instance"/> runs: the version it started with, or the one it was migrated to.</summary>
-    private static async Task<DefinitionRow> PinnedAsync(ApiDatabase database, Guid instance, CancellationToken cancellationToken)
-    {
-        long id;
-        await using (var db = database.Store.Open())
-        {
-            id = await db.Instances.Where(i => i.Id == instance).Select(i => i.DefinitionId).SingleAsync(cancellationToken);
-        }
-        return await database.Runtime.Definitions.FindAsync(id, cancellationToken)
-            ?? throw new InvalidOperationException($"The instance {instance} runs definition {id}, which does not exist.");
+            (await new CycleStandings(database.Runtime, calendar).ReadAsync(region, year, cancellationToken)).DefinitionId is { } pinned
+                ? (await database.Runtime.Definitions.FindAsync(pinned, cancellationToken))?.BpmnXml
+                : null, cancellationToken);
     }
 
     /// <summary>"focalización final del GORE", …: how the cycle ended, in words.</summary>
