@@ -20,14 +20,15 @@ namespace Focalizacion.Cycle.Simulation;
 /// returns the timeline. The database is a throwaway one; the real data is never touched.
 /// </summary>
 /// <remarks>
-/// Messages go where <paramref name="mail"/> says: a real SMTP server, or a pickup folder. Scenario
+/// Messages go where <paramref name="mail"/> says (a real SMTP server, or a pickup folder), or to
+/// <paramref name="transport"/> when one is given (<see cref="UnsentTransport"/>: nowhere). Scenario
 /// events are delivered at their instants; between them the clock jumps to the next due timer or
 /// retry, so a whole year takes seconds. A definition other than the shipped one (a designer's
 /// draft, or the version published on the live database) is imported and published in the
 /// throwaway database before the cycles start, so they run it: the same importer, engine and
 /// handlers as in production, on a database that is not the live one.
 /// </remarks>
-public sealed class Simulator(string serverConnectionString, HolidayCalendar calendar, MailSettings mail)
+public sealed class Simulator(string serverConnectionString, HolidayCalendar calendar, MailSettings mail, IMailTransport? transport = null)
 {
     /// <summary>Runs <paramref name="scenario"/> with <paramref name="definition"/> (BPMN bytes of the cycle's process) instead of the shipped workflow; null runs the shipped one.</summary>
     public async Task<SimulationResult> RunAsync(Scenario scenario, byte[]? definition = null, CancellationToken cancellationToken = default)
@@ -39,25 +40,12 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
     }
 
     /// <summary>
-    /// Runs <paramref name="scenario"/> sending nothing anywhere: every message is written to a
-    /// pickup folder of its own, deleted afterwards (what <c>simular</c> does without <c>--smtp</c>, and the API always).
+    /// Runs <paramref name="scenario"/> sending nothing anywhere: every message is composed and then
+    /// dropped (<see cref="UnsentTransport"/>; what <c>simular</c> does without <c>--smtp</c>, and the API always).
     /// </summary>
-    public static async Task<SimulationResult> RunUnsentAsync(
-        string serverConnectionString, HolidayCalendar calendar, Scenario scenario, byte[]? definition = null, CancellationToken cancellationToken = default)
-    {
-        var pickup = Path.Combine(Path.GetTempPath(), $"focalizacion-simulacion-{Guid.NewGuid():N}");
-        try
-        {
-            return await new Simulator(serverConnectionString, calendar, new MailSettings { PickupFolder = pickup }).RunAsync(scenario, definition, cancellationToken);
-        }
-        finally
-        {
-            if (Directory.Exists(pickup))
-            {
-                Directory.Delete(pickup, recursive: true);
-            }
-        }
-    }
+    public static Task<SimulationResult> RunUnsentAsync(
+        string serverConnectionString, HolidayCalendar calendar, Scenario scenario, byte[]? definition = null, CancellationToken cancellationToken = default) =>
+        new Simulator(serverConnectionString, calendar, new MailSettings(), UnsentTransport.Instance).RunAsync(scenario, definition, cancellationToken);
 
     /// <summary>Runs on a given, migrated and empty store (tests keep it to look inside afterwards).</summary>
     public async Task<SimulationResult> RunAsync(Store store, Scenario scenario, CancellationToken cancellationToken = default)
@@ -79,7 +67,7 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
         var start = new LocalDate(scenario.BudgetYear - 1, 1, 1).AtStartOfDayInZone(ChileanTime.Mainland).ToInstant();
         var end = new LocalDate(scenario.BudgetYear, 2, 1).AtStartOfDayInZone(ChileanTime.Mainland).ToInstant();
         var clock = new VirtualClock(start);
-        var runtime = CycleRuntime.Create(store, clock, calendar, mail);
+        var runtime = CycleRuntime.Create(store, clock, calendar, mail, transport ?? mail.CreateTransport(), CycleRuntime.Options);
         var records = new CycleRecords(store);
         await CycleBootstrap.PrepareAsync(runtime, Actor.Simulation, cancellationToken);
         if (definition is not null)
@@ -111,7 +99,7 @@ public sealed class Simulator(string serverConnectionString, HolidayCalendar cal
         {
             // Published at the start of the calendar's first budget year's cycle: before any simulated instant.
             var clock = new VirtualClock(new LocalDate(HolidayCalendar.FirstYear, 1, 1).AtStartOfDayInZone(ChileanTime.Mainland).ToInstant());
-            await CycleBootstrap.PrepareAsync(CycleRuntime.Create(store, clock, calendar, new MailSettings { PickupFolder = Path.GetTempPath() }), Actor.Simulation, cancellationToken);
+            await CycleBootstrap.PrepareAsync(CycleRuntime.Create(store, clock, calendar, new MailSettings(), UnsentTransport.Instance, CycleRuntime.Options), Actor.Simulation, cancellationToken);
         });
 
     /// <summary>

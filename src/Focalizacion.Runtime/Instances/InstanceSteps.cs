@@ -18,7 +18,9 @@ namespace Focalizacion.Runtime.Instances;
 /// trips (<see cref="StepTransaction"/>): lock and read, then write and commit. An event for an
 /// instance this process stepped recently takes one: its state comes from the
 /// <see cref="InstanceCache"/>, and the lock with a check that the row is still that version goes
-/// in the same batch as the writes; if it is not, the step runs again the two-trip way.
+/// in the same batch as the writes; if it is not, the step runs again the two-trip way. Timers
+/// and effects' outcomes take that path too, their row's guard beside the instance's
+/// (<see cref="StepCachedAsync"/>).
 /// </remarks>
 public sealed class InstanceSteps(Store store, IClock clock, EngineModule module, DefinitionStore definitions, IWakeUps wakeUps, int cacheCapacity)
 {
@@ -97,7 +99,7 @@ public sealed class InstanceSteps(Store store, IClock clock, EngineModule module
     /// <summary>Delivers an event to an instance in its own transaction, waiting for the instance lock if needed.</summary>
     public async Task<StepOutcome> DeliverAsync(Guid instanceId, WorkflowEvent @event, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (_cache.TryGet(instanceId, out var cached) && await DeliverCachedAsync(cached, @event, actor, cancellationToken) is { } outcome)
+        if (_cache.TryGet(instanceId, out var cached) && await StepCachedAsync(cached, @event, actor, null, null, cancellationToken) is { } outcome)
         {
             return outcome;
         }
@@ -113,15 +115,29 @@ public sealed class InstanceSteps(Store store, IClock clock, EngineModule module
         return locked;
     }
 
+    /// <summary>The state this process committed last for a running instance, if it holds it: what <see cref="StepCachedAsync"/> steps.</summary>
+    internal LockedInstance? CachedRunning(Guid instanceId) =>
+        _cache.TryGet(instanceId, out var cached) && cached.Status == nameof(InstanceStatus.Running) ? cached : null;
+
     /// <summary>
-    /// Steps the cached state and commits in one round trip behind a version guard; null when the
-    /// row had moved on (the transaction is rolled back and the entry dropped).
+    /// Steps the cached state and commits in one round trip behind the version guard and, given
+    /// <paramref name="pending"/>, the guard of the timer or outbox row the event is about
+    /// (<see cref="StepTransaction.GuardPending"/>); <paramref name="then"/> queues what the caller
+    /// writes with the step's outcome. Null when a guard refused (the transaction is rolled back,
+    /// and a version conflict drops the entry): the caller then does it again reading under lock.
     /// </summary>
-    private async Task<StepOutcome?> DeliverCachedAsync(LockedInstance cached, WorkflowEvent @event, Actor actor, CancellationToken cancellationToken)
+    internal async Task<StepOutcome?> StepCachedAsync(
+        LockedInstance cached, WorkflowEvent @event, Actor actor, (string Sql, long RowId)? pending, Action<StepTransaction, StepOutcome>? then,
+        CancellationToken cancellationToken)
     {
         await using var transaction = await OpenAsync(cancellationToken);
         transaction.GuardVersion(cached);
+        if (pending is { } guard)
+        {
+            transaction.GuardPending(guard.Sql, guard.RowId);
+        }
         var outcome = await StepLockedAsync(transaction, cached, @event, actor, cancellationToken);
+        then?.Invoke(transaction, outcome);
         try
         {
             await CommitAsync(transaction, cancellationToken);
@@ -132,6 +148,10 @@ public sealed class InstanceSteps(Store store, IClock clock, EngineModule module
         {
             _cache.Remove(cached.Id);
             Interlocked.Increment(ref _versionConflicts);
+            return null;
+        }
+        catch (PostgresException done) when (StepTransaction.IsNoLongerPending(done))
+        {
             return null;
         }
     }

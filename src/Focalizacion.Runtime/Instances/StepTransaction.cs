@@ -79,6 +79,26 @@ internal sealed class StepTransaction : IAsyncDisposable
     }
 
     /// <summary>
+    /// Queues, right after <see cref="GuardVersion"/>, a guard on the timer or outbox row the step
+    /// is about (<paramref name="sql"/>: <c>SELECT timer_pending_guard($1)</c> or
+    /// <c>SELECT outbox_pending_guard($1)</c>, migration 0014): it locks the row after the instance,
+    /// as a step read under lock does, and makes the commit fail with <see cref="IsNoLongerPending"/>
+    /// if the row is no longer pending.
+    /// </summary>
+    public void GuardPending(string sql, long rowId)
+    {
+        if (_writes.Count != 1)
+        {
+            throw new InvalidOperationException("The pending guard goes right after the version guard.");
+        }
+        Write(sql, [rowId], _ => { });
+    }
+
+    /// <summary>Whether a commit failed because <see cref="GuardPending"/> found its row done.</summary>
+    public static bool IsNoLongerPending(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.NoDataFound };
+
+    /// <summary>
     /// Whether a commit failed because <see cref="GuardVersion"/> found a newer version (steps run
     /// in READ COMMITTED, where nothing else raises serialization_failure).
     /// </summary>

@@ -4,8 +4,8 @@ using Focalizacion.Runtime.Definitions;
 using Focalizacion.Runtime.Handlers;
 using Focalizacion.Runtime.Instances;
 using Focalizacion.Runtime.Persistence;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Npgsql;
 
 namespace Focalizacion.Runtime.Outbox;
 
@@ -24,7 +24,10 @@ namespace Focalizacion.Runtime.Outbox;
 /// back off exponentially; after <see cref="RuntimeOptions.MaxAttempts"/> the entry becomes an
 /// incident and waits for an operator. A suspended instance's entries wait: they are not claimed,
 /// and one whose handler succeeded while the instance was being suspended keeps its outputs and is
-/// applied, without running the handler again, once the instance is resumed.
+/// applied, without running the handler again, once the instance is resumed. The outcome of an
+/// effect whose running instance this process stepped last is recorded in one round trip (the
+/// instance's state from its cache, behind the version guard and the entry's pending guard); any
+/// other, or one whose guard refuses, in two.
 /// </remarks>
 public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionStore definitions, HandlerRegistry handlers, RuntimeOptions options)
 {
@@ -114,15 +117,21 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
     }
 
     /// <summary>Delivers every pending entry due by the clock; returns how many succeeded.</summary>
-    public async Task<int> DeliverDueAsync(int batchSize = 500, CancellationToken cancellationToken = default)
+    public async Task<int> DeliverDueAsync(int batchSize = BatchSize, CancellationToken cancellationToken = default)
     {
-        var now = steps.Clock.GetCurrentInstant();
         List<long> due;
-        await using (var db = store.Open())
+        await using (var batch = store.CreateBatch())
         {
-            due = await Pending(db).Where(o => o.NextAttemptAt <= now)
-                .OrderBy(o => o.Id).Select(o => o.Id).Take(batchSize).ToListAsync(cancellationToken);
+            batch.BatchCommands.Add(DueCommand(steps.Clock.GetCurrentInstant(), batchSize));
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            due = await ReadDueAsync(reader, cancellationToken);
         }
+        return await DeliverAsync(due, cancellationToken);
+    }
+
+    /// <summary>Delivers the given entries (<see cref="DueCommand"/> found them due) in order; returns how many succeeded.</summary>
+    internal async Task<int> DeliverAsync(IReadOnlyList<long> due, CancellationToken cancellationToken)
+    {
         int delivered = 0;
         foreach (var id in due)
         {
@@ -134,15 +143,40 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
     /// <summary>The earliest instant a pending entry of a running instance may be tried, for a virtual clock.</summary>
     public async Task<Instant?> NextAttemptAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = store.Open();
-        return await Pending(db).OrderBy(o => o.NextAttemptAt)
-            .Select(o => (Instant?)o.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
+        await using var batch = store.CreateBatch();
+        batch.BatchCommands.Add(NextAttemptCommand());
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadNextAttemptAsync(reader, cancellationToken);
     }
 
-    /// <summary>Pending entries of instances that are not suspended (a suspended instance's effects wait for it to resume).</summary>
-    private static IQueryable<OutboxRow> Pending(FocalizacionDb db) =>
-        db.Outbox.Where(o => o.State == OutboxState.Pending
-            && !db.Instances.Any(i => i.Id == o.InstanceId && i.Status == nameof(InstanceStatus.Suspended)));
+    /// <summary>How many due entries a sweep reads at a time.</summary>
+    public const int BatchSize = 500;
+
+    /// <summary>Pending entries of instances that are not suspended (a suspended instance's effects wait for it to resume), as <c>o</c>.</summary>
+    private const string Pending =
+        $"o.state = '{nameof(OutboxState.Pending)}' AND NOT EXISTS (SELECT FROM workflow_instances i WHERE i.id = o.instance_id AND i.status = '{nameof(InstanceStatus.Suspended)}')";
+
+    /// <summary>The ids of the pending entries due by <paramref name="now"/>, oldest first; at most <paramref name="limit"/> (<see cref="ReadDueAsync"/> reads them).</summary>
+    internal static NpgsqlBatchCommand DueCommand(Instant now, int limit) => new($"SELECT o.id FROM outbox o WHERE {Pending} AND o.next_attempt_at <= $1 ORDER BY o.id LIMIT $2")
+    {
+        Parameters = { new() { Value = now }, new() { Value = limit } },
+    };
+
+    internal static async Task<List<long>> ReadDueAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var due = new List<long>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            due.Add(reader.GetInt64(0));
+        }
+        return due;
+    }
+
+    /// <summary>The earliest instant a pending entry may be tried (<see cref="ReadNextAttemptAsync"/> reads it).</summary>
+    internal static NpgsqlBatchCommand NextAttemptCommand() => new($"SELECT o.next_attempt_at FROM outbox o WHERE {Pending} ORDER BY o.next_attempt_at LIMIT 1");
+
+    internal static async Task<Instant?> ReadNextAttemptAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(cancellationToken) ? reader.GetFieldValue<Instant>(0) : null;
 
     /// <summary>
     /// Marks the entry delivered and steps its instance with the handler's outputs; if the instance
@@ -151,29 +185,42 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
     /// </summary>
     private Task RecordSuccessAsync(Claimed entry, JsonObject? outputs) => options.Bookkeeping.RunAsync(async () =>
     {
+        var completed = new EffectCompleted(entry.Key, outputs);
+        if (steps.CachedRunning(entry.InstanceId) is { } cached
+            && await steps.StepCachedAsync(cached, completed, Actor.Outbox, (PendingGuard, entry.Id),
+                (transaction, outcome) => Record(transaction, cached, outcome), CancellationToken.None) is not null)
+        {
+            return;
+        }
         await using var transaction = await steps.OpenAsync(CancellationToken.None);
         var (instance, state, _) = await LockAsync(transaction, entry, CancellationToken.None);
         if (state != nameof(OutboxState.Pending))
         {
             return; // withdrawn or resolved meanwhile: the effect happened, but nobody waits for it any more
         }
-        var now = steps.Clock.GetCurrentInstant();
-        var outcome = await steps.StepLockedAsync(transaction, instance!, new EffectCompleted(entry.Key, outputs), Actor.Outbox, CancellationToken.None);
-        if (!outcome.Applied && instance!.Status == nameof(InstanceStatus.Suspended))
-        {
-            // The refusal is journaled; the outputs wait on the entry, due again as soon as the instance runs.
-            transaction.Write(
-                "UPDATE outbox SET result = $2, next_attempt_at = $3, last_error = NULL, last_error_at = NULL WHERE id = $1",
-                entry.Id, StepTransaction.Jsonb(outputs?.ToJsonString() ?? "null"), now);
-        }
-        else
-        {
-            transaction.Write(
-                $"UPDATE outbox SET state = '{nameof(OutboxState.Delivered)}', delivered_at = $2, result = NULL, last_error = NULL, last_error_at = NULL WHERE id = $1",
-                entry.Id, now);
-        }
+        Record(transaction, instance!, await steps.StepLockedAsync(transaction, instance!, completed, Actor.Outbox, CancellationToken.None));
         await steps.CommitAsync(transaction, CancellationToken.None);
+
+        void Record(StepTransaction transaction, LockedInstance instance, StepOutcome outcome)
+        {
+            var now = steps.Clock.GetCurrentInstant();
+            if (!outcome.Applied && instance.Status == nameof(InstanceStatus.Suspended))
+            {
+                // The refusal is journaled; the outputs wait on the entry, due again as soon as the instance runs.
+                transaction.Write(
+                    "UPDATE outbox SET result = $2, next_attempt_at = $3, last_error = NULL, last_error_at = NULL WHERE id = $1",
+                    entry.Id, StepTransaction.Jsonb(outputs?.ToJsonString() ?? "null"), now);
+            }
+            else
+            {
+                transaction.Write(
+                    $"UPDATE outbox SET state = '{nameof(OutboxState.Delivered)}', delivered_at = $2, result = NULL, last_error = NULL, last_error_at = NULL WHERE id = $1",
+                    entry.Id, now);
+            }
+        }
     });
+
+    private const string PendingGuard = "SELECT outbox_pending_guard($1)";
 
     private Task RecordFailureAsync(Claimed entry, string error) => options.Bookkeeping.RunAsync(async () =>
     {

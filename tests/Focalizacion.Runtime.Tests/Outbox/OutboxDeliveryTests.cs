@@ -72,4 +72,41 @@ public class OutboxDeliveryTests
             Assert.That(async () => await harness.Runtime.Incidents.SkipAsync(incident.Id, Actor.Cli("luis")), Throws.Nothing);
         });
     }
+
+    [Test]
+    public async Task The_outcome_of_an_effect_whose_instance_this_runtime_stepped_is_recorded_in_one_round_trip()
+    {
+        var (harness, handler, id) = await StartFlakyAsync();
+        await using var _ = harness;
+        handler.Failing = false;
+        await harness.Driver.SettleAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await harness.Runtime.Instances.StateAsync(id))!.Status, Is.EqualTo(InstanceStatus.Completed));
+            Assert.That(harness.Runtime.Steps.OneTripSteps, Is.EqualTo(1), "the start left the state in the cache; the outcome was stepped on it");
+            Assert.That(harness.Runtime.Steps.VersionConflicts, Is.Zero);
+            Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM outbox WHERE state = 'Delivered'"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task An_effect_withdrawn_outside_the_engine_while_its_handler_ran_is_not_applied_from_the_cached_state()
+    {
+        var (harness, handler, id) = await StartFlakyAsync();
+        await using var _ = harness;
+        handler.Failing = false;
+        // An operator's repair straight in SQL: the entry changes, its instance's row does not (its version guard passes).
+        handler.WhileRunning = request => harness.Database.ExecuteAsync($"UPDATE outbox SET state = 'Withdrawn' WHERE idempotency_key = '{request.Key}'");
+        await harness.Driver.SettleAsync();
+        var state = await harness.Runtime.Instances.StateAsync(id);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(state!.Status, Is.EqualTo(InstanceStatus.Running), "nobody waits for a withdrawn effect's outcome");
+            Assert.That(state.Tokens.Single().NodeId, Is.EqualTo("Enviar"));
+            Assert.That(harness.Runtime.Steps.OneTripSteps, Is.Zero, "the entry's guard refused the one-trip step");
+            Assert.That(harness.Runtime.Steps.VersionConflicts, Is.Zero, "the instance's state was still good");
+            Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM outbox WHERE state = 'Withdrawn'"), Is.EqualTo(1));
+            Assert.That(await harness.Database.ScalarAsync($"SELECT count(*) FROM journal WHERE instance_id = '{id}' AND kind = 'efecto-entregado'"), Is.Zero);
+        });
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Focalizacion.Engine.Execution;
+using Focalizacion.Runtime.Persistence;
 using Focalizacion.Runtime.Timers;
 using NodaTime;
 using NodaTime.Testing;
@@ -84,6 +85,77 @@ public class TimerFiringTests
             Assert.That(timer.DueAt, Is.EqualTo(Instant.FromUtc(2026, 12, 31, 3, 0)));
             Assert.That(timer.FiredAt, Is.EqualTo(timer.DueAt));
             Assert.That((await harness.Runtime.Instances.StateAsync(id))!.Status, Is.EqualTo(Engine.Execution.InstanceStatus.Completed));
+        });
+    }
+
+    /// <summary>What a sweep reads as due now, as <see cref="TimerFiring.FireDueAsync"/> reads it.</summary>
+    private static async Task<List<DueTimer>> DueNowAsync(Harness harness)
+    {
+        await using var batch = harness.Database.Store.CreateBatch();
+        batch.BatchCommands.Add(TimerFiring.DueCommand(harness.Clock.GetCurrentInstant(), TimerFiring.BatchSize));
+        await using var reader = await batch.ExecuteReaderAsync();
+        return await TimerFiring.ReadDueAsync(reader, CancellationToken.None);
+    }
+
+    [Test]
+    public async Task A_sweep_fires_the_timer_of_an_instance_this_runtime_stepped_in_one_round_trip()
+    {
+        await using var harness = await Harness.CreateAsync();
+        await harness.StartAsync();
+        await harness.Driver.SettleAsync();
+        var before = harness.Runtime.Steps.OneTripSteps;
+        harness.Clock.AdvanceTo(Harness.Start + Duration.FromDays(20));
+        var fired = await harness.Runtime.Timers.FireDueAsync(inDueOrder: true);
+        await using var db = harness.Database.Store.Open();
+        var reminder = db.Timers.Single(t => t.NodeId == "Recordar");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(fired, Is.EqualTo(1));
+            Assert.That(harness.Runtime.Steps.OneTripSteps - before, Is.EqualTo(1));
+            Assert.That(reminder.State, Is.EqualTo(TimerState.Fired));
+            Assert.That(reminder.Lateness, Is.EqualTo(Duration.Zero));
+            Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM journal WHERE kind = 'temporizador-disparado'"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task A_timer_another_process_fired_after_the_sweep_read_it_is_not_fired_again()
+    {
+        await using var harness = await Harness.CreateAsync();
+        await harness.StartAsync();
+        await harness.Driver.SettleAsync();
+        harness.Clock.AdvanceTo(Harness.Start + Duration.FromDays(20));
+        var due = await DueNowAsync(harness);
+        Assert.That(await harness.AnotherRuntime(harness.Clock).Timers.FireDueAsync(), Is.EqualTo(1));
+        var fired = await harness.Runtime.Timers.FireBatchesAsync(due, TimerFiring.BatchSize, inDueOrder: true, CancellationToken.None);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(fired, Is.Zero);
+            Assert.That(harness.Runtime.Steps.VersionConflicts, Is.EqualTo(1), "the other process's step outdated this one's cached state");
+            Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM journal WHERE kind = 'temporizador-disparado'"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task A_timer_cancelled_outside_the_engine_after_the_sweep_read_it_is_not_fired_from_the_cached_state()
+    {
+        await using var harness = await Harness.CreateAsync();
+        var id = await harness.StartAsync();
+        await harness.Driver.SettleAsync();
+        harness.Clock.AdvanceTo(Harness.Start + Duration.FromDays(20));
+        var due = await DueNowAsync(harness);
+        // An operator's repair straight in SQL: the timer row changes, its instance's row does not (its version guard passes).
+        await harness.Database.ExecuteAsync("UPDATE timers SET state = 'Cancelled' WHERE node_id = 'Recordar'");
+        var before = harness.Runtime.Steps.OneTripSteps;
+        var fired = await harness.Runtime.Timers.FireBatchesAsync(due, TimerFiring.BatchSize, inDueOrder: true, CancellationToken.None);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(fired, Is.Zero);
+            Assert.That(harness.Runtime.Steps.OneTripSteps - before, Is.Zero, "the timer's guard refused the one-trip step");
+            Assert.That(harness.Runtime.Steps.VersionConflicts, Is.Zero, "the instance's state was still good");
+            Assert.That(harness.Runtime.Steps.CachedInstances, Is.EqualTo(1));
+            Assert.That(await harness.Database.ScalarAsync("SELECT count(*) FROM timers WHERE state = 'Cancelled'"), Is.EqualTo(1));
+            Assert.That(await harness.Database.ScalarAsync($"SELECT count(*) FROM journal WHERE instance_id = '{id}' AND kind = 'temporizador-disparado'"), Is.Zero);
         });
     }
 }
