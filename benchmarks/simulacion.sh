@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reruns the interactive simulation benchmark (issue 15: one region-year under 1 s, all 16 under 3 s)
-# and writes docs/benchmarks/simulacion.md. Usage: bash benchmarks/simulacion.sh [--rapido]  (--rapido: 3 warm runs each instead of 7)
+# and writes docs/benchmarks/simulacion.md, followed by the findings written by hand
+# (benchmarks/simulacion/hallazgos.md, appended as they are). Usage: bash benchmarks/simulacion.sh [--rapido]  (--rapido: 3 warm runs each instead of 7)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p docs/benchmarks
@@ -8,3 +9,4 @@ bash deploy/postgres.sh
 source deploy/entorno-local.sh
 dotnet build -c Release benchmarks/Focalizacion.Cycle.Benchmarks
 dotnet benchmarks/Focalizacion.Cycle.Benchmarks/bin/Release/net10.0/Focalizacion.Cycle.Benchmarks.dll "$PWD/docs/benchmarks/simulacion.md" --simulacion "$@"
+{ echo; cat benchmarks/simulacion/hallazgos.md; } >> docs/benchmarks/simulacion.md

@@ -37,9 +37,10 @@ if (args.Length >= 2 && args[0] == "--frio")
 {
     return await SimulationBenchmark.ColdChildAsync(server, calendar, args[1]);
 }
-if (args.Contains("--perfil-simulacion"))
+if (Array.IndexOf(args, "--perfil-simulacion") is var profile and >= 0)
 {
-    await SimulationBenchmark.ProfileAsync(server, calendar, 3);
+    // --perfil-simulacion [runs]: the statements of one warm run, then that many more warm runs (3 unless told).
+    await SimulationBenchmark.ProfileAsync(server, calendar, profile + 1 < args.Length && int.TryParse(args[profile + 1], out var runs) ? runs : 3);
     return 0;
 }
 if (args.Contains("--simulacion"))
