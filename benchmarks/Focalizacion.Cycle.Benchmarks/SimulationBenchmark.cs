@@ -89,30 +89,14 @@ internal static class SimulationBenchmark
         // Warm: as the service, which stays up; the first of each is its warm-up.
         await TimedAsync(server, calendar, OneRegion());
         await TimedAsync(server, calendar, AllRegions());
-        var warm = new Dictionary<string, List<Timing>>();
-        foreach (var name in new[] { "una", "todas" })
-        {
-            warm[name] = [];
-            for (int i = 0; i < repetitions; i++)
-            {
-                warm[name].Add(await TimedAsync(server, calendar, Named(name)));
-            }
-        }
+        var warm = await RepeatedAsync();
         // Settled: the same process once the JIT has finished tiering up what simulations run
         // (TieredPGO recompiles hot methods over the first several runs, on the same two cores).
         for (int i = 0; i < SettlingRuns; i++)
         {
             await TimedAsync(server, calendar, AllRegions());
         }
-        var settled = new Dictionary<string, List<Timing>>();
-        foreach (var name in new[] { "una", "todas" })
-        {
-            settled[name] = [];
-            for (int i = 0; i < repetitions; i++)
-            {
-                settled[name].Add(await TimedAsync(server, calendar, Named(name)));
-            }
-        }
+        var settled = await RepeatedAsync();
         var machineAfter = MachineCpu.Read();
 
         Line("# Simulation benchmark (interactive targets)");
@@ -152,6 +136,20 @@ internal static class SimulationBenchmark
         if (output is not null)
         {
             await File.WriteAllTextAsync(output, report.ToString());
+        }
+
+        async Task<Dictionary<string, List<Timing>>> RepeatedAsync()
+        {
+            var runs = new Dictionary<string, List<Timing>>();
+            foreach (var name in new[] { "una", "todas" })
+            {
+                runs[name] = [];
+                for (int i = 0; i < repetitions; i++)
+                {
+                    runs[name].Add(await TimedAsync(server, calendar, Named(name)));
+                }
+            }
+            return runs;
         }
 
         async Task<(Timing, TimeSpan, TimeSpan)> ColdAsync(string name)

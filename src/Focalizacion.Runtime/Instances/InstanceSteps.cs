@@ -121,20 +121,20 @@ public sealed class InstanceSteps(Store store, IClock clock, EngineModule module
 
     /// <summary>
     /// Steps the cached state and commits in one round trip behind the version guard and, given
-    /// <paramref name="pending"/>, the guard of the timer or outbox row the event is about
+    /// <paramref name="pending"/>, the guard of the timer or outbox row (table and id) the event is about
     /// (<see cref="StepTransaction.GuardPending"/>); <paramref name="then"/> queues what the caller
     /// writes with the step's outcome. Null when a guard refused (the transaction is rolled back,
     /// and a version conflict drops the entry): the caller then does it again reading under lock.
     /// </summary>
     internal async Task<StepOutcome?> StepCachedAsync(
-        LockedInstance cached, WorkflowEvent @event, Actor actor, (string Sql, long RowId)? pending, Action<StepTransaction, StepOutcome>? then,
+        LockedInstance cached, WorkflowEvent @event, Actor actor, (string Table, long RowId)? pending, Action<StepTransaction, StepOutcome>? then,
         CancellationToken cancellationToken)
     {
         await using var transaction = await OpenAsync(cancellationToken);
         transaction.GuardVersion(cached);
         if (pending is { } guard)
         {
-            transaction.GuardPending(guard.Sql, guard.RowId);
+            transaction.GuardPending(guard.Table, guard.RowId);
         }
         var outcome = await StepLockedAsync(transaction, cached, @event, actor, cancellationToken);
         then?.Invoke(transaction, outcome);

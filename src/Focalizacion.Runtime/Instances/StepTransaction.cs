@@ -79,19 +79,18 @@ internal sealed class StepTransaction : IAsyncDisposable
     }
 
     /// <summary>
-    /// Queues, right after <see cref="GuardVersion"/>, a guard on the timer or outbox row the step
-    /// is about (<paramref name="sql"/>: <c>SELECT timer_pending_guard($1)</c> or
-    /// <c>SELECT outbox_pending_guard($1)</c>, migration 0014): it locks the row after the instance,
-    /// as a step read under lock does, and makes the commit fail with <see cref="IsNoLongerPending"/>
-    /// if the row is no longer pending.
+    /// Queues, right after <see cref="GuardVersion"/>, the guard on the timer or outbox row the step
+    /// is about (<paramref name="table"/>: <c>timers</c> or <c>outbox</c>; <c>pending_guard</c>,
+    /// migration 0014): it locks the row after the instance, as a step read under lock does, and
+    /// makes the commit fail with <see cref="IsNoLongerPending"/> if the row is no longer pending.
     /// </summary>
-    public void GuardPending(string sql, long rowId)
+    public void GuardPending(string table, long rowId)
     {
         if (_writes.Count != 1)
         {
             throw new InvalidOperationException("The pending guard goes right after the version guard.");
         }
-        Write(sql, [rowId], _ => { });
+        Write("SELECT pending_guard($1::regclass, $2)", [table, rowId], _ => { });
     }
 
     /// <summary>Whether a commit failed because <see cref="GuardPending"/> found its row done.</summary>

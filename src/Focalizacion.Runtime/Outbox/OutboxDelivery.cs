@@ -187,7 +187,7 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
     {
         var completed = new EffectCompleted(entry.Key, outputs);
         if (steps.CachedRunning(entry.InstanceId) is { } cached
-            && await steps.StepCachedAsync(cached, completed, Actor.Outbox, (PendingGuard, entry.Id),
+            && await steps.StepCachedAsync(cached, completed, Actor.Outbox, ("outbox", entry.Id),
                 (transaction, outcome) => Record(transaction, cached, outcome), CancellationToken.None) is not null)
         {
             return;
@@ -219,8 +219,6 @@ public sealed class OutboxDelivery(Store store, InstanceSteps steps, DefinitionS
             }
         }
     });
-
-    private const string PendingGuard = "SELECT outbox_pending_guard($1)";
 
     private Task RecordFailureAsync(Claimed entry, string error) => options.Bookkeeping.RunAsync(async () =>
     {

@@ -27,8 +27,6 @@ public sealed class TimerFiring(Store store, InstanceSteps steps)
     private const string Pending =
         $"t.state = '{nameof(TimerState.Pending)}' AND EXISTS (SELECT FROM workflow_instances i WHERE i.id = t.instance_id AND i.status = '{nameof(InstanceStatus.Running)}')";
 
-    private const string PendingGuard = "SELECT timer_pending_guard($1)";
-
     internal Store Store => store;
 
     public async Task<FireOutcome> FireAsync(long timerRowId, CancellationToken cancellationToken = default)
@@ -81,7 +79,7 @@ public sealed class TimerFiring(Store store, InstanceSteps steps)
     {
         var now = steps.Clock.GetCurrentInstant();
         if (due.DueAt <= now && steps.CachedRunning(due.InstanceId) is { } cached
-            && await steps.StepCachedAsync(cached, new TimerFired(due.TimerId), Actor.Timer, (PendingGuard, due.Id),
+            && await steps.StepCachedAsync(cached, new TimerFired(due.TimerId), Actor.Timer, ("timers", due.Id),
                 (transaction, stepped) =>
                 {
                     if (stepped.Applied)
