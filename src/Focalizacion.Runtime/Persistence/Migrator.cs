@@ -65,24 +65,21 @@ public static class Migrator
         }
     }
 
-    /// <summary>The embedded migrations the database has not applied yet (all of them on an empty database), read without the lock: for readiness checks.</summary>
     /// <summary>
     /// Grants <paramref name="apiRole"/> what each module says the API's role may do on its tables
     /// (<see cref="MigrationSet.ApiGrants"/>), as the owner, after the migrations. Idempotent.
     /// </summary>
-    public static async Task GrantApiAsync(NpgsqlDataSource dataSource, IReadOnlyList<MigrationSet> sets, string apiRole, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(dataSource);
-        ArgumentNullException.ThrowIfNull(sets);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        foreach (var function in sets.Select(s => s.ApiGrants).OfType<string>())
-        {
-            // The function's name is ours (a constant of the module), the role a parameter.
-            await using var grant = new NpgsqlCommand($"SELECT {function}($1)", connection) { Parameters = { new() { Value = apiRole } } };
-            await grant.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+    public static Task GrantApiAsync(NpgsqlDataSource dataSource, IReadOnlyList<MigrationSet> sets, string apiRole, CancellationToken cancellationToken = default) =>
+        GrantAsync(dataSource, sets, s => s.ApiGrants, apiRole, cancellationToken);
 
+    /// <summary>
+    /// Grants <paramref name="motorRole"/> what each module says the running service's role may do on its tables and
+    /// Hangfire's (<see cref="MigrationSet.MotorGrants"/>), as the owner, after the migrations. Idempotent.
+    /// </summary>
+    public static Task GrantMotorAsync(NpgsqlDataSource dataSource, IReadOnlyList<MigrationSet> sets, string motorRole, CancellationToken cancellationToken = default) =>
+        GrantAsync(dataSource, sets, s => s.MotorGrants, motorRole, cancellationToken);
+
+    /// <summary>The embedded migrations the database has not applied yet (all of them on an empty database), read without the lock: for readiness checks.</summary>
     public static async Task<IReadOnlyList<string>> PendingAsync(NpgsqlDataSource dataSource, IReadOnlyList<MigrationSet> sets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
@@ -102,6 +99,19 @@ public static class Migrator
             }
         }
         return [.. Scripts(sets).Select(s => s.Name).Where(name => !applied.Contains(name))];
+    }
+
+    private static async Task GrantAsync(NpgsqlDataSource dataSource, IReadOnlyList<MigrationSet> sets, Func<MigrationSet, string?> grants, string role, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(sets);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        foreach (var function in sets.Select(grants).OfType<string>())
+        {
+            // The function's name is ours (a constant of the module), the role a parameter.
+            await using var grant = new NpgsqlCommand($"SELECT {function}($1)", connection) { Parameters = { new() { Value = role } } };
+            await grant.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>The engine's scripts, then each module's, in order; the engine's always come first.</summary>
