@@ -23,7 +23,7 @@ public sealed record MigrationSet(string Module, Assembly Assembly)
     /// <summary>
     /// The SQL function one of the module's migrations defines to grant the running service's role (the engine, the
     /// handlers, Hangfire: <c>FOCALIZACION_DB_MOTOR</c>) what it may do on the module's tables
-    /// (<see cref="Migrator.GrantMotorAsync"/>); null when it grants nothing.
+    /// (<see cref="SchemaOwner.PrepareAsync"/>); null when it grants nothing.
     /// </summary>
     public string? MotorGrants { get; init; }
 

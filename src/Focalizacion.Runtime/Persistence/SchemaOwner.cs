@@ -13,18 +13,18 @@ public sealed class SchemaOwner(Store store, string? motorRole = null, string? a
 {
     public Store Store { get; } = store;
 
-    /// <summary>Applies the pending migrations of <paramref name="schema"/>, then grants the roles; returns the names of the migrations applied. Idempotent.</summary>
-    public async Task<IReadOnlyList<string>> PrepareAsync(IReadOnlyList<MigrationSet> schema, CancellationToken cancellationToken = default)
+    /// <summary>Applies the pending migrations of <paramref name="schema"/>, then grants the roles, under the migrations' lock; returns the names of the migrations applied. Idempotent.</summary>
+    public Task<IReadOnlyList<string>> PrepareAsync(IReadOnlyList<MigrationSet> schema, CancellationToken cancellationToken = default)
     {
-        var applied = await Migrator.ApplyAsync(Store.DataSource, schema, cancellationToken);
+        var grants = new List<(string Role, Func<MigrationSet, string?> Functions)>();
         if (motorRole is not null)
         {
-            await Migrator.GrantMotorAsync(Store.DataSource, schema, motorRole, cancellationToken);
+            grants.Add((motorRole, s => s.MotorGrants));
         }
         if (apiRole is not null)
         {
-            await Migrator.GrantApiAsync(Store.DataSource, schema, apiRole, cancellationToken);
+            grants.Add((apiRole, s => s.ApiGrants));
         }
-        return applied;
+        return Migrator.ApplyAsync(Store.DataSource, schema, grants, cancellationToken);
     }
 }

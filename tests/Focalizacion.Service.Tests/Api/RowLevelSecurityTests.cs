@@ -218,16 +218,9 @@ public sealed class RowLevelSecurityTests
     [TestCase("CREATE TABLE intrusa (id int)")]
     [TestCase("SELECT count(*) FROM hangfire.job")]
     [TestCase("SELECT count(*) FROM hangfire.server")]
-    public async Task The_API_role_is_refused(string sql)
-    {
-        await using var connection = await _apiRole.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
+    public Task The_API_role_is_refused(string sql) =>
         // With every region in scope, so that it is the missing right that refuses, not the policies.
-        await ExecuteAsync(connection, "SELECT set_config('focalizacion.alcance', '*', true)", transaction);
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        var refused = Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
-        Assert.That(refused!.SqlState, Is.EqualTo(PostgresErrorCodes.InsufficientPrivilege), refused.MessageText);
-    }
+        AssertRefusedAsync(_apiRole, sql, "SELECT set_config('focalizacion.alcance', '*', true)");
 
     [Test]
     public async Task Switching_row_security_off_does_not_bypass_it()
@@ -245,34 +238,7 @@ public sealed class RowLevelSecurityTests
     public async Task The_API_role_has_no_privilege_beyond_its_grants_and_owns_nothing()
     {
         await using var connection = await _apiRole.OpenConnectionAsync();
-        var owner = new NpgsqlConnectionStringBuilder(_api.Database.ConnectionString).Username!;
-        await using var attributes = new NpgsqlCommand(
-            """
-            SELECT rolsuper, rolcreatedb, rolcreaterole, rolbypassrls, rolreplication,
-                   pg_has_role(current_user, 'pg_signal_backend', 'MEMBER'),
-                   pg_has_role(current_user, $1, 'MEMBER'),
-                   has_schema_privilege(current_user, 'hangfire', 'USAGE')
-            FROM pg_roles WHERE rolname = current_user
-            """, connection)
-        { Parameters = { new() { Value = owner } } };
-        await using (var reader = await attributes.ExecuteReaderAsync())
-        {
-            Assert.That(await reader.ReadAsync());
-            var names = new[] { "superuser", "CREATEDB", "CREATEROLE", "BYPASSRLS", "REPLICATION", "member of pg_signal_backend", $"member of the owner {owner}", "usage of the hangfire schema" };
-            Assert.Multiple(() =>
-            {
-                for (var i = 0; i < names.Length; i++)
-                {
-                    Assert.That(reader.GetBoolean(i), Is.False, names[i]);
-                }
-            });
-        }
-        Assert.Multiple(async () =>
-        {
-            Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"), Is.Zero, "tables, views, sequences");
-            Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM pg_namespace WHERE nspowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"), Is.Zero, "schemas");
-            Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM pg_proc WHERE proowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"), Is.Zero, "functions");
-        });
+        await AssertHasNoneOfAsync(connection, ("has_schema_privilege(current_user, 'hangfire', 'USAGE')", "usage of the hangfire schema"));
     }
 
     [Test]
@@ -335,10 +301,18 @@ public sealed class RowLevelSecurityTests
     [TestCase("TRUNCATE hangfire.job")]
     [TestCase("DROP TABLE hangfire.lock")]
     [TestCase("SELECT conceder_motor_motor('focalizacion_motor')")]
-    public async Task The_engine_s_role_is_refused(string sql)
+    public Task The_engine_s_role_is_refused(string sql) =>
+        AssertRefusedAsync(_motorRole, sql);
+
+    /// <summary><paramref name="sql"/>, as <paramref name="role"/> in a transaction rolled back (after <paramref name="first"/>), is refused for a missing right.</summary>
+    private static async Task AssertRefusedAsync(NpgsqlDataSource role, string sql, string? first = null)
     {
-        await using var connection = await _motorRole.OpenConnectionAsync();
+        await using var connection = await role.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (first is not null)
+        {
+            await ExecuteAsync(connection, first, transaction);
+        }
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         var refused = Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
         Assert.That(refused!.SqlState, Is.EqualTo(PostgresErrorCodes.InsufficientPrivilege), refused.MessageText);
@@ -348,28 +322,42 @@ public sealed class RowLevelSecurityTests
     public async Task The_engine_s_role_has_no_privilege_beyond_its_grants_and_owns_nothing()
     {
         await using var connection = await _motorRole.OpenConnectionAsync();
+        await AssertHasNoneOfAsync(connection,
+            ("rolinherit", "INHERIT"),
+            ("""
+             has_table_privilege('journal', 'UPDATE') OR has_table_privilege('journal', 'DELETE') OR has_table_privilege('journal', 'TRUNCATE')
+                 OR has_table_privilege('journal', 'TRIGGER') OR has_table_privilege('journal', 'REFERENCES')
+             """, "a right on the journal beyond INSERT and SELECT"),
+            ("has_schema_privilege('public', 'CREATE') OR has_schema_privilege('hangfire', 'CREATE')", "CREATE on a schema"),
+            ("has_database_privilege(current_database(), 'CREATE')", "CREATE on the database"));
+    }
+
+    /// <summary>
+    /// The connection's role has none of the attributes and memberships no role but the owner may have, nor any of
+    /// <paramref name="more"/> (each a boolean over <c>pg_roles</c>, named for the message), and owns nothing.
+    /// </summary>
+    private async Task AssertHasNoneOfAsync(NpgsqlConnection connection, params (string Sql, string Name)[] more)
+    {
         var owner = new NpgsqlConnectionStringBuilder(_api.Database.ConnectionString).Username!;
-        await using var attributes = new NpgsqlCommand(
-            """
-            SELECT rolsuper, rolcreatedb, rolcreaterole, rolbypassrls, rolreplication, rolinherit,
-                   pg_has_role(current_user, 'pg_signal_backend', 'MEMBER'),
-                   pg_has_role(current_user, $1, 'MEMBER'),
-                   has_table_privilege('journal', 'UPDATE') OR has_table_privilege('journal', 'DELETE') OR has_table_privilege('journal', 'TRUNCATE')
-                       OR has_table_privilege('journal', 'TRIGGER') OR has_table_privilege('journal', 'REFERENCES'),
-                   has_schema_privilege('public', 'CREATE') OR has_schema_privilege('hangfire', 'CREATE'),
-                   has_database_privilege(current_database(), 'CREATE')
-            FROM pg_roles WHERE rolname = current_user
-            """, connection)
-        { Parameters = { new() { Value = owner } } };
+        (string Sql, string Name)[] checks =
+        [
+            ("rolsuper", "superuser"), ("rolcreatedb", "CREATEDB"), ("rolcreaterole", "CREATEROLE"), ("rolbypassrls", "BYPASSRLS"), ("rolreplication", "REPLICATION"),
+            ("pg_has_role(current_user, 'pg_signal_backend', 'MEMBER')", "member of pg_signal_backend"),
+            ("pg_has_role(current_user, $1, 'MEMBER')", $"member of the owner {owner}"),
+            .. more,
+        ];
+        await using var attributes = new NpgsqlCommand($"SELECT {string.Join(", ", checks.Select(c => c.Sql))} FROM pg_roles WHERE rolname = current_user", connection)
+        {
+            Parameters = { new() { Value = owner } },
+        };
         await using (var reader = await attributes.ExecuteReaderAsync())
         {
             Assert.That(await reader.ReadAsync());
-            var names = new[] { "superuser", "CREATEDB", "CREATEROLE", "BYPASSRLS", "REPLICATION", "INHERIT", "member of pg_signal_backend", $"member of the owner {owner}", "a right on the journal beyond INSERT and SELECT", "CREATE on a schema", "CREATE on the database" };
             Assert.Multiple(() =>
             {
-                for (var i = 0; i < names.Length; i++)
+                for (var i = 0; i < checks.Length; i++)
                 {
-                    Assert.That(reader.GetBoolean(i), Is.False, names[i]);
+                    Assert.That(reader.GetBoolean(i), Is.False, checks[i].Name);
                 }
             });
         }
