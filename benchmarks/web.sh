@@ -43,6 +43,7 @@ source deploy/entorno-local.sh
 owner_server="$FOCALIZACION_DB"
 owner=$(en_base "$FOCALIZACION_DB" "$database")
 api=$(en_base "$FOCALIZACION_DB_API" "$database")
+motor=$(en_base "$FOCALIZACION_DB_MOTOR" "$database")
 sql() { PGPASSWORD=focalizacion psql -h 127.0.0.1 -U focalizacion -d "$database" -v ON_ERROR_STOP=1 -qtA -c "$1"; }
 cleanup() {
     if [ -n "$service_pid" ]; then
@@ -76,7 +77,7 @@ while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
 done
 base="http://127.0.0.1:$port"
 mkdir -p "$work/correo"
-FOCALIZACION_DB="$owner" FOCALIZACION_DB_API="$api" FOCALIZACION_CORREO_CARPETA="$work/correo" FOCALIZACION_RELOJ="$(cat "$work/datos/reloj")" \
+FOCALIZACION_DB="$owner" FOCALIZACION_DB_API="$api" FOCALIZACION_DB_MOTOR="$motor" FOCALIZACION_CORREO_CARPETA="$work/correo" FOCALIZACION_RELOJ="$(cat "$work/datos/reloj")" \
     dotnet src/Focalizacion.Service/bin/Release/net10.0/focalizacion-servicio.dll --urls "$base" >"$work/servicio.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 1 120); do

@@ -1,8 +1,10 @@
-# Sourced (not run) by the project's scripts: the connection strings of the two local roles that
-# deploy/postgres.sh creates, for whichever of FOCALIZACION_DB and FOCALIZACION_DB_API is unset.
+# Sourced (not run) by the project's scripts: the connection strings of the three local roles that
+# deploy/postgres.sh creates, for whichever of FOCALIZACION_DB, FOCALIZACION_DB_API and
+# FOCALIZACION_DB_MOTOR is unset.
 # Local provisioning only: the service itself has no default and refuses to start without them.
 export FOCALIZACION_DB="${FOCALIZACION_DB:-Host=127.0.0.1;Port=5432;Username=focalizacion;Password=focalizacion;Database=focalizacion}"
 export FOCALIZACION_DB_API="${FOCALIZACION_DB_API:-Host=127.0.0.1;Port=5432;Username=focalizacion_api;Password=focalizacion_api;Database=focalizacion}"
+export FOCALIZACION_DB_MOTOR="${FOCALIZACION_DB_MOTOR:-Host=127.0.0.1;Port=5432;Username=focalizacion_motor;Password=focalizacion_motor;Database=focalizacion}"
 
 # The same connection string on another database of that server (a benchmark's own throwaway one).
 # Usage: en_base "$FOCALIZACION_DB" bench_api

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Starts the machine's PostgreSQL 15 (installing it if missing) and makes sure the service's role
 # and database exist. Idempotent: safe to run before every test run or service start.
-# Roles and database on 127.0.0.1:5432, local only: focalizacion (owns the tables; password
-# "focalizacion") and focalizacion_api (serves users: owns nothing, bound by row-level security,
-# no CREATEDB, no pg_signal_backend; password "focalizacion_api"). These passwords exist only in
+# Roles and database on 127.0.0.1:5432, local only: focalizacion (owns the tables: migrations and
+# grants; password "focalizacion"), focalizacion_api (serves users: owns nothing, bound by row-level
+# security, no CREATEDB, no pg_signal_backend; password "focalizacion_api") and focalizacion_motor
+# (the running service's writes: engine, handlers, Hangfire; owns nothing, no CREATEDB, no
+# BYPASSRLS, no pg_signal_backend; password "focalizacion_motor"). These passwords exist only in
 # this local provisioning: the service never falls back to them.
 set -euo pipefail
 
@@ -25,9 +27,11 @@ fi
 # Throwaway databases (tests, simulations) are dropped WITH (FORCE); an autovacuum worker busy in
 # one can only be stopped by a member of pg_signal_backend.
 psql_admin -c "GRANT pg_signal_backend TO focalizacion"
-if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'focalizacion_api'")" != "1" ]; then
-    psql_admin -c "CREATE ROLE focalizacion_api LOGIN NOINHERIT NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD 'focalizacion_api'"
-fi
+for role in focalizacion_api focalizacion_motor; do
+    if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = '$role'")" != "1" ]; then
+        psql_admin -c "CREATE ROLE $role LOGIN NOINHERIT NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '$role'"
+    fi
+done
 if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = 'focalizacion'")" != "1" ]; then
     psql_admin -c "CREATE DATABASE focalizacion OWNER focalizacion"
 fi

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the service (focalizacion-servicio) on http://127.0.0.1:5080 until stopped. Arguments go
 # to the service (e.g. --urls http://127.0.0.1:6000). With FOCALIZACION_DB unset it starts the
-# machine's PostgreSQL and uses the local roles deploy/postgres.sh creates (the owner, and the role
-# that serves users: FOCALIZACION_DB_API); with it set, that database, and FOCALIZACION_DB_API must be set too.
+# machine's PostgreSQL and uses the local roles deploy/postgres.sh creates (the owner, the role that
+# serves users: FOCALIZACION_DB_API, and the one the engine writes with: FOCALIZACION_DB_MOTOR); with it
+# set, that database, and FOCALIZACION_DB_API and FOCALIZACION_DB_MOTOR must be set too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -29,7 +29,7 @@ public static class CycleRuntime
     };
 
     /// <summary>The cycle's own tables (directorio, oficios, correos, plantillas, focalizaciones), migrated after the engine's.</summary>
-    public static MigrationSet Schema { get; } = new("ciclo", typeof(CycleRuntime).Assembly) { ApiGrants = "conceder_api_ciclo" };
+    public static MigrationSet Schema { get; } = new("ciclo", typeof(CycleRuntime).Assembly) { ApiGrants = "conceder_api_ciclo", MotorGrants = "conceder_motor_ciclo" };
 
     /// <summary>Every module schema the product migrates after the engine's: the cycle's, then the access tables (users, tokens).</summary>
     public static IReadOnlyList<MigrationSet> Schemas { get; } = [Schema, AccessSchema.Migrations];

@@ -53,7 +53,7 @@ public sealed class RunningServiceTests
         Assert.Multiple(() =>
         {
             Assert.That(body.RootElement.GetProperty("estado").GetString(), Is.EqualTo("listo"));
-            Assert.That(checks.EnumerateObject().Select(c => c.Name), Is.EquivalentTo(new[] { "postgresql", "migraciones", "acceso", "hangfire", "ciclos", "correo" }));
+            Assert.That(checks.EnumerateObject().Select(c => c.Name), Is.EquivalentTo(new[] { "postgresql", "migraciones", "acceso", "motor", "hangfire", "ciclos", "correo" }));
             // Nothing is due on 20 November: no email waits.
             Assert.That(checks.GetProperty("correo").GetProperty("detalle").GetString(), Is.EqualTo("El correo sale al día: no hay mensajes pendientes"));
         });

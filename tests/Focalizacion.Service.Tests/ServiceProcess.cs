@@ -61,16 +61,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.ToString());
         start.Environment["FOCALIZACION_DB"] = connectionString;
-        // The role that serves users, on the same server and database (a test may override it).
-        var owner = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        start.Environment["FOCALIZACION_DB_API"] = new Npgsql.NpgsqlConnectionStringBuilder
-        {
-            Host = owner.Host,
-            Port = owner.Port,
-            Database = owner.Database,
-            Username = "focalizacion_api",
-            Password = "focalizacion_api",
-        }.ConnectionString;
+        // The role that serves users and the engine's, on the same server and database (a test may override them).
+        start.Environment["FOCALIZACION_DB_API"] = LocalRole(connectionString, "focalizacion_api");
+        start.Environment["FOCALIZACION_DB_MOTOR"] = LocalRole(connectionString, MotorRole);
         start.Environment.Remove("FOCALIZACION_RELOJ");
         start.Environment.Remove("ASPNETCORE_URLS");
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
@@ -100,6 +93,16 @@ internal sealed class ServiceProcess : IAsyncDisposable
         using var ready = await service.WaitForAsync("/salud/listo", HttpStatusCode.OK);
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), service.Output);
         return service;
+    }
+
+    /// <summary>The local role the service's engine, handlers and Hangfire run as (<c>FOCALIZACION_DB_MOTOR</c>; <c>deploy/postgres.sh</c> creates it).</summary>
+    public const string MotorRole = "focalizacion_motor";
+
+    /// <summary>The local role <paramref name="role"/> (its password is its name, as <c>deploy/postgres.sh</c> creates it) on <paramref name="connectionString"/>'s server and database.</summary>
+    public static string LocalRole(string connectionString, string role)
+    {
+        var owner = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        return new Npgsql.NpgsqlConnectionStringBuilder { Host = owner.Host, Port = owner.Port, Database = owner.Database, Username = role, Password = role }.ConnectionString;
     }
 
     /// <summary>A pickup folder of its own for a service's mail (not created: the service makes it, 0700).</summary>

@@ -40,12 +40,15 @@ public sealed class PrivateCluster : IAsyncDisposable
         var cluster = new PrivateCluster(folder, FreePort());
         await PgAsync("initdb", "-D", cluster.Data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C");
         await cluster.PgCtlAsync("start");
-        // The role the service serves users with, as deploy/postgres.sh creates it on the machine's cluster.
+        // The roles the service serves users and runs its engine with, as deploy/postgres.sh creates them on the machine's cluster.
         await using (var connection = new NpgsqlConnection(cluster.ConnectionString()))
         {
             await connection.OpenAsync();
-            await using var role = new NpgsqlCommand("CREATE ROLE focalizacion_api LOGIN NOINHERIT NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD 'focalizacion_api'", connection);
-            await role.ExecuteNonQueryAsync();
+            foreach (var name in new[] { "focalizacion_api", "focalizacion_motor" })
+            {
+                await using var role = new NpgsqlCommand($"CREATE ROLE {name} LOGIN NOINHERIT NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '{name}'", connection);
+                await role.ExecuteNonQueryAsync();
+            }
         }
         return cluster;
     }

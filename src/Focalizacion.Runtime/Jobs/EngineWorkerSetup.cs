@@ -2,6 +2,7 @@ using Focalizacion.Runtime.Persistence;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 
 namespace Focalizacion.Runtime.Jobs;
@@ -28,7 +29,10 @@ public static class EngineWorkerSetup
     };
 
     /// <param name="services">The host's services.</param>
-    /// <param name="connectionString">The PostgreSQL store, also Hangfire's storage.</param>
+    /// <param name="connectionString">
+    /// The PostgreSQL store, also Hangfire's storage. It also migrates, unless the host registered its own
+    /// <see cref="SchemaOwner"/> first (the service: the tables' owner migrates, this role only works on the tables).
+    /// </param>
     /// <param name="clock">The clock every step reads.</param>
     /// <param name="runtime">
     /// Builds the runtime over the host's store and Hangfire wake-ups: the module's own composition
@@ -40,6 +44,7 @@ public static class EngineWorkerSetup
         ArgumentNullException.ThrowIfNull(runtime);
         services.AddSingleton(clock);
         services.AddSingleton(_ => new Store(connectionString));
+        services.TryAddSingleton(sp => new SchemaOwner(sp.GetRequiredService<Store>()));
         services.AddSingleton<IWakeUps, HangfireWakeUps>();
         services.AddSingleton(sp => runtime(sp.GetRequiredService<Store>(), sp.GetRequiredService<IWakeUps>()));
         services.AddTransient<TimerJobs>();

@@ -12,13 +12,20 @@ namespace Focalizacion.Runtime.Persistence;
 public sealed record MigrationSet(string Module, Assembly Assembly)
 {
     /// <summary>The engine's own tables: definitions, instances, timers, outbox, incidents, journal.</summary>
-    public static MigrationSet Engine { get; } = new("motor", typeof(MigrationSet).Assembly) { ApiGrants = "conceder_api_motor" };
+    public static MigrationSet Engine { get; } = new("motor", typeof(MigrationSet).Assembly) { ApiGrants = "conceder_api_motor", MotorGrants = "conceder_motor_motor" };
 
     /// <summary>
     /// The SQL function one of the module's migrations defines to grant the API's role what it may
     /// do on the module's tables (<see cref="Migrator.GrantApiAsync"/>); null when it grants nothing.
     /// </summary>
     public string? ApiGrants { get; init; }
+
+    /// <summary>
+    /// The SQL function one of the module's migrations defines to grant the running service's role (the engine, the
+    /// handlers, Hangfire: <c>FOCALIZACION_DB_MOTOR</c>) what it may do on the module's tables
+    /// (<see cref="SchemaOwner.PrepareAsync"/>); null when it grants nothing.
+    /// </summary>
+    public string? MotorGrants { get; init; }
 
     /// <summary>The embedded scripts, ordered by name ("0001_engine.sql", …).</summary>
     public IEnumerable<(string Name, string Sql)> Scripts()

@@ -24,8 +24,19 @@ public static class Migrator
     private const long AdvisoryLockKey = 246_2021;
 
     /// <summary>Applies the pending migrations, then Hangfire's; returns the names of ours applied.</summary>
-    public static async Task<IReadOnlyList<string>> ApplyAsync(NpgsqlDataSource dataSource, IReadOnlyList<MigrationSet> sets, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<string>> ApplyAsync(NpgsqlDataSource dataSource, IReadOnlyList<MigrationSet> sets, CancellationToken cancellationToken = default) =>
+        ApplyAsync(dataSource, sets, [], cancellationToken);
+
+    /// <summary>
+    /// Applies the pending migrations, then Hangfire's, then grants each of <paramref name="grants"/>'s roles what
+    /// its functions (one per module, or none) say, under the same lock: several processes starting together
+    /// would otherwise run the same GRANTs and policy changes side by side, and one fails on the other's catalog
+    /// rows ("tuple concurrently updated"). Returns the names of our migrations applied.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ApplyAsync(
+        NpgsqlDataSource dataSource, IReadOnlyList<MigrationSet> sets, IReadOnlyList<(string Role, Func<MigrationSet, string?> Functions)> grants, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(grants);
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(sets);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -57,6 +68,10 @@ public static class Migrator
             // Its scripts set search_path and reset it at their end; the pool reuses this
             // connection without a reset, so nothing of theirs may outlive them.
             await Execute(connection, null, "RESET search_path", cancellationToken);
+            foreach (var (role, functions) in grants)
+            {
+                await GrantAsync(connection, sets, functions, role, cancellationToken);
+            }
             return applied;
         }
         finally
@@ -65,7 +80,6 @@ public static class Migrator
         }
     }
 
-    /// <summary>The embedded migrations the database has not applied yet (all of them on an empty database), read without the lock: for readiness checks.</summary>
     /// <summary>
     /// Grants <paramref name="apiRole"/> what each module says the API's role may do on its tables
     /// (<see cref="MigrationSet.ApiGrants"/>), as the owner, after the migrations. Idempotent.
@@ -73,16 +87,11 @@ public static class Migrator
     public static async Task GrantApiAsync(NpgsqlDataSource dataSource, IReadOnlyList<MigrationSet> sets, string apiRole, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        ArgumentNullException.ThrowIfNull(sets);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        foreach (var function in sets.Select(s => s.ApiGrants).OfType<string>())
-        {
-            // The function's name is ours (a constant of the module), the role a parameter.
-            await using var grant = new NpgsqlCommand($"SELECT {function}($1)", connection) { Parameters = { new() { Value = apiRole } } };
-            await grant.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await GrantAsync(connection, sets, s => s.ApiGrants, apiRole, cancellationToken);
     }
 
+    /// <summary>The embedded migrations the database has not applied yet (all of them on an empty database), read without the lock: for readiness checks.</summary>
     public static async Task<IReadOnlyList<string>> PendingAsync(NpgsqlDataSource dataSource, IReadOnlyList<MigrationSet> sets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
@@ -102,6 +111,17 @@ public static class Migrator
             }
         }
         return [.. Scripts(sets).Select(s => s.Name).Where(name => !applied.Contains(name))];
+    }
+
+    private static async Task GrantAsync(NpgsqlConnection connection, IReadOnlyList<MigrationSet> sets, Func<MigrationSet, string?> grants, string role, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        foreach (var function in sets.Select(grants).OfType<string>())
+        {
+            // The function's name is ours (a constant of the module), the role a parameter.
+            await using var grant = new NpgsqlCommand($"SELECT {function}($1)", connection) { Parameters = { new() { Value = role } } };
+            await grant.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>The engine's scripts, then each module's, in order; the engine's always come first.</summary>

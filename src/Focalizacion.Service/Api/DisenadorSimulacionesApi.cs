@@ -10,6 +10,7 @@ using Focalizacion.Cycle.Workflow;
 using Focalizacion.Engine.Definitions;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Definitions;
+using Focalizacion.Runtime.Persistence;
 using Focalizacion.Service.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -45,7 +46,7 @@ internal static class DisenadorSimulacionesApi
     /// <summary>What the designer shows: the timeline with each entry's element, notes in Spanish and the incidents left open.</summary>
     internal sealed record DraftSimulationJson(IEnumerable<TimelineJson> Entradas, IReadOnlyList<string> Mensajes, IReadOnlyList<string> Incidentes);
 
-    private static async Task<IResult> SimulateAsync(HttpContext context, EngineRuntime engine, HolidayCalendar calendar)
+    private static async Task<IResult> SimulateAsync(HttpContext context, EngineRuntime engine, SchemaOwner owner, HolidayCalendar calendar)
     {
         var (request, problem) = await ApiJson.ReadAsync<DraftSimulationRequest>(context.Request, MaxBodyBytes);
         if (problem is not null)
@@ -85,8 +86,8 @@ internal static class DisenadorSimulacionesApi
         }
         return await SimulacionesApi.OneAtATimeAsync(async () =>
         {
-            // The owner's server connection: only it may create the throwaway database.
-            var result = await Simulator.RunUnsentAsync(engine.Store.ConnectionString, calendar, scenario!, definition, context.RequestAborted);
+            // The tables' owner's server connection: only it may create the throwaway database.
+            var result = await Simulator.RunUnsentAsync(owner.Store.ConnectionString, calendar, scenario!, definition, context.RequestAborted);
             string[] notes =
             [
                 $"se simuló {source}, año presupuestario {scenario!.BudgetYear}, {scenario.Regions.Count} región(es)",

@@ -5,6 +5,7 @@ using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cycle.Presentacion;
 using Focalizacion.Cycle.Simulation;
 using Focalizacion.Runtime;
+using Focalizacion.Runtime.Persistence;
 using Focalizacion.Service.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -31,7 +32,7 @@ internal static class SimulacionesApi
             .Takes<JsonObject>().Produces<IEnumerable<TimelineJson>>()
             .WithSummary("Simula un ciclo completo en tiempo virtual, en una base desechable y sin enviar correos; responde la línea de tiempo (como simular --json)");
 
-    private static async Task<IResult> SimulateAsync(HttpContext context, EngineRuntime engine, HolidayCalendar calendar)
+    private static async Task<IResult> SimulateAsync(HttpContext context, EngineRuntime engine, SchemaOwner owner, HolidayCalendar calendar)
     {
         if (!context.Request.HasJsonContentType())
         {
@@ -49,8 +50,8 @@ internal static class SimulacionesApi
         }
         return await OneAtATimeAsync(async () =>
         {
-            // The owner's server connection: only it may create the throwaway database.
-            var result = await Simulator.RunUnsentAsync(engine.Store.ConnectionString, calendar, scenario!, cancellationToken: context.RequestAborted);
+            // The tables' owner's server connection: only it may create the throwaway database.
+            var result = await Simulator.RunUnsentAsync(owner.Store.ConnectionString, calendar, scenario!, cancellationToken: context.RequestAborted);
             return TypedResults.Ok(result.Timeline.Select(TimelineJson.From));
         }, context.RequestAborted);
     }

@@ -18,6 +18,7 @@ internal static class HealthCheckExtensions
             .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
             .AddCheck<MigrationsHealthCheck>(MigrationsHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
             .AddCheck<AccessHealthCheck>(AccessHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
+            .AddCheck<MotorHealthCheck>(MotorHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
             .AddCheck<HangfireServerHealthCheck>(HangfireServerHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
             .AddCheck<CycleHealthCheck>(CycleHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout)
             .AddCheck<MailHealthCheck>(MailHealthCheck.Name, tags: [ReadinessTag], timeout: CheckTimeout);

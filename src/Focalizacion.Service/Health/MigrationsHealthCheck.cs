@@ -5,7 +5,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Focalizacion.Service.Health;
 
 /// <summary>Every migration this build ships is applied: the start-up applies them, so a gap means another version changed the database or the start-up did not finish.</summary>
-internal sealed class MigrationsHealthCheck(EngineRuntime runtime) : IHealthCheck
+/// <remarks>Read as the tables' owner, whose record of migrations it is (the engine's role is granted nothing on it).</remarks>
+internal sealed class MigrationsHealthCheck(EngineRuntime runtime, SchemaOwner owner) : IHealthCheck
 {
     public const string Name = "migraciones";
 
@@ -13,7 +14,7 @@ internal sealed class MigrationsHealthCheck(EngineRuntime runtime) : IHealthChec
     {
         try
         {
-            var pending = await Migrator.PendingAsync(runtime.Store.DataSource, runtime.Schema, cancellationToken);
+            var pending = await Migrator.PendingAsync(owner.Store.DataSource, runtime.Schema, cancellationToken);
             return pending.Count == 0
                 ? HealthCheckResult.Healthy("Todas las migraciones están aplicadas")
                 : HealthCheckResult.Unhealthy($"Migraciones pendientes: {string.Join(", ", pending)}");

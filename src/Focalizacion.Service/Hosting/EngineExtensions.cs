@@ -32,12 +32,16 @@ internal static class EngineExtensions
         // FOCALIZACION_CICLOS_INICIO value stops the start with the variable's name.
         var owner = ServiceSettings.ConnectionString(configuration);
         var api = ServiceSettings.ApiConnectionString(configuration, owner);
+        var motor = ServiceSettings.MotorConnectionString(configuration, owner, api);
         var clock = ServiceSettings.Clock(configuration);
         var mail = MailSettings.FromEnvironment();
         // The conformity port reads the submitted document (registered first, so the cycle keeps it).
         services.AddSingleton<IConformityValidator>(sp => new DocumentConformity(new FocalizacionVersions(sp.GetRequiredService<Store>(), clock)));
-        services.AddFocalizacionCycle(owner, calendar, clock, mail, CycleStartMoment.FromEnvironment());
-        // The role that serves users, with the cycle's readers over it (never started: the engine's runtime is the owner's).
+        // The tables' owner migrates and grants the two other roles at start-up, and does nothing else
+        // (but make the simulations' throwaway databases); the engine, its handlers and Hangfire run as the motor's role.
+        services.AddSingleton(_ => new SchemaOwner(new Store(owner), ServiceSettings.RoleOf(motor), ServiceSettings.RoleOf(api)));
+        services.AddFocalizacionCycle(motor, calendar, clock, mail, CycleStartMoment.FromEnvironment());
+        // The role that serves users, with the cycle's readers over it (never started: the engine's runtime is the motor's).
         services.AddSingleton(_ =>
         {
             var store = new Store(api);

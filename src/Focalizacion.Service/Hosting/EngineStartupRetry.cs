@@ -1,17 +1,12 @@
 using Focalizacion.Cycle.Starting;
-using Focalizacion.Runtime;
 using Focalizacion.Runtime.Jobs;
-using Focalizacion.Runtime.Persistence;
-using Focalizacion.Service.Access;
 using Hangfire;
-using Npgsql;
 
 namespace Focalizacion.Service.Hosting;
 
 /// <summary>
-/// Runs the engine's start-up (migrations, Hangfire server, catch-up, sweeps) and then the cycle's
+/// Runs the engine's start-up (migrations and grants as the owner, Hangfire server, catch-up, sweeps) and then the cycle's
 /// bootstrap (directory, shipped workflow, the cycles of the budget year due) in the background,
-/// granting the role that serves users what it may do after the migrations,
 /// retrying until PostgreSQL answers, and then schedules the cycles' yearly start
 /// (<see cref="CycleYearJobs"/>). All of it is idempotent, so a retry after a partial run is
 /// harmless. The worker host runs the engine's start-up before anything else and dies with the
@@ -23,7 +18,7 @@ namespace Focalizacion.Service.Hosting;
 /// names it, and the yearly start tries it again every minute.
 /// </remarks>
 internal sealed partial class EngineStartupRetry(
-    EngineStartup startup, CycleBootstrap cycle, CycleYearJobs cycleYear, IRecurringJobManager recurring, EngineRuntime engine, ApiDatabase api, ILogger<EngineStartupRetry> logger)
+    EngineStartup startup, CycleBootstrap cycle, CycleYearJobs cycleYear, IRecurringJobManager recurring, ILogger<EngineStartupRetry> logger)
     : BackgroundService
 {
     private static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(1);
@@ -39,8 +34,6 @@ internal sealed partial class EngineStartupRetry(
             try
             {
                 await startup.StartAsync(stoppingToken);
-                // What the role that serves users may do, granted by the owner after every migration.
-                await Migrator.GrantApiAsync(engine.Store.DataSource, engine.Schema, new NpgsqlConnectionStringBuilder(api.Store.ConnectionString).Username!, stoppingToken);
                 cycleYear.Log(await cycle.RunAsync(stoppingToken), evenIfNothingChanged: true);
                 CycleYearJobs.Register(recurring);
                 return;

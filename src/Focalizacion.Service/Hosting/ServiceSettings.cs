@@ -18,9 +18,12 @@ internal static class ServiceSettings
     /// <summary>Environment variable with the connection string of the role that serves users (<see cref="ApiConnectionString"/>).</summary>
     public const string ApiDatabaseVariable = "FOCALIZACION_DB_API";
 
+    /// <summary>Environment variable with the connection string of the running service's role (<see cref="MotorConnectionString"/>).</summary>
+    public const string MotorDatabaseVariable = "FOCALIZACION_DB_MOTOR";
+
     /// <summary>
     /// <c>FOCALIZACION_DB</c> (<see cref="DatabaseSetting.Variable"/>), else <c>ConnectionStrings:Focalizacion</c>: the
-    /// tables' owner, for migrations and the engine. There is no fallback: the local role and its password are only what
+    /// tables' owner, for migrations and grants at start-up. There is no fallback: the local role and its password are only what
     /// the README's command provisions and passes explicitly. A missing one, or one that is not a connection string,
     /// stops the start-up naming the variable, without repeating a value that may hold a password.
     /// </summary>
@@ -35,24 +38,46 @@ internal static class ServiceSettings
     /// <c>FOCALIZACION_DB_API</c>: the role the service serves users with. It must not be the owner's: that role owns no
     /// table and is bound by row-level security; the service grants it what it may do at start-up.
     /// </summary>
-    public static string ApiConnectionString(IConfiguration configuration, string ownerConnectionString)
+    public static string ApiConnectionString(IConfiguration configuration, string ownerConnectionString) =>
+        RoleConnectionString(configuration, ApiDatabaseVariable, "atiende a los usuarios", (DatabaseSetting.Variable, ownerConnectionString));
+
+    /// <summary>
+    /// <c>FOCALIZACION_DB_MOTOR</c>: the role the engine, the handlers and Hangfire write with. It must be neither the
+    /// owner's (it owns nothing, cannot disable the journal's trigger) nor the API's (it sees every region, which a
+    /// user's request must not); the service grants it what it may do at start-up.
+    /// </summary>
+    public static string MotorConnectionString(IConfiguration configuration, string ownerConnectionString, string apiConnectionString) =>
+        RoleConnectionString(configuration, MotorDatabaseVariable, "escribe por el motor, los manejadores y Hangfire",
+            (DatabaseSetting.Variable, ownerConnectionString), (ApiDatabaseVariable, apiConnectionString));
+
+    /// <summary>The PostgreSQL role <paramref name="connectionString"/> logs in as.</summary>
+    public static string RoleOf(string connectionString) => new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Username!;
+
+    /// <summary>
+    /// The connection string of <paramref name="variable"/>, a role of its own that <paramref name="purpose"/>: required
+    /// (no fallback), a connection string, and logging in as none of the roles of <paramref name="others"/>.
+    /// </summary>
+    private static string RoleConnectionString(IConfiguration configuration, string variable, string purpose, params (string Variable, string ConnectionString)[] others)
     {
-        var configured = configuration[ApiDatabaseVariable];
+        var configured = configuration[variable];
         if (configured is not { Length: > 0 })
         {
             throw new ServiceConfigurationException(
-                $"falta {ApiDatabaseVariable}: la cadena de conexión del rol de PostgreSQL que atiende a los usuarios, distinto del dueño de las tablas (bash deploy/servicio.sh la provee en una instalación local)");
+                $"falta {variable}: la cadena de conexión del rol de PostgreSQL que {purpose}, distinto del dueño de las tablas (bash deploy/servicio.sh la provee en una instalación local)");
         }
         var connection = DatabaseSetting.Parse(configured);
         if (!connection.Success)
         {
-            throw new ServiceConfigurationException(connection.Error.Replace(DatabaseSetting.Variable, ApiDatabaseVariable, StringComparison.Ordinal));
+            throw new ServiceConfigurationException(connection.Error.Replace(DatabaseSetting.Variable, variable, StringComparison.Ordinal));
         }
-        var api = new Npgsql.NpgsqlConnectionStringBuilder(connection.Value);
-        if (api.Username is not { Length: > 0 } || string.Equals(api.Username, new Npgsql.NpgsqlConnectionStringBuilder(ownerConnectionString).Username, StringComparison.Ordinal))
+        var role = new Npgsql.NpgsqlConnectionStringBuilder(connection.Value).Username;
+        foreach (var other in others)
         {
-            throw new ServiceConfigurationException(
-                $"{ApiDatabaseVariable}: debe usar un rol propio (Username) distinto del de {DatabaseSetting.Variable}: el rol que atiende a los usuarios no es dueño de las tablas");
+            if (role is not { Length: > 0 } || string.Equals(role, RoleOf(other.ConnectionString), StringComparison.Ordinal))
+            {
+                throw new ServiceConfigurationException(
+                    $"{variable}: debe usar un rol propio (Username) distinto del de {other.Variable}: el rol que {purpose} no es dueño de las tablas ni comparte sus permisos");
+            }
         }
         return connection.Value;
     }

@@ -8,7 +8,9 @@ namespace Focalizacion.Service.Tests.Api;
 /// (<c>focalizacion_api</c>) on a database where the service started every region's cycle and sent
 /// its oficio de inicio: without a scope it sees nothing; with one, only that scope, and only for
 /// that transaction; it writes nothing of the engine's, cannot switch the protections off, cannot
-/// read Hangfire's schema, and holds no privilege beyond what it was granted.
+/// read Hangfire's schema, and holds no privilege beyond what it was granted. And the engine's role
+/// (<c>focalizacion_motor</c>): every write the running service made was its, it sees every region,
+/// appends to the journal but never changes it, and owns nothing.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -19,17 +21,32 @@ public sealed class RowLevelSecurityTests
 
     private const string BookmarksOfRegion = "SELECT count(*) FROM bookmarks b JOIN workflow_instances i ON i.id = b.instance_id WHERE i.region = 'NB'";
 
+    /// <summary>The tables whose writes the recorder (<see cref="RecordWriters"/>) notes, with the role that made each.</summary>
+    private static readonly string[] RecordedTables =
+        ["workflow_definitions", "workflow_instances", "timers", "outbox", "incidents", "journal", "directorio", "plantillas", "oficio_series", "oficios", "correos", "focalizaciones", "documentos"];
+
     private ApiService _api = null!;
     private Store _owner = null!;
     private NpgsqlDataSource _apiRole = null!;
+    private NpgsqlDataSource _motorRole = null!;
+
+    /// <summary>Who wrote, while the service ran: (table, role) as the recorder noted them.</summary>
+    private List<(string Table, string Role)> _writers = [];
+
+    /// <summary>The roles of the service's connections to its database while it ran.</summary>
+    private List<string> _connectedRoles = [];
 
     [OneTimeSetUp]
     public async Task StartCyclesThroughTheService()
     {
         // The service migrates, grants the API role and starts this year's cycles in every region; then it is stopped so nothing changes under the counts.
-        _api = await ApiService.StartAsync();
+        _api = await ApiService.StartAsync(beforeStart: RecordWriters);
+        _connectedRoles = await StringsAsync(_api.Database.Store.DataSource,
+            "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() ORDER BY usename");
         await _api.StopServiceAsync();
         _owner = _api.Database.Store;
+        _writers = [.. (await StringsAsync(_owner.DataSource, "SELECT DISTINCT tabla || ' ' || rol FROM prueba_escrituras ORDER BY 1"))
+            .Select(line => line.Split(' ')).Select(parts => (parts[0], parts[1]))];
         // An open incident and an outcome in two regions, so that those tables have rows to hide.
         await _api.Database.ExecuteAsync(
             """
@@ -41,11 +58,35 @@ public sealed class RowLevelSecurityTests
                 VALUES ('NB', 2027, 'preliminar', '{}', 'prueba', now()), ('BI', 2027, 'preliminar', '{}', 'prueba', now());
             """);
         _apiRole = NpgsqlDataSource.Create(_api.Database.ApiConnectionString);
+        _motorRole = NpgsqlDataSource.Create(ServiceProcess.LocalRole(_api.Database.ConnectionString, ServiceProcess.MotorRole));
+    }
+
+    /// <summary>
+    /// Before the service starts: a statement trigger on each of <see cref="RecordedTables"/> notes the
+    /// role that logged in (<c>session_user</c>) for every write, in a table of the test's.
+    /// </summary>
+    private static async Task RecordWriters(Focalizacion.Testing.TestDatabase database)
+    {
+        await database.ExecuteAsync(
+            """
+            CREATE TABLE prueba_escrituras (tabla text NOT NULL, rol text NOT NULL);
+            CREATE FUNCTION prueba_anota_escritura() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+            BEGIN
+                INSERT INTO prueba_escrituras VALUES (TG_TABLE_NAME, session_user);
+                RETURN NULL;
+            END;
+            $$;
+            """);
+        foreach (var table in RecordedTables)
+        {
+            await database.ExecuteAsync($"CREATE TRIGGER prueba_escritura AFTER INSERT OR UPDATE OR DELETE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION prueba_anota_escritura()");
+        }
     }
 
     [OneTimeTearDown]
     public async Task StopService()
     {
+        await _motorRole.DisposeAsync();
         await _apiRole.DisposeAsync();
         await _api.DisposeAsync();
     }
@@ -177,16 +218,9 @@ public sealed class RowLevelSecurityTests
     [TestCase("CREATE TABLE intrusa (id int)")]
     [TestCase("SELECT count(*) FROM hangfire.job")]
     [TestCase("SELECT count(*) FROM hangfire.server")]
-    public async Task The_API_role_is_refused(string sql)
-    {
-        await using var connection = await _apiRole.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
+    public Task The_API_role_is_refused(string sql) =>
         // With every region in scope, so that it is the missing right that refuses, not the policies.
-        await ExecuteAsync(connection, "SELECT set_config('focalizacion.alcance', '*', true)", transaction);
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        var refused = Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
-        Assert.That(refused!.SqlState, Is.EqualTo(PostgresErrorCodes.InsufficientPrivilege), refused.MessageText);
-    }
+        AssertRefusedAsync(_apiRole, sql, "SELECT set_config('focalizacion.alcance', '*', true)");
 
     [Test]
     public async Task Switching_row_security_off_does_not_bypass_it()
@@ -204,34 +238,7 @@ public sealed class RowLevelSecurityTests
     public async Task The_API_role_has_no_privilege_beyond_its_grants_and_owns_nothing()
     {
         await using var connection = await _apiRole.OpenConnectionAsync();
-        var owner = new NpgsqlConnectionStringBuilder(_api.Database.ConnectionString).Username!;
-        await using var attributes = new NpgsqlCommand(
-            """
-            SELECT rolsuper, rolcreatedb, rolcreaterole, rolbypassrls, rolreplication,
-                   pg_has_role(current_user, 'pg_signal_backend', 'MEMBER'),
-                   pg_has_role(current_user, $1, 'MEMBER'),
-                   has_schema_privilege(current_user, 'hangfire', 'USAGE')
-            FROM pg_roles WHERE rolname = current_user
-            """, connection)
-        { Parameters = { new() { Value = owner } } };
-        await using (var reader = await attributes.ExecuteReaderAsync())
-        {
-            Assert.That(await reader.ReadAsync());
-            var names = new[] { "superuser", "CREATEDB", "CREATEROLE", "BYPASSRLS", "REPLICATION", "member of pg_signal_backend", $"member of the owner {owner}", "usage of the hangfire schema" };
-            Assert.Multiple(() =>
-            {
-                for (var i = 0; i < names.Length; i++)
-                {
-                    Assert.That(reader.GetBoolean(i), Is.False, names[i]);
-                }
-            });
-        }
-        Assert.Multiple(async () =>
-        {
-            Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"), Is.Zero, "tables, views, sequences");
-            Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM pg_namespace WHERE nspowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"), Is.Zero, "schemas");
-            Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM pg_proc WHERE proowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"), Is.Zero, "functions");
-        });
+        await AssertHasNoneOfAsync(connection, ("has_schema_privilege(current_user, 'hangfire', 'USAGE')", "usage of the hangfire schema"));
     }
 
     [Test]
@@ -240,6 +247,139 @@ public sealed class RowLevelSecurityTests
         Assert.That(await _api.Database.ScalarAsync("SELECT count(*) FROM pg_class WHERE relname = 'bookmarks' AND relkind = 'v' AND 'security_invoker=true' = ANY (reloptions)"), Is.EqualTo(1));
         await using var connection = await _apiRole.OpenConnectionAsync();
         Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM bookmarks"), Is.Zero, "without a scope, nothing through the view either");
+    }
+
+    [Test]
+    public void Every_write_of_the_running_service_was_the_engine_s_role_s()
+    {
+        // Starting the cycles writes definitions, instances, timers, outbox, journal, the directory, oficios and mails.
+        Assert.That(_writers.Select(w => w.Table).Distinct(), Is.SupersetOf(new[] { "workflow_definitions", "workflow_instances", "timers", "outbox", "journal", "directorio", "oficios", "correos" }));
+        Assert.That(_writers.Where(w => w.Role != ServiceProcess.MotorRole), Is.Empty, "writes by another role than the engine's");
+        // The service's pools: the engine's role (engine, handlers, Hangfire) and the one that serves users; the owner's only migrated and granted.
+        Assert.That(_connectedRoles, Does.Contain(ServiceProcess.MotorRole));
+        Assert.That(_connectedRoles, Is.SubsetOf(new[] { ServiceProcess.MotorRole, "focalizacion_api", new NpgsqlConnectionStringBuilder(_api.Database.ConnectionString).Username }));
+    }
+
+    [Test]
+    public async Task The_engine_s_role_sees_every_region_without_a_scope()
+    {
+        await using var connection = await _motorRole.OpenConnectionAsync();
+        foreach (var table in RegionalTables.Where(t => t != "focalizacion_borradores").Append("bookmarks"))
+        {
+            Assert.That(await ScalarAsync(connection, $"SELECT count(*) FROM {table}"), Is.EqualTo(await _api.Database.ScalarAsync($"SELECT count(*) FROM {table}")).And.GreaterThan(0), table);
+        }
+    }
+
+    [Test]
+    public async Task The_engine_s_role_appends_to_the_journal_and_reads_it()
+    {
+        await using var connection = await _motorRole.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var before = await ScalarAsync(connection, "SELECT count(*) FROM journal", transaction);
+        await ExecuteAsync(connection, "INSERT INTO journal (instance_id, at, actor, kind, details) SELECT id, now(), 'motor', 'prueba', 'línea de prueba' FROM workflow_instances WHERE region = 'NB' LIMIT 1", transaction);
+        Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM journal", transaction), Is.EqualTo(before + 1));
+        Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM journal WHERE kind = 'prueba' AND region = 'NB'", transaction), Is.EqualTo(1), "the region copied from its instance");
+        await transaction.RollbackAsync();
+    }
+
+    [TestCase("UPDATE journal SET details = 'cambiado'")]
+    [TestCase("DELETE FROM journal")]
+    [TestCase("TRUNCATE journal")]
+    [TestCase("ALTER TABLE journal DISABLE TRIGGER journal_no_update_delete")]
+    [TestCase("ALTER TABLE journal DISABLE ROW LEVEL SECURITY")]
+    [TestCase("DROP POLICY por_region ON journal")]
+    [TestCase("DROP POLICY motor_todas_las_regiones ON journal")]
+    [TestCase("DELETE FROM workflow_instances")]
+    [TestCase("TRUNCATE timers")]
+    [TestCase("DELETE FROM documentos")]
+    [TestCase("INSERT INTO focalizacion_versiones (region, anio_presupuestario, etapa, version, contenido, observaciones, enviada_por, enviada_at) VALUES ('NB', 2027, 'final', 9, '{}', '[]', 'motor', now())")]
+    [TestCase("SELECT count(*) FROM focalizacion_borradores")]
+    [TestCase("SELECT count(*) FROM usuarios")]
+    [TestCase("SELECT count(*) FROM schema_migrations")]
+    [TestCase("CREATE TABLE intrusa (id int)")]
+    [TestCase("CREATE TABLE hangfire.intrusa (id int)")]
+    [TestCase("TRUNCATE hangfire.job")]
+    [TestCase("DROP TABLE hangfire.lock")]
+    [TestCase("SELECT conceder_motor_motor('focalizacion_motor')")]
+    public Task The_engine_s_role_is_refused(string sql) =>
+        AssertRefusedAsync(_motorRole, sql);
+
+    /// <summary><paramref name="sql"/>, as <paramref name="role"/> in a transaction rolled back (after <paramref name="first"/>), is refused for a missing right.</summary>
+    private static async Task AssertRefusedAsync(NpgsqlDataSource role, string sql, string? first = null)
+    {
+        await using var connection = await role.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (first is not null)
+        {
+            await ExecuteAsync(connection, first, transaction);
+        }
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        var refused = Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+        Assert.That(refused!.SqlState, Is.EqualTo(PostgresErrorCodes.InsufficientPrivilege), refused.MessageText);
+    }
+
+    [Test]
+    public async Task The_engine_s_role_has_no_privilege_beyond_its_grants_and_owns_nothing()
+    {
+        await using var connection = await _motorRole.OpenConnectionAsync();
+        await AssertHasNoneOfAsync(connection,
+            ("rolinherit", "INHERIT"),
+            ("""
+             has_table_privilege('journal', 'UPDATE') OR has_table_privilege('journal', 'DELETE') OR has_table_privilege('journal', 'TRUNCATE')
+                 OR has_table_privilege('journal', 'TRIGGER') OR has_table_privilege('journal', 'REFERENCES')
+             """, "a right on the journal beyond INSERT and SELECT"),
+            ("has_schema_privilege('public', 'CREATE') OR has_schema_privilege('hangfire', 'CREATE')", "CREATE on a schema"),
+            ("has_database_privilege(current_database(), 'CREATE')", "CREATE on the database"));
+    }
+
+    /// <summary>
+    /// The connection's role has none of the attributes and memberships no role but the owner may have, nor any of
+    /// <paramref name="more"/> (each a boolean over <c>pg_roles</c>, named for the message), and owns nothing.
+    /// </summary>
+    private async Task AssertHasNoneOfAsync(NpgsqlConnection connection, params (string Sql, string Name)[] more)
+    {
+        var owner = new NpgsqlConnectionStringBuilder(_api.Database.ConnectionString).Username!;
+        (string Sql, string Name)[] checks =
+        [
+            ("rolsuper", "superuser"), ("rolcreatedb", "CREATEDB"), ("rolcreaterole", "CREATEROLE"), ("rolbypassrls", "BYPASSRLS"), ("rolreplication", "REPLICATION"),
+            ("pg_has_role(current_user, 'pg_signal_backend', 'MEMBER')", "member of pg_signal_backend"),
+            ("pg_has_role(current_user, $1, 'MEMBER')", $"member of the owner {owner}"),
+            .. more,
+        ];
+        await using var attributes = new NpgsqlCommand($"SELECT {string.Join(", ", checks.Select(c => c.Sql))} FROM pg_roles WHERE rolname = current_user", connection)
+        {
+            Parameters = { new() { Value = owner } },
+        };
+        await using (var reader = await attributes.ExecuteReaderAsync())
+        {
+            Assert.That(await reader.ReadAsync());
+            Assert.Multiple(() =>
+            {
+                for (var i = 0; i < checks.Length; i++)
+                {
+                    Assert.That(reader.GetBoolean(i), Is.False, checks[i].Name);
+                }
+            });
+        }
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"), Is.Zero, "tables, views, sequences");
+            Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM pg_namespace WHERE nspowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"), Is.Zero, "schemas");
+            Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM pg_proc WHERE proowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"), Is.Zero, "functions");
+            Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM pg_database WHERE datdba = (SELECT oid FROM pg_roles WHERE rolname = current_user)"), Is.Zero, "databases");
+        });
+    }
+
+    private static async Task<List<string>> StringsAsync(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+        return values;
     }
 
     private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null)
