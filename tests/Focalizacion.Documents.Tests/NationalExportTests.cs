@@ -5,6 +5,7 @@ using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Documents.Focalizaciones;
 using Focalizacion.Documents.Nacional;
+using Focalizacion.Testing;
 
 namespace Focalizacion.Documents.Tests;
 
@@ -41,14 +42,14 @@ public sealed class NationalExportTests
             "Resumen", "Crece", "Capital Semilla Emprende y Capi", "Mejora Negocios", "Almacenes de Chile",
             "Promoción y Canales de Comercia", "Redes de Oportunidades de Negoc", "Juntos",
         }));
-        var summary = Rows(document, "Resumen");
+        var summary = Workbooks.Rows(document, "Resumen");
         Assert.That(summary[1], Is.EqualTo((string[])["Región", "Origen", .. Instruments.All, "Total"]));
         Assert.That(summary[2], Is.EqualTo(new[] { "Arica y Parinacota", "definiciones internas de Sercotec", "0", "0", "0", "0", "0", "0", "0", "0" }));
         Assert.That(summary[3], Is.EqualTo(new[] { "Tarapacá", "focalización del año anterior (2026)", "6000", "6000", "6000", "6000", "6000", "6000", "0", "36000" }));
         Assert.That(summary[^1][0..3], Is.EqualTo(new[] { "Magallanes y de la Antártica Chilena", "focalización final v1", "48000" }));
         Assert.That(summary, Has.Count.EqualTo(2 + 16));
 
-        var crece = Rows(document, "Crece");
+        var crece = Workbooks.Rows(document, "Crece");
         Assert.That(crece, Has.Count.EqualTo(1 + (15 * 3)));
         Assert.That(crece[1], Is.EqualTo(new[]
         {
@@ -58,7 +59,7 @@ public sealed class NationalExportTests
         }));
         Assert.That(crece[2][5..7], Is.EqualTo(new[] { "Valle del Itata", LineText.CommuneNames(["16201", "16202", "16203"]) }));
         Assert.That(crece[2][6], Does.Contain("; "));
-        Assert.That(Rows(document, "Juntos"), Has.Count.EqualTo(1 + 15));
+        Assert.That(Workbooks.Rows(document, "Juntos"), Has.Count.EqualTo(1 + 15));
     }
 
     [Test]
@@ -72,25 +73,5 @@ public sealed class NationalExportTests
         Assert.That(lines[0], Does.StartWith("Año presupuestario;Región;Origen;Instrumento;Acción o proyecto;"));
         Assert.That(lines[1], Is.EqualTo("2027;Arica y Parinacota;definiciones internas de Sercotec" + new string(';', 16)));
         Assert.That(lines[2], Does.StartWith("2027;Tarapacá;focalización del año anterior (2026);Crece;Acción 1 de Crece;\"Fortalecer los negocios de la zona; con «comillas» y acentos: ñandú\";Sí;;"));
-    }
-
-    private static List<string[]> Rows(SpreadsheetDocument document, string sheetName)
-    {
-        var sheet = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName);
-        var part = (WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!);
-        return [.. part.Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().Select(row =>
-        {
-            var cells = new List<string>();
-            foreach (var cell in row.Elements<Cell>())
-            {
-                var column = cell.CellReference!.Value!.TakeWhile(char.IsAsciiLetter).Aggregate(0, (n, c) => (n * 26) + (c - 'A' + 1));
-                while (cells.Count < column - 1)
-                {
-                    cells.Add("");
-                }
-                cells.Add(cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? "");
-            }
-            return cells.ToArray();
-        })];
     }
 }

@@ -3,9 +3,31 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Focalizacion.Testing;
 
-/// <summary>Alters cells of a written workbook, as a person editing the template would.</summary>
+/// <summary>Alters cells of a written workbook, as a person editing the template would, and reads a sheet's rows back.</summary>
 public static class Workbooks
 {
+    /// <summary>The rows of sheet <paramref name="sheetName"/> as text, each cell at its column (empty strings for cells not written).</summary>
+    public static List<string[]> Rows(SpreadsheetDocument document, string sheetName)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var sheet = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName);
+        var part = (WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!);
+        return [.. part.Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().Select(row =>
+        {
+            var cells = new List<string>();
+            foreach (var cell in row.Elements<Cell>())
+            {
+                var column = cell.CellReference!.Value!.TakeWhile(char.IsAsciiLetter).Aggregate(0, (n, c) => (n * 26) + (c - 'A' + 1));
+                while (cells.Count < column - 1)
+                {
+                    cells.Add("");
+                }
+                cells.Add(cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? "");
+            }
+            return cells.ToArray();
+        })];
+    }
+
     /// <summary>Sets (or, with null, clears) cells given as "Sheet!A1".</summary>
     public static byte[] Edit(byte[] xlsx, params (string Cell, object? Value)[] edits)
     {

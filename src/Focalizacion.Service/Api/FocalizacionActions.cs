@@ -88,7 +88,7 @@ internal static class FocalizacionActions
         var read = WorkbookReader.Read(workbook.Content, region.IsoSuffix, budgetYear, stage);
         if (read.Focalizacion is not { } content)
         {
-            return new SubmissionOutcome(ActionOutcome.Refused(ActionStatus.BadInput, $"planilla: la planilla tiene {read.Problems.Count + read.ProblemsNotListed} problemas; no se guardó nada"),
+            return new SubmissionOutcome(ActionOutcome.Refused(ActionStatus.BadInput, $"planilla: la planilla tiene {read.Problems.Count + read.ProblemsNotListed} problemas y no se guardó"),
                 read.Problems, read.ProblemsNotListed, null);
         }
         if (acta is not null && await ActaProblemAsync(acta) is { } actaProblem)

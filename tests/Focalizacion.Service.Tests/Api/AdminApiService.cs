@@ -40,13 +40,15 @@ internal sealed class AdminApiService : IAsyncDisposable
 
     private readonly Dictionary<string, string> _tokens;
 
+    private readonly Dictionary<string, long> _ids;
+
     private AdminApiService(TestDatabase database, ServiceProcess service, string mailFolder, Dictionary<string, string> tokens, Dictionary<string, long> ids)
     {
         Database = database;
         Service = service;
         MailFolder = mailFolder;
         _tokens = tokens;
-        UserIds = ids;
+        _ids = ids;
     }
 
     public TestDatabase Database { get; }
@@ -57,7 +59,7 @@ internal sealed class AdminApiService : IAsyncDisposable
     public string MailFolder { get; }
 
     /// <summary>Each test user's id, by e-mail.</summary>
-    public IReadOnlyDictionary<string, long> UserIds { get; }
+    public IReadOnlyDictionary<string, long> UserIds => _ids;
 
     /// <summary>
     /// Runs the operator's CLI (<c>focalizacion</c>, its own process) on this service's database, its
@@ -84,19 +86,34 @@ internal sealed class AdminApiService : IAsyncDisposable
     {
         var database = await TestDatabase.CreateCycleAsync();
         // The users exist before the service starts; their tokens are valid at the service's clock.
-        var clock = new FakeClock(start);
-        var users = new UserStore(database.Store, clock);
         var tokens = new Dictionary<string, string>();
         var ids = new Dictionary<string, long>();
         foreach (var (email, role, region, name) in People)
         {
-            var (user, problem) = await users.CreateAsync(new NewUser(email, role, region, name, null), Password, Focalizacion.Runtime.Actor.Cli("pruebas"));
-            Assert.That(problem, Is.Null);
-            ids[email] = user!.Id;
-            tokens[email] = (await new AccessTokens(database.Store, clock).CreateAsync(user.Id, "pruebas", 30, Focalizacion.Runtime.Actor.Cli("pruebas"))).Token;
+            (ids[email], tokens[email]) = await CreateUserAsync(database, start, email, role, region, name);
         }
         var mail = ServiceProcess.NewMailFolder();
         return new AdminApiService(database, await LaunchAsync(database, mail, start), mail, tokens, ids) { ClockStart = start };
+    }
+
+    /// <summary>
+    /// A GORE user of <paramref name="region"/> (besides the fixture's own), with a token valid 30 days from
+    /// the service's last start; returns its e-mail, for <see cref="SendAsync"/>.
+    /// </summary>
+    public async Task<string> AddGoreAsync(string region)
+    {
+        var email = $"gore.{region.ToLowerInvariant()}.extra@gore.ejemplo.cl";
+        (_ids[email], _tokens[email]) = await CreateUserAsync(Database, ClockStart, email, "gore", region, $"GORE {region}");
+        return email;
+    }
+
+    private static async Task<(long Id, string Token)> CreateUserAsync(TestDatabase database, Instant now, string email, string role, string? region, string name)
+    {
+        var clock = new FakeClock(now);
+        var (user, problem) = await new UserStore(database.Store, clock).CreateAsync(new NewUser(email, role, region, name, null), Password, Focalizacion.Runtime.Actor.Cli("pruebas"));
+        Assert.That(problem, Is.Null);
+        var token = await new AccessTokens(database.Store, clock).CreateAsync(user!.Id, "pruebas", 30, Focalizacion.Runtime.Actor.Cli("pruebas"));
+        return (user.Id, token.Token);
     }
 
     /// <summary>
@@ -132,6 +149,25 @@ internal sealed class AdminApiService : IAsyncDisposable
     }
 
     public Task<HttpResponseMessage> GetAsync(string path, string? who) => SendAsync(HttpMethod.Get, path, who);
+
+    /// <summary>
+    /// <paramref name="who"/> uploads a focalización of <paramref name="stage"/> ("preliminar" or "final") for
+    /// <paramref name="region"/> and <paramref name="budgetYear"/>, as a GORE's program would: the workbook, and a final's acta's PDF.
+    /// </summary>
+    public Task<HttpResponseMessage> UploadFocalizacionAsync(int budgetYear, string region, string stage, string who, byte[] workbook, byte[]? acta = null)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(workbook);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, "planilla", "focalizacion.xlsx");
+        if (acta is not null)
+        {
+            var pdf = new ByteArrayContent(acta);
+            pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(pdf, "acta", "acta-core.pdf");
+        }
+        return SendAsync(HttpMethod.Post, $"/api/v1/ciclos/{budgetYear}/{region}/focalizaciones/{stage}", who, form);
+    }
 
     public Task<HttpResponseMessage> PostAsync(string path, string? who, string? json = null) =>
         SendAsync(HttpMethod.Post, path, who, json is null ? null : Json(json));

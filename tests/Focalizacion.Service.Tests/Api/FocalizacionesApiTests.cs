@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Focalizacion.Documents.Focalizaciones;
 using Focalizacion.Testing;
@@ -20,20 +19,8 @@ public sealed class FocalizacionesApiTests : ApiServiceFixture
 
     private static string Versions(string region) => $"/api/v1/ciclos/{Year}/{region}/focalizaciones";
 
-    private Task<HttpResponseMessage> UploadAsync(string region, string stage, string who, byte[] workbook, byte[]? acta = null)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(workbook);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        form.Add(file, "planilla", "focalizacion.xlsx");
-        if (acta is not null)
-        {
-            var pdf = new ByteArrayContent(acta);
-            pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            form.Add(pdf, "acta", "acta-core.pdf");
-        }
-        return Api.SendAsync(HttpMethod.Post, $"{Versions(region)}/{stage}", who, form);
-    }
+    private Task<HttpResponseMessage> UploadAsync(string region, string stage, string who, byte[] workbook, byte[]? acta = null) =>
+        Api.UploadFocalizacionAsync(Year, region, stage, who, workbook, acta);
 
     private Task<long> CountAsync(string sql) => Api.Database.ScalarAsync(sql);
 

@@ -125,15 +125,28 @@ public sealed class FocalizacionWebTests : WebFixture
         }
         await SignOutAsync();
 
-        // The GORE corrects it and adds the acta; the new version shows what changed.
+        // The GORE corrects it and adds the acta, first with a mistyped commune: the workbook is refused,
+        // the acta kept, and the corrected workbook goes without choosing the file again.
         await LogInAsync(AdminApiService.GoreNb, page);
-        await Page.GetByLabel("Planilla de la focalización final (XLSX)").SetInputFilesAsync(Xlsx(Sample("NB", Stage.Final, "16103", acta: acta)));
+        const string actas = "SELECT count(*) FROM documentos WHERE region = 'NB' AND tipo = 'acta-core'";
+        var mistyped = Xlsx(Sample("NB", Stage.Final, "16103", acta: acta));
+        mistyped.Buffer = Misspelled(mistyped.Buffer, "Chillán Viejo", "Chilan Viejo");
+        await Page.GetByLabel("Planilla de la focalización final (XLSX)").SetInputFilesAsync(mistyped);
         await Page.GetByLabel("Acta o acuerdo del Consejo Regional (PDF)").SetInputFilesAsync(ActaPdf);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enviar la focalización final" }).ClickAsync();
+        Assert.That(await Page.Locator("ul.problemas-planilla li").AllInnerTextsAsync(), Has.All.Contains("«Chilan Viejo»"));
+        Assert.That(await Page.GetByRole(AriaRole.Alert).Locator("h2").InnerTextAsync(), Is.EqualTo("No se envió la focalización: solo se guardó el acta CORE"));
+        Assert.That(await Page.Locator(".acta-adjunta").InnerTextAsync(), Does.StartWith("Acta adjunta: «acta-core.pdf» (1 KB) — reemplazar"));
+        Assert.That(await Api.Database.ScalarAsync(actas), Is.EqualTo(1L), "the acta is archived once");
+        Assert.That(await Api.Database.ScalarAsync("SELECT count(*) FROM focalizacion_versiones WHERE region = 'NB' AND etapa = 'final'"), Is.EqualTo(1L), "no version from the refused workbook");
+        await CheckPageAsync("focalizacion-acta-adjunta");
+        await Page.GetByLabel("Planilla de la focalización final (XLSX)").SetInputFilesAsync(Xlsx(Sample("NB", Stage.Final, "16103", acta: acta)));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Enviar la focalización final" }).ClickAsync();
         Assert.That(await Page.GetByRole(AriaRole.Status).InnerTextAsync(), Does.Contain("Se recibió la focalización final v2: cumple"));
         var (actaName, actaBytes) = await DownloadAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Acta CORE de final v2" }));
         Assert.That(actaName, Is.EqualTo("acta-core.pdf"));
         Assert.That(actaBytes, Is.EqualTo(ActaPdf.Buffer), "the archive gives the acta as uploaded");
+        Assert.That(await Api.Database.ScalarAsync(actas), Is.EqualTo(1L), "v2 references the kept acta; no second copy");
         await Page.GetByRole(AriaRole.Link, new() { Name = "final v2", Exact = true }).ClickAsync();
         Assert.That(await Page.Locator("table.diferencias tr[data-cambio='Changed']").InnerTextAsync(),
             Does.Contain("Crece").And.Contain("Presupuesto ($): $ 90.000.000 → $ 100.000.000"));

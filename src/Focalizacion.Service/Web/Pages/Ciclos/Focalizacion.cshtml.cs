@@ -1,4 +1,5 @@
 using Focalizacion.Access;
+using Focalizacion.Access.Users;
 using Focalizacion.Calendar.Holidays;
 using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle.Archivo;
@@ -63,6 +64,15 @@ internal sealed class FocalizacionModel(
     public Stage? Posted { get; private set; }
 
     public string? Notice { get; private set; }
+
+    /// <summary>
+    /// The acta CORE the final's form carries, so the GORE does not choose the file again: the one uploaded
+    /// with a refused attempt (kept in the archive) or the last final version's.
+    /// </summary>
+    public AttachedActa? Acta { get; private set; }
+
+    /// <summary>Whether this refused request kept its acta (the only thing it stored).</summary>
+    public bool ActaKept { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int anio, string region, long? enviada)
     {
@@ -135,8 +145,19 @@ internal sealed class FocalizacionModel(
             return NotFound();
         }
         Posted = stage;
+        var caller = Caller.Of(HttpContext);
         var workbook = form.Files.GetFile("planilla");
         var acta = stage == Stage.Final ? form.Files.GetFile("acta") : null;
+        ArchivedDocument? kept = null;
+        if (stage == Stage.Final && acta is not { Length: > 0 })
+        {
+            (kept, var keptError) = await AttachedActa.FromFormAsync(form, caller, Anio, Region.IsoSuffix, database, HttpContext.RequestAborted);
+            if (keptError is not null)
+            {
+                Errors.Add("acta", keptError);
+            }
+            Acta = kept is null ? null : AttachedActa.Of(kept);
+        }
         if (workbook is not { Length: > 0 })
         {
             Errors.Add("planilla", "elija el archivo XLSX de la focalización");
@@ -150,14 +171,15 @@ internal sealed class FocalizacionModel(
         }
         if (Errors.Count > 0)
         {
+            await KeepActaAsync(caller, acta);
             return Refused(StatusCodes.Status400BadRequest);
         }
         await using var workbookStream = workbook!.OpenReadStream();
         await using var actaStream = acta is { Length: > 0 } ? acta.OpenReadStream() : null;
         var outcome = await FocalizacionActions.SubmitAsync(
-            Caller.Of(HttpContext), Caller.Actor(HttpContext), Anio, Region.IsoSuffix, stage,
+            caller, Caller.Actor(HttpContext), Anio, Region.IsoSuffix, stage,
             new UploadedFile(workbook.FileName, workbookStream), actaStream is null ? null : new UploadedFile(acta!.FileName, actaStream),
-            database, engine, calendar, conformity, HttpContext.RequestAborted);
+            database, engine, calendar, conformity, HttpContext.RequestAborted, kept);
         if (outcome.Outcome.Done)
         {
             return Redirect($"{FocalizacionText.Path(Anio, Region.IsoSuffix)}?enviada={outcome.Version!.Id}");
@@ -168,8 +190,34 @@ internal sealed class FocalizacionModel(
         }
         (Problems, ProblemsNotListed) = (outcome.Problems, outcome.ProblemsNotListed);
         Errors.Add(outcome.Outcome.Message!);
+        if (outcome.Version is null)
+        {
+            await KeepActaAsync(caller, acta);
+        }
         await ShowAsync(anio, region);
         return Refused(outcome.Outcome.Status is ActionStatus.BadInput ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>
+    /// Keeps the acta uploaded with a refused final (<see cref="FocalizacionActions.KeepActaAsync"/>), so that the
+    /// form carries it and the corrected workbook needs no second choice of the file; its problem at its field when
+    /// it is no PDF the archive keeps (unless the refusal already named one there).
+    /// </summary>
+    private async Task KeepActaAsync(User caller, IFormFile? acta)
+    {
+        if (acta is not { Length: > 0 and <= MaxFileBytes } || Errors.Has("acta"))
+        {
+            return;
+        }
+        await using var content = acta.OpenReadStream();
+        var (archived, problem) = await FocalizacionActions.KeepActaAsync(
+            caller, Caller.Actor(HttpContext), Anio, Region.IsoSuffix, new UploadedFile(acta.FileName, content), database, HttpContext.RequestAborted);
+        if (archived is null)
+        {
+            Errors.Add(problem!);
+            return;
+        }
+        (Acta, ActaKept) = (AttachedActa.Of(archived), true);
     }
 
     private PageResult Refused(int status)
@@ -199,6 +247,12 @@ internal sealed class FocalizacionModel(
         Submittable = caller.May(Capability.RegistrarEventosGore)
             ? [.. Enum.GetValues<Stage>().Where(s => Reading.Awaits(FocalizacionActions.EventOf(s)))]
             : [];
+        if (Acta is null && Submittable.Contains(Stage.Final) && Reading.Versions.LastOrDefault(v => v.Stage == Stage.Final)?.ActaId is { } last)
+        {
+            // A new version after an ajuste keeps the last one's acta unless another file replaces it.
+            var archived = await database.ReadAsync(caller, () => database.Archive.FindAsync(last, HttpContext.RequestAborted), HttpContext.RequestAborted);
+            Acta = archived is null ? null : AttachedActa.Of(archived);
+        }
         return true;
     }
 }

@@ -111,12 +111,12 @@ internal sealed class FocalizacionBorradorModel(
         var caller = Caller.Of(HttpContext);
         // The acta archived at a refused attempt (or the last version's) stands until another file replaces it.
         ArchivedDocument? kept = null;
-        if (Stage == Stage.Final && acta is not { Length: > 0 } && long.TryParse(form[AttachedActa.Field], NumberStyles.None, CultureInfo.InvariantCulture, out var keptId))
+        if (Stage == Stage.Final && acta is not { Length: > 0 })
         {
-            kept = await FocalizacionActions.KeptActaAsync(caller, Anio, Region.IsoSuffix, keptId, database, HttpContext.RequestAborted);
-            if (kept is null)
+            (kept, var keptError) = await AttachedActa.FromFormAsync(form, caller, Anio, Region.IsoSuffix, database, HttpContext.RequestAborted);
+            if (keptError is not null)
             {
-                Errors.Add("acta", "El acta adjunta no está entre los documentos de la región para este año; adjúntela de nuevo.");
+                Errors.Add("acta", keptError);
             }
         }
         foreach (var (field, text) in Fields(Draft).Where(f => f.Text.Length > WorkbookLimits.Default.MaxCellText))
