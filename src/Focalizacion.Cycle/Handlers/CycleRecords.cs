@@ -33,15 +33,12 @@ public sealed class CycleRecords(Store store)
         string? region, int budgetYear, CancellationToken cancellationToken = default)
     {
         await using var batch = store.CreateBatch();
-        var oficiosCommand = new NpgsqlBatchCommand(
-            "SELECT region, hito, numero_oficio, anio_oficio, estado, enviado_at, asunto FROM correos " +
-            "WHERE ($1::text IS NULL OR region = $1) AND anio_presupuestario = $2 AND tipo = $3 ORDER BY creado_at, id");
-        oficiosCommand.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        oficiosCommand.Parameters.Add(new NpgsqlParameter { Value = budgetYear });
-        oficiosCommand.Parameters.Add(new NpgsqlParameter { Value = MailTypes.Oficio });
+        var oficiosCommand = new NpgsqlBatchCommand();
+        oficiosCommand.CommandText = "SELECT region, hito, numero_oficio, anio_oficio, estado, enviado_at, asunto FROM correos " +
+            Filters(oficiosCommand.Parameters, ("region", region), ("anio_presupuestario", budgetYear), ("tipo", MailTypes.Oficio)) + " ORDER BY creado_at, id";
         batch.BatchCommands.Add(oficiosCommand);
-        var outcomesCommand = new NpgsqlBatchCommand(OutcomesSql);
-        AddOutcomeParameters(outcomesCommand.Parameters, region, budgetYear);
+        var outcomesCommand = new NpgsqlBatchCommand();
+        outcomesCommand.CommandText = OutcomesSql(outcomesCommand.Parameters, region, budgetYear);
         batch.BatchCommands.Add(outcomesCommand);
         var oficios = new List<OficioStanding>();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -56,14 +53,12 @@ public sealed class CycleRecords(Store store)
 
     private async Task<IReadOnlyList<MailRecord>> ReadMailsAsync(string? region, int? budgetYear, string? type, CancellationToken cancellationToken)
     {
-        await using var command = store.CreateCommand(
+        await using var command = store.CreateCommand("");
+        command.CommandText =
             "SELECT c.idempotency_key, c.instance_id, c.region, c.anio_presupuestario, c.tipo, c.hito, c.plantilla, c.emisor, c.numero_oficio, c.anio_oficio, " +
             "c.destinatarios::text, c.asunto, c.message_id, c.estado, c.intentos, c.ultimo_error, c.respuesta_servidor, c.creado_at, c.enviado_at, c.texto, " +
             "o.documento_id, o.docdigital_folio, o.docdigital_numero, o.focalizacion_version_id FROM correos c LEFT JOIN oficios o ON o.idempotency_key = c.idempotency_key " +
-            "WHERE ($1::text IS NULL OR c.region = $1) AND ($2::int IS NULL OR c.anio_presupuestario = $2) AND ($3::text IS NULL OR c.tipo = $3) ORDER BY c.creado_at, c.id");
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)budgetYear ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)type ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            Filters(command.Parameters, ("c.region", region), ("c.anio_presupuestario", budgetYear), ("c.tipo", type)) + " ORDER BY c.creado_at, c.id";
         var mails = new List<MailRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -88,20 +83,40 @@ public sealed class CycleRecords(Store store)
     /// <summary>The recorded outcomes, oldest budget year first; optionally only one region's, only one budget year's.</summary>
     public async Task<IReadOnlyList<OutcomeRecord>> OutcomesAsync(string? region = null, int? budgetYear = null, CancellationToken cancellationToken = default)
     {
-        await using var command = store.CreateCommand(OutcomesSql);
-        AddOutcomeParameters(command.Parameters, region, budgetYear);
+        await using var command = store.CreateCommand("");
+        command.CommandText = OutcomesSql(command.Parameters, region, budgetYear);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await ReadOutcomesAsync(reader, cancellationToken);
     }
 
-    private const string OutcomesSql =
+    private static string OutcomesSql(NpgsqlParameterCollection parameters, string? region, int? budgetYear) =>
         "SELECT region, anio_presupuestario, resultado, registrado_at, idempotency_key, instance_id, origen, version_id FROM focalizaciones " +
-        "WHERE ($1::text IS NULL OR region = $1) AND ($2::int IS NULL OR anio_presupuestario = $2) ORDER BY anio_presupuestario, registrado_at, id";
+        Filters(parameters, ("region", region), ("anio_presupuestario", budgetYear)) + " ORDER BY anio_presupuestario, registrado_at, id";
 
-    private static void AddOutcomeParameters(NpgsqlParameterCollection parameters, string? region, int? budgetYear)
+    /// <summary>
+    /// The <c>WHERE</c> clause of the filters given (each <c>column = $n</c>, its value added to
+    /// <paramref name="parameters"/>); a null filter is left out of the statement, not sent as
+    /// <c>($n IS NULL OR column = $n)</c>.
+    /// </summary>
+    /// <remarks>
+    /// Each combination of filters is its own statement, so its prepared plan (<see cref="Store"/>
+    /// prepares the statements it repeats) is the indexed one for any values. With the
+    /// <c>IS NULL OR</c> form, a generic plan cannot use the region's index: PostgreSQL planned
+    /// every execution again (custom plans), or settled on a plan scanning every email of every
+    /// region (the read of one region's emails for <c>GET /api/v1/ciclos/{anio}/{region}</c>).
+    /// </remarks>
+    private static string Filters(NpgsqlParameterCollection parameters, params ReadOnlySpan<(string Column, object? Value)> filters)
     {
-        parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        parameters.Add(new NpgsqlParameter { Value = (object?)budgetYear ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        var conditions = new List<string>(filters.Length);
+        foreach (var (column, value) in filters)
+        {
+            if (value is not null)
+            {
+                parameters.Add(new NpgsqlParameter { Value = value });
+                conditions.Add($"{column} = ${parameters.Count}");
+            }
+        }
+        return conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
     }
 
     private static async Task<IReadOnlyList<OutcomeRecord>> ReadOutcomesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
