@@ -91,7 +91,7 @@ internal static class DisenadorSimulacionesApi
             string[] notes =
             [
                 $"se simuló {source}, año presupuestario {scenario!.BudgetYear}, {scenario.Regions.Count} región(es)",
-                $"{result.Emails} correo(s) generados en una carpeta temporal, ya borrada: ninguno se envió",
+                $"{result.Emails} correo(s) redactados y descartados: ninguno se envió",
             ];
             return TypedResults.Ok(new DraftSimulationJson(result.Timeline.Select(TimelineJson.From), notes, result.Incidents));
         }, context.RequestAborted);
