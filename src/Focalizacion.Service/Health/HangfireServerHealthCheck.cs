@@ -33,11 +33,25 @@ internal sealed class HangfireServerHealthCheck(Store store, IServiceProvider se
             // database is down: ask the database first, and never wait on Hangfire past the timeout.
             await using (var connection = await store.DataSource.OpenConnectionAsync(cancellationToken))
             {
-                // Before the start-up installed Hangfire's tables, asking Hangfire would be an error in the log at every probe.
-                await using var installed = new NpgsqlCommand($"SELECT to_regclass('{Migrator.HangfireSchema}.server') IS NOT NULL", connection);
-                if (await installed.ExecuteScalarAsync(cancellationToken) is not true)
+                // Asked of the catalogs, which need no rights: before the start-up installed Hangfire's
+                // tables, or before it granted this role their schema, asking Hangfire (or to_regclass)
+                // would be a permission error in the log at every probe.
+                await using var installed = new NpgsqlCommand(
+                    """
+                    SELECT n.oid IS NOT NULL AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.relnamespace = n.oid AND c.relname = 'server'),
+                           n.oid IS NOT NULL AND has_schema_privilege(n.oid, 'USAGE')
+                    FROM (SELECT) AS one LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = @schema
+                    """, connection);
+                installed.Parameters.AddWithValue("schema", Migrator.HangfireSchema);
+                await using var reader = await installed.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                if (!reader.GetBoolean(0))
                 {
                     return HealthCheckResult.Unhealthy("Las tablas de Hangfire aún no están instaladas");
+                }
+                if (!reader.GetBoolean(1))
+                {
+                    return HealthCheckResult.Unhealthy("El rol del motor aún no recibe permisos sobre las tablas de Hangfire (los concede el inicio, tras instalarlas)");
                 }
             }
             return await Task.Run(OwnServer, cancellationToken).WaitAsync(cancellationToken);
