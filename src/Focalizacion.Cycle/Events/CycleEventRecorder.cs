@@ -27,7 +27,12 @@ namespace Focalizacion.Cycle.Events;
 /// </remarks>
 public sealed class CycleEventRecorder(WorkflowInstances instances, IConformityValidator conformity)
 {
-    public async Task<CycleEventOutcome> RecordAsync(string regionCode, int budgetYear, string eventName, JsonObject? data, Actor actor, CancellationToken cancellationToken = default)
+    public Task<CycleEventOutcome> RecordAsync(string regionCode, int budgetYear, string eventName, JsonObject? data, Actor actor, CancellationToken cancellationToken = default) =>
+        RecordAsync(regionCode, budgetYear, eventName, data, actor, [], cancellationToken);
+
+    /// <summary>As above, committing <paramref name="alongside"/> with the event if, and only if, the cycle takes it (<see cref="StepSideWrite"/>).</summary>
+    public async Task<CycleEventOutcome> RecordAsync(
+        string regionCode, int budgetYear, string eventName, JsonObject? data, Actor actor, IReadOnlyList<StepSideWrite> alongside, CancellationToken cancellationToken = default)
     {
         var region = RegionRegistry.Find(regionCode);
         if (region is null)
@@ -65,7 +70,7 @@ public sealed class CycleEventRecorder(WorkflowInstances instances, IConformityV
             payload[CycleVariables.ObservationsName] ??= new JsonArray();
         }
         return CycleEventOutcome.Of(await instances.SendMessageAsync(ShippedWorkflow.ProcessKey, CycleKey.For(region, budgetYear), eventName, payload, actor,
-            $"no hay una instancia en curso de la región {region.IsoSuffix} para el año presupuestario {budgetYear}", cancellationToken));
+            $"no hay una instancia en curso de la región {region.IsoSuffix} para el año presupuestario {budgetYear}", alongside, cancellationToken));
     }
 
     /// <summary>Why a review cannot be taken as it is, or null: it says its verdict, and why when it overrides the automatic one.</summary>

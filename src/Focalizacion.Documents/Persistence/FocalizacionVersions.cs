@@ -2,6 +2,7 @@ using System.Text.Json;
 using Focalizacion.Documents.Conformidad;
 using Focalizacion.Documents.Focalizaciones;
 using Focalizacion.Runtime;
+using Focalizacion.Runtime.Instances;
 using Focalizacion.Runtime.Persistence;
 using NodaTime;
 using Npgsql;
@@ -97,23 +98,33 @@ public sealed class FocalizacionVersions(Store store, IClock clock)
     /// <summary>Adds Sercotec's observations on lines of <paramref name="version"/> (line number → text), written by <paramref name="by"/> now.</summary>
     public async Task AddObservationsAsync(FocalizacionVersion version, IReadOnlyList<(int Line, string Text)> observations, Actor by, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(version);
-        ArgumentNullException.ThrowIfNull(by);
         if (observations.Count == 0)
         {
             return;
         }
-        // One statement: all of them or none.
-        await using var command = store.CreateCommand(
-            "INSERT INTO focalizacion_observaciones (version_id, region, linea, texto, autor, creada_at) " +
-            "SELECT $1, $2, o.linea, o.texto, $5, $6 FROM unnest($3::int[], $4::text[]) WITH ORDINALITY AS o (linea, texto, orden) ORDER BY o.orden");
-        command.Parameters.Add(new NpgsqlParameter { Value = version.Id });
-        command.Parameters.Add(new NpgsqlParameter { Value = version.Region });
-        command.Parameters.Add(new NpgsqlParameter { Value = observations.Select(o => o.Line).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = observations.Select(o => o.Text).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = by.ToString() });
-        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetCurrentInstant() });
+        var write = ObservationsWrite(version, observations, by);
+        await using var command = store.CreateCommand(write.Sql);
+        foreach (var value in write.Parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The statement that adds Sercotec's observations on lines of <paramref name="version"/> (line
+    /// number → text), written by <paramref name="by"/> now, all of them or none: committed with the
+    /// observaciones event that sends them (<see cref="StepSideWrite"/>).
+    /// </summary>
+    public StepSideWrite ObservationsWrite(FocalizacionVersion version, IReadOnlyList<(int Line, string Text)> observations, Actor by)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentNullException.ThrowIfNull(by);
+        return new StepSideWrite(
+            "INSERT INTO focalizacion_observaciones (version_id, region, linea, texto, autor, creada_at) " +
+            "SELECT $1, $2, o.linea, o.texto, $5, $6 FROM unnest($3::int[], $4::text[]) WITH ORDINALITY AS o (linea, texto, orden) ORDER BY o.orden",
+            [version.Id, version.Region, observations.Select(o => o.Line).ToArray(), observations.Select(o => o.Text).ToArray(), by.ToString(), clock.GetCurrentInstant()]);
     }
 
     /// <summary>Sercotec's observations on version <paramref name="versionId"/>, by line, in the order written.</summary>

@@ -97,9 +97,25 @@ public sealed class InstanceSteps(Store store, IClock clock, EngineModule module
     }
 
     /// <summary>Delivers an event to an instance in its own transaction, waiting for the instance lock if needed.</summary>
-    public async Task<StepOutcome> DeliverAsync(Guid instanceId, WorkflowEvent @event, Actor actor, CancellationToken cancellationToken = default)
+    public Task<StepOutcome> DeliverAsync(Guid instanceId, WorkflowEvent @event, Actor actor, CancellationToken cancellationToken = default) =>
+        DeliverAsync(instanceId, @event, actor, [], cancellationToken);
+
+    /// <summary>As above, committing <paramref name="alongside"/> with the step if, and only if, the instance takes the event.</summary>
+    public async Task<StepOutcome> DeliverAsync(
+        Guid instanceId, WorkflowEvent @event, Actor actor, IReadOnlyList<StepSideWrite> alongside, CancellationToken cancellationToken = default)
     {
-        if (_cache.TryGet(instanceId, out var cached) && await StepCachedAsync(cached, @event, actor, null, null, cancellationToken) is { } outcome)
+        ArgumentNullException.ThrowIfNull(alongside);
+        void WriteAlongside(StepTransaction transaction, StepOutcome stepped)
+        {
+            if (stepped.Applied)
+            {
+                foreach (var write in alongside)
+                {
+                    transaction.Write(write.Sql, [.. write.Parameters], null);
+                }
+            }
+        }
+        if (_cache.TryGet(instanceId, out var cached) && await StepCachedAsync(cached, @event, actor, null, WriteAlongside, cancellationToken) is { } outcome)
         {
             return outcome;
         }
@@ -111,6 +127,7 @@ public sealed class InstanceSteps(Store store, IClock clock, EngineModule module
             return new StepOutcome(instanceId, false, $"no existe la instancia {instanceId}");
         }
         var locked = await StepLockedAsync(transaction, instance, @event, actor, cancellationToken);
+        WriteAlongside(transaction, locked);
         await CommitAsync(transaction, cancellationToken);
         return locked;
     }

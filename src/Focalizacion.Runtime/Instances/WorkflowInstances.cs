@@ -78,21 +78,28 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
     /// </summary>
     public Task<StepOutcome> SendMessageAsync(
         string correlationKey, string message, JsonObject? payload, Actor actor, string noInstance, CancellationToken cancellationToken = default) =>
-        SendCorrelatedAsync(null, correlationKey, message, payload, actor, noInstance, cancellationToken);
+        SendCorrelatedAsync(null, correlationKey, message, payload, actor, noInstance, [], cancellationToken);
 
     /// <summary>
     /// As above among the instances of one process only (any of its versions): a correlation key
     /// is the host's, and another process's instance may carry the same one.
     /// </summary>
     public Task<StepOutcome> SendMessageAsync(
-        string processKey, string correlationKey, string message, JsonObject? payload, Actor actor, string noInstance, CancellationToken cancellationToken = default)
+        string processKey, string correlationKey, string message, JsonObject? payload, Actor actor, string noInstance, CancellationToken cancellationToken = default) =>
+        SendMessageAsync(processKey, correlationKey, message, payload, actor, noInstance, [], cancellationToken);
+
+    /// <summary>As above, committing <paramref name="alongside"/> with the step if, and only if, the instance takes the message (<see cref="StepSideWrite"/>).</summary>
+    public Task<StepOutcome> SendMessageAsync(
+        string processKey, string correlationKey, string message, JsonObject? payload, Actor actor, string noInstance,
+        IReadOnlyList<StepSideWrite> alongside, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(processKey);
-        return SendCorrelatedAsync(processKey, correlationKey, message, payload, actor, noInstance, cancellationToken);
+        return SendCorrelatedAsync(processKey, correlationKey, message, payload, actor, noInstance, alongside, cancellationToken);
     }
 
     private async Task<StepOutcome> SendCorrelatedAsync(
-        string? processKey, string correlationKey, string message, JsonObject? payload, Actor actor, string noInstance, CancellationToken cancellationToken)
+        string? processKey, string correlationKey, string message, JsonObject? payload, Actor actor, string noInstance,
+        IReadOnlyList<StepSideWrite> alongside, CancellationToken cancellationToken)
     {
         List<Guid> candidates;
         await using (var db = store.Open())
@@ -115,7 +122,7 @@ public sealed class WorkflowInstances(Store store, InstanceSteps steps, Definiti
         {
             return new StepOutcome(Guid.Empty, false, noInstance);
         }
-        return await steps.DeliverAsync(candidates[0], new MessageReceived(message, payload), actor, cancellationToken);
+        return await steps.DeliverAsync(candidates[0], new MessageReceived(message, payload), actor, alongside, cancellationToken);
     }
 
     public Task<StepOutcome> CompleteUserTaskAsync(Guid instanceId, string nodeId, JsonObject? data, Actor actor, CancellationToken cancellationToken = default) =>

@@ -130,7 +130,7 @@ internal static class CiclosApi
         {
             return badBody;
         }
-        var outcome = await CycleActions.RecordAsync(caller, Caller.Actor(context), anio, region, body!, engine, conformity, context.RequestAborted);
+        var outcome = await CycleActions.RecordAsync(caller, Caller.Actor(context), anio, region, body!, engine, conformity, [], context.RequestAborted);
         if (!outcome.Done)
         {
             return outcome.ToProblem();

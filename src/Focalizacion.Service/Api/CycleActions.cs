@@ -9,6 +9,7 @@ using Focalizacion.Cycle.Oficios;
 using Focalizacion.Engine.Definitions;
 using Focalizacion.Engine.Execution;
 using Focalizacion.Runtime;
+using Focalizacion.Runtime.Instances;
 using Focalizacion.Runtime.Persistence;
 using Focalizacion.Service.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -81,10 +82,12 @@ internal static class CycleActions
     /// <summary>
     /// Records <paramref name="body"/>'s event for a region and budget year as <paramref name="actor"/>: the
     /// caller's checks, the body's, then the recorder (which refuses, in words, what the cycle does not wait for),
-    /// judging finals and reviews with <paramref name="conformity"/> (the service's, from its services).
+    /// judging finals and reviews with <paramref name="conformity"/> (the service's, from its services);
+    /// <paramref name="alongside"/> commits with the event if, and only if, the cycle takes it (<see cref="StepSideWrite"/>).
     /// </summary>
     public static async Task<ActionOutcome> RecordAsync(
-        User caller, Actor actor, int budgetYear, string regionCode, CiclosApi.EventBody body, EngineRuntime engine, IConformityValidator conformity, CancellationToken cancellationToken)
+        User caller, Actor actor, int budgetYear, string regionCode, CiclosApi.EventBody body, EngineRuntime engine, IConformityValidator conformity,
+        IReadOnlyList<StepSideWrite> alongside, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (Admits(caller, budgetYear, regionCode) is { } refused)
@@ -119,7 +122,7 @@ internal static class CycleActions
             data[DeclaredConformity.Field] = conforme;
         }
         var outcome = await new CycleEventRecorder(engine.Instances, conformity)
-            .RecordAsync(region.IsoSuffix, budgetYear, cycleEvent.Name, data, actor, cancellationToken);
+            .RecordAsync(region.IsoSuffix, budgetYear, cycleEvent.Name, data, actor, alongside, cancellationToken);
         return outcome.BadInput ? ActionOutcome.Refused(ActionStatus.BadInput, outcome.Refusal!)
             : !outcome.Applied ? ActionOutcome.Refused(ActionStatus.Conflict, outcome.Refusal!)
             : new ActionOutcome(ActionStatus.Done, null, outcome.InstanceId);

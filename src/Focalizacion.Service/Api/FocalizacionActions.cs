@@ -11,7 +11,7 @@ using Focalizacion.Documents.Focalizaciones;
 using Focalizacion.Documents.Persistence;
 using Focalizacion.Documents.Plantilla;
 using Focalizacion.Runtime;
-using Focalizacion.Runtime.Persistence;
+using Focalizacion.Runtime.Instances;
 using Focalizacion.Service.Access;
 
 namespace Focalizacion.Service.Api;
@@ -114,7 +114,7 @@ internal static class FocalizacionActions
             return await database.Focalizaciones.SubmitAsync(content, observations, stored.Id, actaId, actor, cancellationToken);
         }, cancellationToken);
         var recorded = await CycleActions.RecordAsync(caller, actor, budgetYear, region.IsoSuffix,
-            new CiclosApi.EventBody(cycleEvent.Name, null, new JsonObject { [DeclaredConformity.DocumentField] = version.Id }), engine, conformity, cancellationToken);
+            new CiclosApi.EventBody(cycleEvent.Name, null, new JsonObject { [DeclaredConformity.DocumentField] = version.Id }), engine, conformity, [], cancellationToken);
         return new SubmissionOutcome(recorded.Done ? recorded : ActionOutcome.Refused(recorded.Status,
             $"se guardó la versión {version.Number}, pero el ciclo no la recibió: {recorded.Message}"), [], 0, version);
     }
@@ -193,19 +193,10 @@ internal static class FocalizacionActions
         {
             [CycleVariables.ObservationsName] = new JsonArray([.. observations.Select(o => (JsonNode)LineObservationText(version, o.Line, o.Text))]),
         };
-        var recorded = await CycleActions.RecordAsync(caller, actor, version.BudgetYear, version.Region,
-            new CiclosApi.EventBody(cycleEvent.Name, null, data), engine, conformity, cancellationToken);
-        if (recorded.Done)
-        {
-            // The event is recorded and its oficio lists them: like any record of a deed done, storing them per line
-            // waits out a database restart instead of being lost to it, and is not cancelled halfway.
-            await BookkeepingRetry.Default.RunAsync(() => database.WriteAsync(caller, async () =>
-            {
-                await database.Focalizaciones.AddObservationsAsync(version, observations, actor, CancellationToken.None);
-                return true;
-            }, CancellationToken.None));
-        }
-        return recorded;
+        // The per-line rows commit with the event: both are kept, or neither.
+        StepSideWrite[] alongside = observations.Count == 0 ? [] : [database.Focalizaciones.ObservationsWrite(version, observations, actor)];
+        return await CycleActions.RecordAsync(caller, actor, version.BudgetYear, version.Region,
+            new CiclosApi.EventBody(cycleEvent.Name, null, data), engine, conformity, alongside, cancellationToken);
     }
 
     /// <summary>Sercotec central's review of the latest final: the verdict, and why when it departs from the automatic one.</summary>
@@ -220,7 +211,7 @@ internal static class FocalizacionActions
             data[DeclaredConformity.ReasonField] = motivo.Trim();
         }
         return CycleActions.RecordAsync(caller, actor, version.BudgetYear, version.Region,
-            new CiclosApi.EventBody(CycleEvent.RevisionRegistrada, conforme, data), engine, conformity, cancellationToken);
+            new CiclosApi.EventBody(CycleEvent.RevisionRegistrada, conforme, data), engine, conformity, [], cancellationToken);
     }
 
     /// <summary>How an observation on a line reads in the oficio: «Línea 3 (Crece, «Ferias»): …».</summary>

@@ -205,6 +205,55 @@ public sealed class FocalizacionWebTests : WebFixture
         Assert.That((await Page.GotoAsync("/ciclos/2027/NB/focalizacion?handler=Plantilla&etapa=preliminar"))!.Status, Is.EqualTo(404));
     }
 
+    [Test]
+    public async Task Sercotec_s_observations_per_line_are_kept_with_their_event_or_not_at_all()
+    {
+        // Los Ríos, a region no other test of this fixture uses, submits its preliminary.
+        var gore = await Api.AddGoreAsync("LR");
+        using (var uploaded = await Api.UploadFocalizacionAsync(2027, "LR", "preliminar", gore, Xlsx(Sample("LR", Stage.Preliminar, "14101")).Buffer))
+        {
+            Assert.That(uploaded.StatusCode, Is.EqualTo(HttpStatusCode.Created), await uploaded.Content.ReadAsStringAsync());
+        }
+        const string Recorded =
+            "SELECT count(*) FROM journal j JOIN workflow_instances i ON i.id = j.instance_id " +
+            $"WHERE i.correlation_key = 'LR/2027' AND j.event = 'mensaje «{CycleEvent.ObservacionesEnviadas}»' AND j.kind = 'mensaje-recibido'";
+        const string Rows = "SELECT count(*) FROM focalizacion_observaciones WHERE region = 'LR'";
+
+        // The database fails on the per-line rows, as it would if it went down between two writes.
+        await Api.Database.ExecuteAsync(
+            "CREATE FUNCTION prueba_falla_observaciones() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'falla simulada'; END $$; " +
+            "CREATE TRIGGER prueba_falla_observaciones BEFORE INSERT ON focalizacion_observaciones FOR EACH STATEMENT EXECUTE FUNCTION prueba_falla_observaciones()");
+        try
+        {
+            await LogInAsync(AdminApiService.Central, "/ciclos/2027/LR/focalizacion");
+            await Page.GetByRole(AriaRole.Link, new() { Name = "preliminar v1", Exact = true }).ClickAsync();
+            await Page.GetByLabel("Observación a la Línea 1: Crece — «Acción de Crece»").FillAsync("Falta el rango etario");
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Enviar observaciones" }).ClickAsync();
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(await Api.Database.ScalarAsync(Recorded), Is.Zero, "the event is not recorded without its rows: its oficio would list observations the page does not keep");
+                Assert.That(await Api.Database.ScalarAsync(Rows), Is.Zero);
+            }
+        }
+        finally
+        {
+            await Api.Database.ExecuteAsync("DROP TRIGGER prueba_falla_observaciones ON focalizacion_observaciones; DROP FUNCTION prueba_falla_observaciones()");
+        }
+
+        // Sent again once the database works: the event and its rows, both.
+        await Page.GotoAsync("/ciclos/2027/LR/focalizacion");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "preliminar v1", Exact = true }).ClickAsync();
+        await Page.GetByLabel("Observación a la Línea 1: Crece — «Acción de Crece»").FillAsync("Falta el rango etario");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enviar observaciones" }).ClickAsync();
+        Assert.That(await Page.GetByRole(AriaRole.Status).InnerTextAsync(), Does.Contain("Se enviaron las observaciones"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await Api.Database.ScalarAsync(Recorded), Is.EqualTo(1));
+            Assert.That(await Api.Database.ScalarAsync(Rows), Is.EqualTo(1));
+            Assert.That(await Api.Database.ScalarAsync("SELECT count(*) FROM focalizacion_observaciones WHERE region = 'LR' AND linea = 1 AND texto = 'Falta el rango etario' AND autor LIKE '%central@sercotec.ejemplo.cl%'"), Is.EqualTo(1));
+        }
+    }
+
     /// <summary>The workbook with every inline text <paramref name="from"/> of its «Focalización» sheet written <paramref name="to"/>, as a person would mistype it.</summary>
     private static byte[] Misspelled(byte[] workbook, string from, string to)
     {

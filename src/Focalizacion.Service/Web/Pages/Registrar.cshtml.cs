@@ -70,7 +70,7 @@ internal sealed class RegistrarModel(ApiDatabase database, EngineRuntime engine,
         {
             return Refused(StatusCodes.Status400BadRequest, "No se registró nada: revise los campos marcados.");
         }
-        var outcome = await CycleActions.RecordAsync(Caller.Of(HttpContext), Caller.Actor(HttpContext), Anio, Region.IsoSuffix, body, engine, conformity, HttpContext.RequestAborted);
+        var outcome = await CycleActions.RecordAsync(Caller.Of(HttpContext), Caller.Actor(HttpContext), Anio, Region.IsoSuffix, body, engine, conformity, [], HttpContext.RequestAborted);
         if (outcome.Done)
         {
             return Redirect($"/registrar/{Anio}/{Region.IsoSuffix}?registrado={Uri.EscapeDataString(cycleEvent!.Name)}");
