@@ -89,12 +89,16 @@ public class BadInputTests
     [TestCase("ciclo", "evento", "NB", "2027", "focalizacion-preliminar-recibida")] // recording an event: the engine's work
     [TestCase("incidente", "listar")] // a read too: the engine's role sees every region
     [TestCase("directorio", "asignar", "NB", "gore-gobernador", "ana@gore-nuble.cl")]
-    public void Without_FOCALIZACION_DB_MOTOR_a_verb_that_writes_cycle_data_never_falls_back_to_the_owner(params string[] args)
+    public async Task Without_FOCALIZACION_DB_MOTOR_a_verb_that_writes_cycle_data_never_falls_back_to_the_owner(params string[] args)
     {
-        // FOCALIZACION_DB (the owner) is set, as the test's environment has it.
-        var run = CliRun.AsProcess(new Dictionary<string, string> { ["FOCALIZACION_DB_MOTOR"] = "" }, args);
-        Assert.Multiple(() =>
+        // The owner's variable is set, on a database of the test's own: a CLI that fell back to it would write there, and nowhere else.
+        await using var database = await Engine.EngineDatabase.CreateAsync();
+        var environment = database.CliEnvironment();
+        environment["FOCALIZACION_DB_MOTOR"] = "";
+        var run = CliRun.AsProcess(environment, args);
+        Assert.Multiple(async () =>
         {
+            Assert.That(await database.ScalarAsync("SELECT count(*) FROM journal"), Is.Zero, "nothing was written as the owner");
             Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
             Assert.That(run.Error, Is.EqualTo(
                 "Error: falta FOCALIZACION_DB_MOTOR: la cadena de conexión del rol de PostgreSQL que escribe por el motor, los manejadores y Hangfire, " +
@@ -106,9 +110,13 @@ public class BadInputTests
     [TestCase("FOCALIZACION_DB_MOTOR", "FOCALIZACION_DB", "FOCALIZACION_DB_MOTOR: debe usar un rol propio (Username) distinto del de FOCALIZACION_DB:")] // the engine's verbs never write as the tables' owner, not even when it is named
     [TestCase("FOCALIZACION_DB_MOTOR", "FOCALIZACION_DB_API", "FOCALIZACION_DB_MOTOR: debe usar un rol propio (Username) distinto del de FOCALIZACION_DB_API:")] // nor as the role bound by the regions
     [TestCase("FOCALIZACION_DB_API", "FOCALIZACION_DB", "FOCALIZACION_DB_API: debe usar un rol propio (Username) distinto del de FOCALIZACION_DB:")] // users are not written as the owner
-    public void A_role_s_variable_naming_another_role_is_refused_as_the_service_refuses_it(string variable, string other, string message)
+    public async Task A_role_s_variable_naming_another_role_is_refused_as_the_service_refuses_it(string variable, string other, string message)
     {
-        var run = CliRun.AsProcess(new Dictionary<string, string> { [variable] = Environment.GetEnvironmentVariable(other)! }, "ciclo", "estado", "2027");
+        // On a database of the test's own, so that a CLI that took the other role would use it there only.
+        await using var database = await Engine.EngineDatabase.CreateAsync();
+        var environment = database.CliEnvironment();
+        environment[variable] = environment[other];
+        var run = CliRun.AsProcess(environment, "ciclo", "estado", "2027");
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
