@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Integration tests use the machine's real PostgreSQL (started, role and database created).
+# Integration tests use the machine's real PostgreSQL (started, roles and database created), with the three roles'
+# connection strings: the owner's, the API's and the engine's (FOCALIZACION_DB_MOTOR, which the CLI's verbs write with).
 bash deploy/postgres.sh
 source deploy/entorno-local.sh
 

@@ -41,9 +41,10 @@ internal static class Cli
             (args.Count == 0 ? error : output).Write(UsageText);
             return args.Count == 0 ? UsageError : Ok;
         }
+        CliContext? context = null;
         try
         {
-            var context = createContext();
+            context = createContext();
             var rest = args.Skip(1).ToList();
             return args[0] switch
             {
@@ -83,12 +84,21 @@ internal static class Cli
             error.WriteLine($"Error en los datos del calendario: {data.Message}");
             return DataError;
         }
+        catch (PostgresException denied) when (denied.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            error.WriteLine($"Error: el rol de PostgreSQL de {Used(context)} no tiene permiso para esto ({denied.MessageText}); «focalizacion migrar» (o el inicio del servicio) aplica las migraciones y le concede sus permisos");
+            return DataError;
+        }
         catch (NpgsqlException database)
         {
-            error.WriteLine($"Error: no se pudo usar la base de datos PostgreSQL ({CliContext.DatabaseVariable}): {database.Message}");
+            error.WriteLine($"Error: no se pudo usar la base de datos PostgreSQL ({Used(context)}): {database.Message}");
             return DataError;
         }
     }
+
+    /// <summary>The variables of the databases the verb used, for an error to name.</summary>
+    private static string Used(CliContext? context) =>
+        context is { DatabasesUsed.Count: > 0 } ? string.Join(" y ", context.DatabasesUsed) : CliContext.DatabaseVariable;
 
     private static string UsageText => $"""
         Uso: focalizacion <verbo> [argumentos]
@@ -99,9 +109,9 @@ internal static class Cli
           {PlazosVerb.Usage}
               Plazos legales del ciclo de focalización de una región (el ciclo corre el año anterior al presupuestario).
 
-        Motor de flujos (base de datos en {CliContext.DatabaseVariable}):
+        Motor de flujos (base de datos en {CliContext.MotorVariable}):
           migrar
-              Aplica las migraciones pendientes de la base de datos.
+              Aplica las migraciones pendientes de la base de datos y concede sus permisos a los roles del motor y de los usuarios (como dueño de las tablas, {CliContext.DatabaseVariable}).
         {DefinicionVerb.Usage}
         {InstanciaVerb.Usage}
         {IncidenteVerb.Usage}
@@ -112,12 +122,12 @@ internal static class Cli
           trabajador
               Ejecuta el servidor de trabajos Hangfire: temporizadores y bandeja de salida, hasta Ctrl+C.
 
-        Ciclo de focalización (base de datos en {CliContext.DatabaseVariable}):
+        Ciclo de focalización (base de datos en {CliContext.MotorVariable}):
         {CicloVerb.Usage}
         {DirectorioVerb.Usage}
         {PlantillaVerb.Usage}
 
-        Usuarios y acceso (base de datos en {CliContext.DatabaseVariable}):
+        Usuarios y acceso (base de datos en {CliContext.ApiVariable}; antes migra como {CliContext.DatabaseVariable}):
         {UsuarioVerb.Usage}
           {SimularVerb.Usage}
               Simula el ciclo completo en tiempo virtual, en una base desechable creada en el servidor de {CliContext.DatabaseVariable}, y muestra la línea de tiempo.
@@ -128,7 +138,11 @@ internal static class Cli
         Región: código ISO (NB), CUT (16) o nombre (nuble). Con --json la salida es JSON para otros programas.
         Quién actúa (diario): {CliContext.OperatorVariable}, o el usuario del sistema.
         Ensayos: {CliContext.ClockVariable}=<instante ISO 8601 con zona> hace partir el reloj en ese instante; desde ahí avanza con el tiempo real.
-        Base de datos: {CliContext.DatabaseVariable}=<cadena de conexión de PostgreSQL>; no hay una por omisión: sin ella solo funcionan feriados, plazos, definicion validar, definicion moddle y ayuda.
+        Bases de datos (cadenas de conexión de PostgreSQL, una por rol; no hay una por omisión):
+          {CliContext.MotorVariable}: el rol del motor, con el que escriben y leen los verbos del motor, del ciclo, del directorio y de las plantillas, como el servicio.
+          {CliContext.ApiVariable}: el rol que atiende a los usuarios, para «usuario».
+          {CliContext.DatabaseVariable}: el dueño de las tablas, solo para migrar y conceder permisos (migrar, ciclo preparar, usuario, trabajador) y para la base desechable de simular.
+          Sin ellas solo funcionan feriados, plazos, definicion validar, definicion moddle y ayuda.
         Un valor inválido en una variable de entorno se informa con su nombre (código de salida 2).
 
         """;

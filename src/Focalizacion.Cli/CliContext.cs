@@ -10,21 +10,32 @@ using NodaTime;
 
 namespace Focalizacion.Cli;
 
-/// <summary>What verbs may use: the output streams, the calendar data, the database, the clock and the mail settings.</summary>
+/// <summary>What verbs may use: the output streams, the calendar data, the databases, the clock and the mail settings.</summary>
 /// <param name="Output">Standard output: results.</param>
 /// <param name="Error">Standard error: one Spanish line per problem.</param>
 /// <param name="LoadCalendar">Reads the special-holiday file; a bad file throws with its line.</param>
-/// <param name="Database">The PostgreSQL store (<c>FOCALIZACION_DB</c>), or why there is none: read through <see cref="ConnectionString"/>.</param>
+/// <param name="Databases">The PostgreSQL roles' connection strings, or why there is none: read through <see cref="OwnerConnectionString"/>, <see cref="MotorConnectionString"/> and <see cref="ApiConnectionString"/>.</param>
 /// <param name="Clock">The clock; the system clock outside tests and rehearsals.</param>
-internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<HolidayCalendar> LoadCalendar, Result<string> Database, IClock Clock)
+internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<HolidayCalendar> LoadCalendar, CliDatabases Databases, IClock Clock)
 {
+    private readonly List<string> _used = [];
+
     /// <summary>
-    /// The connection string of <see cref="DatabaseVariable"/>. A verb that uses the database
-    /// (<c>simular</c> too: its throwaway database is made on that server) reads it, and without
-    /// the variable stops with a usage error naming it; <c>feriados</c>, <c>plazos</c>,
-    /// <c>definicion validar|moddle</c> (<see cref="OfflineRuntime"/>) and <c>ayuda</c> never read it, so they run without one.
+    /// The tables' owner (<see cref="DatabaseVariable"/>): only to migrate and grant the other roles
+    /// (<see cref="PrepareDatabaseAsync"/>, <c>trabajador</c>'s start-up) and to make <c>simular</c>'s throwaway database on its server.
+    /// A verb that needs a database reads its variable, and without it stops with a usage error naming it;
+    /// <c>feriados</c>, <c>plazos</c>, <c>definicion validar|moddle</c> (<see cref="OfflineRuntime"/>) and <c>ayuda</c> read none, so they run without any.
     /// </summary>
-    public string ConnectionString => Database.Success ? Database.Value : throw new UsageException(Database.Error);
+    public string OwnerConnectionString => Use(Databases.Owner, DatabaseVariable);
+
+    /// <summary>The engine's role (<see cref="MotorVariable"/>): what steps workflows, records cycle events and writes or reads cycle data, as the service's engine and handlers do (<see cref="Runtime"/>).</summary>
+    public string MotorConnectionString => Use(Databases.Motor, MotorVariable);
+
+    /// <summary>The role that serves users (<see cref="ApiVariable"/>): the users and their tokens (<c>usuario</c>), as the service's administration does.</summary>
+    public string ApiConnectionString => Use(Databases.Api, ApiVariable);
+
+    /// <summary>The variables of the databases this context has handed out, for a database error to name.</summary>
+    public IReadOnlyList<string> DatabasesUsed => _used;
 
     /// <summary>Standard input: a password given with <c>--clave-stdin</c>.</summary>
     public TextReader Input { get; init; } = Console.In;
@@ -35,8 +46,14 @@ internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<Holi
     /// <summary>Where emails go (<c>FOCALIZACION_SMTP_*</c>, <c>FOCALIZACION_CORREO_*</c>); the pickup folder unless told otherwise.</summary>
     public MailSettings Mail { get; init; } = new();
 
-    /// <summary>Environment variable with the PostgreSQL connection string.</summary>
+    /// <summary>Environment variable with the connection string of the tables' owner.</summary>
     public const string DatabaseVariable = DatabaseSetting.Variable;
+
+    /// <summary>Environment variable with the connection string of the engine's role.</summary>
+    public static string MotorVariable => DatabaseRole.Motor.Variable;
+
+    /// <summary>Environment variable with the connection string of the role that serves users.</summary>
+    public static string ApiVariable => DatabaseRole.Api.Variable;
 
     /// <summary>Environment variable naming who acts, for the journal (default: the system user).</summary>
     public const string OperatorVariable = "FOCALIZACION_OPERADOR";
@@ -55,7 +72,7 @@ internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<Holi
     /// </remarks>
     public static CliContext FromEnvironment(TextWriter output, TextWriter error)
     {
-        var database = DatabaseFromEnvironment();
+        var databases = CliDatabases.FromEnvironment();
         var clock = ClockFromEnvironment();
         if (SpecialHolidayData.CheckPath(Environment.GetEnvironmentVariable(CalendarData.PathVariable)) is { } badPath)
         {
@@ -70,19 +87,7 @@ internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<Holi
         {
             throw new UsageException(badMail.Message.TrimEnd('.'));
         }
-        return new CliContext(output, error, CalendarData.Load, database, clock) { Mail = mail };
-    }
-
-    /// <summary>
-    /// The connection string of <see cref="DatabaseVariable"/>: one that is set but is not a
-    /// connection string is a usage error now, whatever the verb; an unset one is kept as the
-    /// reason a verb that needs the database gives (<see cref="ConnectionString"/>).
-    /// </summary>
-    public static Result<string> DatabaseFromEnvironment()
-    {
-        var configured = Environment.GetEnvironmentVariable(DatabaseVariable);
-        var connection = DatabaseSetting.Parse(configured);
-        return connection.Success || configured is not { Length: > 0 } ? connection : throw new UsageException(connection.Error);
+        return new CliContext(output, error, CalendarData.Load, databases, clock) { Mail = mail };
     }
 
     /// <summary>The system clock, or one running from the instant of <see cref="ClockVariable"/>; a bad instant is a usage error.</summary>
@@ -96,8 +101,39 @@ internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<Holi
     public static Actor Actor =>
         Actor.Cli(Environment.GetEnvironmentVariable(OperatorVariable) is { Length: > 0 } name ? name : Environment.UserName);
 
-    /// <summary>The runtime over the configured store, with the cycle's handlers (email per <see cref="Mail"/>); opening it does not connect yet.</summary>
-    public EngineRuntime Runtime() => CycleRuntime.Create(new Store(ConnectionString), Clock, LoadCalendar(), Mail);
+    /// <summary>The runtime over the engine's role (<see cref="MotorConnectionString"/>), with the cycle's handlers (email per <see cref="Mail"/>); opening it does not connect yet.</summary>
+    public EngineRuntime Runtime() => CycleRuntime.Create(new Store(MotorConnectionString), Clock, LoadCalendar(), Mail);
+
+    /// <summary>
+    /// The tables' owner as the service's start-up uses it: it migrates and then grants the engine's role and, when
+    /// <see cref="ApiVariable"/> is set, the one that serves users (the service grants both at every start).
+    /// </summary>
+    public SchemaOwner SchemaOwner() => new(new Store(OwnerConnectionString), DatabaseRole.RoleOf(MotorConnectionString),
+        Databases.Api.Success ? DatabaseRole.RoleOf(ApiConnectionString) : null);
+
+    /// <summary>Applies <paramref name="runtime"/>'s pending migrations and grants the roles (<see cref="SchemaOwner()"/>), under the migrations' lock; returns the migrations applied.</summary>
+    public async Task<IReadOnlyList<string>> PrepareDatabaseAsync(EngineRuntime runtime)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        var owner = SchemaOwner();
+        await using (owner.Store)
+        {
+            return await owner.PrepareAsync(runtime.Schema);
+        }
+    }
+
+    private string Use(Result<string> connection, string variable)
+    {
+        if (!connection.Success)
+        {
+            throw new UsageException(connection.Error);
+        }
+        if (!_used.Contains(variable))
+        {
+            _used.Add(variable);
+        }
+        return connection.Value;
+    }
 
     /// <summary>
     /// The runtime for work that never opens the database (<c>definicion validar</c>, <c>definicion

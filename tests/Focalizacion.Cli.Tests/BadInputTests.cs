@@ -46,6 +46,8 @@ public class BadInputTests
     [TestCase("FOCALIZACION_DB", "Servidor=127.0.0.1;Database=focalizacion", "FOCALIZACION_DB: la opción «servidor» no es una opción de conexión")] // an option Npgsql does not know (option names are case-insensitive and reported in lower case)
     [TestCase("FOCALIZACION_DB", "Host=127.0.0.1;Port=cinco", "FOCALIZACION_DB: el valor de la opción «port» no es válido")] // a value of the wrong type
     [TestCase("FOCALIZACION_DB", "Database=focalizacion", "FOCALIZACION_DB: falta la opción Host")] // no server to connect to
+    [TestCase("FOCALIZACION_DB_MOTOR", "no es una cadena", "FOCALIZACION_DB_MOTOR no es una cadena de conexión de PostgreSQL")] // the engine's role is checked alike
+    [TestCase("FOCALIZACION_DB_API", "Database=focalizacion", "FOCALIZACION_DB_API: falta la opción Host")] // and the API's
     [TestCase("FOCALIZACION_SMTP_PUERTO", "veinticinco", "FOCALIZACION_SMTP_PUERTO debe ser un número de puerto entre 1 y 65535")] // was exit 1, a data error
     [TestCase("FOCALIZACION_SMTP_SEGURIDAD", "tls1.3", "FOCALIZACION_SMTP_SEGURIDAD debe ser «ninguna», «starttls» o «ssl»")] // unknown security
     [TestCase("FOCALIZACION_CORREO_REMITENTE", "sin-arroba", "FOCALIZACION_CORREO_REMITENTE no es una dirección de correo válida")] // not an address
@@ -64,22 +66,62 @@ public class BadInputTests
         });
     }
 
-    // FOCALIZACION_DB empty is what an unset one is to the CLI (the child process inherits the test's own).
-    private static readonly Dictionary<string, string> NoDatabase = new() { ["FOCALIZACION_DB"] = "" };
+    // An empty variable is what an unset one is to the CLI (the child process inherits the test's own, on the test server's database).
+    private static readonly Dictionary<string, string> NoDatabase = new() { ["FOCALIZACION_DB"] = "", ["FOCALIZACION_DB_MOTOR"] = "", ["FOCALIZACION_DB_API"] = "" };
 
-    [TestCase("usuario", "listar")] // the audit: it connected as the local owner with the password built into the code
-    [TestCase("ciclo", "estado", "2027")] // a read of the cycle, as silent
-    [TestCase("definicion", "listar")]
-    [TestCase("migrar")] // the one that would have changed a database nobody named
-    [TestCase("simular", "2027")] // its throwaway database is made on FOCALIZACION_DB's server: no server, no simulation
-    public void Without_FOCALIZACION_DB_a_verb_that_uses_the_database_exits_2_naming_it(params string[] args)
+    [TestCase("FOCALIZACION_DB_API", "usuario", "listar")] // the audit: it connected as the local owner with the password built into the code; users are the API role's
+    [TestCase("FOCALIZACION_DB_MOTOR", "ciclo", "estado", "2027")] // a read of the cycle, as silent
+    [TestCase("FOCALIZACION_DB_MOTOR", "definicion", "listar")]
+    [TestCase("FOCALIZACION_DB_MOTOR", "migrar")] // the one that would have changed a database nobody named (and it grants the engine's role)
+    [TestCase("FOCALIZACION_DB", "simular", "2027")] // its throwaway database is made on FOCALIZACION_DB's server: no server, no simulation
+    public void Without_its_database_a_verb_exits_2_naming_the_variable(string variable, params string[] args)
     {
         var run = CliRun.AsProcess(NoDatabase, args);
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
-            Assert.That(run.Error, Does.StartWith("Error: falta FOCALIZACION_DB: la cadena de conexión de PostgreSQL"));
+            Assert.That(run.Error, Does.StartWith($"Error: falta {variable}: la cadena de conexión "));
             Assert.That(run.Error.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1), "one line, never a stack trace");
+            Assert.That(run.Output, Is.Empty);
+        });
+    }
+
+    [TestCase("ciclo", "evento", "NB", "2027", "focalizacion-preliminar-recibida")] // recording an event: the engine's work
+    [TestCase("incidente", "listar")] // a read too: the engine's role sees every region
+    [TestCase("directorio", "asignar", "NB", "gore-gobernador", "ana@gore-nuble.cl")]
+    public async Task Without_FOCALIZACION_DB_MOTOR_a_verb_that_writes_cycle_data_never_falls_back_to_the_owner(params string[] args)
+    {
+        // The owner's variable is set, on a database of the test's own: a CLI that fell back to it would write there, and nowhere else.
+        await using var database = await Engine.EngineDatabase.CreateAsync();
+        var environment = database.CliEnvironment();
+        environment["FOCALIZACION_DB_MOTOR"] = "";
+        var run = CliRun.AsProcess(environment, args);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await database.ScalarAsync("SELECT count(*) FROM journal"), Is.Zero, "nothing was written as the owner");
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
+            Assert.That(run.Error, Is.EqualTo(
+                "Error: falta FOCALIZACION_DB_MOTOR: la cadena de conexión del rol de PostgreSQL que escribe por el motor, los manejadores y Hangfire, " +
+                "distinto del dueño de las tablas (en una instalación local la proveen bash deploy/servicio.sh y deploy/entorno-local.sh)\n"));
+            Assert.That(run.Output, Is.Empty);
+        });
+    }
+
+    [TestCase("FOCALIZACION_DB_MOTOR", "FOCALIZACION_DB", "FOCALIZACION_DB_MOTOR: debe usar un rol propio (Username) distinto del de FOCALIZACION_DB:")] // the engine's verbs never write as the tables' owner, not even when it is named
+    [TestCase("FOCALIZACION_DB_MOTOR", "FOCALIZACION_DB_API", "FOCALIZACION_DB_MOTOR: debe usar un rol propio (Username) distinto del de FOCALIZACION_DB_API:")] // nor as the role bound by the regions
+    [TestCase("FOCALIZACION_DB_API", "FOCALIZACION_DB", "FOCALIZACION_DB_API: debe usar un rol propio (Username) distinto del de FOCALIZACION_DB:")] // users are not written as the owner
+    public async Task A_role_s_variable_naming_another_role_is_refused_as_the_service_refuses_it(string variable, string other, string message)
+    {
+        // On a database of the test's own, so that a CLI that took the other role would use it there only.
+        await using var database = await Engine.EngineDatabase.CreateAsync();
+        var environment = database.CliEnvironment();
+        environment[variable] = environment[other];
+        var run = CliRun.AsProcess(environment, "ciclo", "estado", "2027");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
+            Assert.That(run.Error, Does.StartWith("Error: " + message));
+            Assert.That(run.Error.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1));
             Assert.That(run.Output, Is.Empty);
         });
     }
@@ -88,7 +130,7 @@ public class BadInputTests
     [TestCase("plazos", "2027", "--region", "NB")]
     [TestCase("definicion", "moddle")] // the designer's descriptor: the handlers' catalog, no rows
     [TestCase("ayuda")]
-    public void Without_FOCALIZACION_DB_a_verb_that_needs_no_database_still_runs(params string[] args)
+    public void Without_any_database_a_verb_that_needs_none_still_runs(params string[] args)
     {
         var run = CliRun.AsProcess(NoDatabase, args);
         Assert.Multiple(() =>
@@ -100,7 +142,7 @@ public class BadInputTests
     }
 
     [Test]
-    public void Without_FOCALIZACION_DB_definicion_validar_checks_a_file()
+    public void Without_any_database_definicion_validar_checks_a_file()
     {
         var path = Path.Combine(Path.GetTempPath(), $"ciclo-{Guid.NewGuid():N}.bpmn");
         File.WriteAllBytes(path, Focalizacion.Cycle.Workflow.ShippedWorkflow.Bpmn.ToArray());

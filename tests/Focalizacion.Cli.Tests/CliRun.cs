@@ -11,7 +11,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var context = new CliContext(output, error, CalendarData.Load, CliContext.DatabaseFromEnvironment(), NodaTime.SystemClock.Instance);
+        var context = new CliContext(output, error, CalendarData.Load, CliDatabases.FromEnvironment(), NodaTime.SystemClock.Instance);
         var code = Cli.RunAsync(args, context).GetAwaiter().GetResult();
         return new CliRun(code, output.ToString(), error.ToString());
     }

@@ -20,7 +20,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private readonly ThrowawayDatabase _database;
 
-    private TestDatabase(ThrowawayDatabase database) => _database = database;
+    /// <summary>The engine's schema and the modules' it was made with.</summary>
+    private readonly IReadOnlyList<MigrationSet> _schema;
+
+    private TestDatabase(ThrowawayDatabase database, IReadOnlyList<MigrationSet> modules)
+    {
+        _database = database;
+        _schema = [.. modules.Prepend(MigrationSet.Engine).Distinct()];
+    }
 
     public string Name => _database.Name;
 
@@ -29,8 +36,31 @@ public sealed class TestDatabase : IAsyncDisposable
     public string ConnectionString => Store.ConnectionString;
 
     /// <summary>The role that serves users (<c>FOCALIZACION_DB_API</c>, which <c>deploy/test.sh</c> sets; there is no fallback), on this database.</summary>
-    public string ApiConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(
-        Environment.GetEnvironmentVariable("FOCALIZACION_DB_API") is { Length: > 0 } configured ? configured : throw new InvalidOperationException("falta FOCALIZACION_DB_API (bash deploy/test.sh la exporta)"))
+    public string ApiConnectionString => OnThisDatabase(DatabaseRole.Api);
+
+    /// <summary>The engine's role (<c>FOCALIZACION_DB_MOTOR</c>, which <c>deploy/test.sh</c> sets; there is no fallback), on this database.</summary>
+    public string MotorConnectionString => OnThisDatabase(DatabaseRole.Motor);
+
+    /// <summary>
+    /// What a CLI process is given to work on this database: each role's connection string on it. The child inherits
+    /// the test's own variables, which name another database, so all three are always given.
+    /// </summary>
+    public Dictionary<string, string> CliEnvironment() => new()
+    {
+        [DatabaseSetting.Variable] = ConnectionString,
+        [DatabaseRole.Motor.Variable] = MotorConnectionString,
+        [DatabaseRole.Api.Variable] = ApiConnectionString,
+    };
+
+    /// <summary>
+    /// Grants the engine's role and the API's what the modules say (<see cref="SchemaOwner"/>, as the service's start-up and
+    /// the CLI's <c>migrar</c> do): a database is made without, and whatever acts as those roles on it needs them.
+    /// </summary>
+    public Task GrantRolesAsync() =>
+        new SchemaOwner(Store, DatabaseRole.RoleOf(MotorConnectionString), DatabaseRole.RoleOf(ApiConnectionString)).PrepareAsync(_schema);
+
+    private string OnThisDatabase(DatabaseRole role) => new Npgsql.NpgsqlConnectionStringBuilder(
+        Environment.GetEnvironmentVariable(role.Variable) is { Length: > 0 } configured ? configured : throw new InvalidOperationException($"falta {role.Variable} (bash deploy/test.sh la exporta)"))
     { Database = Name }.ConnectionString;
 
     /// <summary>A database with the engine's schema and the test module's (<see cref="TestModule"/>).</summary>
@@ -41,7 +71,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>A database with the engine's schema and the given modules'.</summary>
     public static async Task<TestDatabase> CreateAsync(IReadOnlyList<MigrationSet> modules) =>
-        new(await ThrowawayDatabase.FromTemplateAsync(ServerConnectionString, "prueba", modules));
+        new(await ThrowawayDatabase.FromTemplateAsync(ServerConnectionString, "prueba", modules), modules);
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 

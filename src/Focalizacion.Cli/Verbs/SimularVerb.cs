@@ -25,8 +25,8 @@ internal static class SimularVerb
         var calendar = context.LoadCalendar();
         var smtp = Mail(parsed.Option("--smtp"));
         var result = smtp is null
-            ? await Simulator.RunUnsentAsync(context.ConnectionString, calendar, scenario)
-            : await new Simulator(context.ConnectionString, calendar, smtp).RunAsync(scenario);
+            ? await Simulator.RunUnsentAsync(context.OwnerConnectionString, calendar, scenario)
+            : await new Simulator(context.OwnerConnectionString, calendar, smtp).RunAsync(scenario);
         if (parsed.Has("--json"))
         {
             Json.Write(context.Output, result.Timeline.Select(TimelineJson.From));

@@ -37,7 +37,7 @@ internal static class TemporizadoresVerb
                     if (!await ThrowawayDatabase.IsThrowawayAsync(engine.Store.DataSource))
                     {
                         throw new UsageException(
-                            $"temporizadores correr: el tiempo virtual solo corre en una base desechable (de pruebas o de simulación), y la de {CliContext.DatabaseVariable} " +
+                            $"temporizadores correr: el tiempo virtual solo corre en una base desechable (de pruebas o de simulación), y la de {CliContext.MotorVariable} " +
                             "no lo es: dispararía ahora los temporizadores futuros y enviaría sus correos de verdad. No se cambió nada. " +
                             "Para ensayar el ciclo use «simular»; para disparar lo vencido, «temporizadores disparar» o el trabajador");
                     }

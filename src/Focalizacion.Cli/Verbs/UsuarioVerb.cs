@@ -5,6 +5,7 @@ using Focalizacion.Access.Users;
 using Focalizacion.Cli.Arguments;
 using Focalizacion.Cli.Output;
 using Focalizacion.Cycle.Presentacion;
+using Focalizacion.Runtime.Persistence;
 
 namespace Focalizacion.Cli.Verbs;
 
@@ -12,7 +13,9 @@ namespace Focalizacion.Cli.Verbs;
 /// <c>usuario crear|listar|desactivar|token</c>: the service's users. The first administrator is
 /// created here (no default account or password exists anywhere); a password is only ever read
 /// from standard input (<c>--clave-stdin</c>), never from the command line. The database is
-/// migrated first, so this works on a database the service has not started on yet.
+/// migrated and its roles granted first (as the tables' owner), so this works on a database the service has not started
+/// on yet; the users and tokens are then written as the role that serves users (<c>FOCALIZACION_DB_API</c>), which the
+/// service's own administration uses and which has nothing else to write but access lines in the journal.
 /// </summary>
 internal static class UsuarioVerb
 {
@@ -32,8 +35,9 @@ internal static class UsuarioVerb
     {
         var parsed = ParsedArguments.Parse(args, options: ["--rol", "--region", "--nombre", "--run", "--dias"], flags: ["--clave-stdin", "--json"]);
         var sub = parsed.Positionals.Count > 0 ? parsed.Positionals[0] : throw new UsageException("falta la acción: crear, listar, desactivar o token");
+        var api = new Store(context.ApiConnectionString);
         var runtime = context.Runtime();
-        var users = new UserStore(runtime.Store, context.Clock);
+        var users = new UserStore(api, context.Clock);
         switch (sub)
         {
             case "crear":
@@ -54,7 +58,7 @@ internal static class UsuarioVerb
                             throw new UsageException($"--clave-stdin: {weak["clave: ".Length..]}");
                         }
                     }
-                    await runtime.MigrateAsync();
+                    await context.PrepareDatabaseAsync(runtime);
                     var (created, refused) = await users.CreateAsync(user, password, CliContext.Actor);
                     if (created is null)
                     {
@@ -66,7 +70,7 @@ internal static class UsuarioVerb
             case "listar":
                 {
                     parsed.ExactPositionals("acción");
-                    await runtime.MigrateAsync();
+                    await context.PrepareDatabaseAsync(runtime);
                     var all = await users.ListAsync();
                     if (parsed.Has("--json"))
                     {
@@ -86,7 +90,7 @@ internal static class UsuarioVerb
             case "desactivar":
                 {
                     var email = parsed.ExactPositionals("acción", "correo")[1];
-                    await runtime.MigrateAsync();
+                    await context.PrepareDatabaseAsync(runtime);
                     if (!await users.DeactivateAsync(email, CliContext.Actor))
                     {
                         throw new UsageException($"<correo>: no hay un usuario con el correo «{email}»");
@@ -102,8 +106,8 @@ internal static class UsuarioVerb
                             ? n
                             : throw new UsageException($"--dias: «{text}» no es un número de días entre 1 y {AccessTokens.MaxDays}")
                         : AccessTokens.DefaultDays;
-                    await runtime.MigrateAsync();
-                    var token = await new AccessTokens(runtime.Store, context.Clock).CreateForAsync(users, email, days, CliContext.Actor)
+                    await context.PrepareDatabaseAsync(runtime);
+                    var token = await new AccessTokens(api, context.Clock).CreateForAsync(users, email, days, CliContext.Actor)
                         ?? throw new UsageException($"<correo>: no hay un usuario activo con el correo «{email}»");
                     context.Output.WriteLine(token);
                     return Cli.Ok;

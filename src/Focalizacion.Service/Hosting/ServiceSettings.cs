@@ -16,10 +16,10 @@ internal static class ServiceSettings
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
     /// <summary>Environment variable with the connection string of the role that serves users (<see cref="ApiConnectionString"/>).</summary>
-    public const string ApiDatabaseVariable = "FOCALIZACION_DB_API";
+    public static string ApiDatabaseVariable => DatabaseRole.Api.Variable;
 
     /// <summary>Environment variable with the connection string of the running service's role (<see cref="MotorConnectionString"/>).</summary>
-    public const string MotorDatabaseVariable = "FOCALIZACION_DB_MOTOR";
+    public static string MotorDatabaseVariable => DatabaseRole.Motor.Variable;
 
     /// <summary>
     /// <c>FOCALIZACION_DB</c> (<see cref="DatabaseSetting.Variable"/>), else <c>ConnectionStrings:Focalizacion</c>: the
@@ -39,7 +39,7 @@ internal static class ServiceSettings
     /// table and is bound by row-level security; the service grants it what it may do at start-up.
     /// </summary>
     public static string ApiConnectionString(IConfiguration configuration, string ownerConnectionString) =>
-        RoleConnectionString(configuration, ApiDatabaseVariable, "atiende a los usuarios", (DatabaseSetting.Variable, ownerConnectionString));
+        Required(DatabaseRole.Api.Parse(configuration[ApiDatabaseVariable], (DatabaseSetting.Variable, ownerConnectionString)));
 
     /// <summary>
     /// <c>FOCALIZACION_DB_MOTOR</c>: the role the engine, the handlers and Hangfire write with. It must be neither the
@@ -47,40 +47,13 @@ internal static class ServiceSettings
     /// user's request must not); the service grants it what it may do at start-up.
     /// </summary>
     public static string MotorConnectionString(IConfiguration configuration, string ownerConnectionString, string apiConnectionString) =>
-        RoleConnectionString(configuration, MotorDatabaseVariable, "escribe por el motor, los manejadores y Hangfire",
-            (DatabaseSetting.Variable, ownerConnectionString), (ApiDatabaseVariable, apiConnectionString));
+        Required(DatabaseRole.Motor.Parse(configuration[MotorDatabaseVariable], (DatabaseSetting.Variable, ownerConnectionString), (ApiDatabaseVariable, apiConnectionString)));
 
     /// <summary>The PostgreSQL role <paramref name="connectionString"/> logs in as.</summary>
-    public static string RoleOf(string connectionString) => new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Username!;
+    public static string RoleOf(string connectionString) => DatabaseRole.RoleOf(connectionString);
 
-    /// <summary>
-    /// The connection string of <paramref name="variable"/>, a role of its own that <paramref name="purpose"/>: required
-    /// (no fallback), a connection string, and logging in as none of the roles of <paramref name="others"/>.
-    /// </summary>
-    private static string RoleConnectionString(IConfiguration configuration, string variable, string purpose, params (string Variable, string ConnectionString)[] others)
-    {
-        var configured = configuration[variable];
-        if (configured is not { Length: > 0 })
-        {
-            throw new ServiceConfigurationException(
-                $"falta {variable}: la cadena de conexión del rol de PostgreSQL que {purpose}, distinto del dueño de las tablas (bash deploy/servicio.sh la provee en una instalación local)");
-        }
-        var connection = DatabaseSetting.Parse(configured);
-        if (!connection.Success)
-        {
-            throw new ServiceConfigurationException(connection.Error.Replace(DatabaseSetting.Variable, variable, StringComparison.Ordinal));
-        }
-        var role = new Npgsql.NpgsqlConnectionStringBuilder(connection.Value).Username;
-        foreach (var other in others)
-        {
-            if (role is not { Length: > 0 } || string.Equals(role, RoleOf(other.ConnectionString), StringComparison.Ordinal))
-            {
-                throw new ServiceConfigurationException(
-                    $"{variable}: debe usar un rol propio (Username) distinto del de {other.Variable}: el rol que {purpose} no es dueño de las tablas ni comparte sus permisos");
-            }
-        }
-        return connection.Value;
-    }
+    private static string Required(Focalizacion.Calendar.Result<string> connection) =>
+        connection.Success ? connection.Value : throw new ServiceConfigurationException(connection.Error);
 
     /// <summary>The system clock, or one starting at <c>FOCALIZACION_RELOJ</c>'s instant and running from there; a bad instant stops the start-up with its reason.</summary>
     public static IClock Clock(IConfiguration configuration)

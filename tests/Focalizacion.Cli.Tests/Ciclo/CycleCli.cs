@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace Focalizacion.Cli.Tests.Ciclo;
 
-/// <summary>A fresh database and a fixed clock, and the CLI run in this process against them.</summary>
+/// <summary>A fresh database (its roles granted, as the service's start-up leaves it) and a fixed clock, and the CLI run in this process against them.</summary>
 internal sealed class CycleCli : IAsyncDisposable
 {
     private readonly TestDatabase _database;
@@ -22,7 +22,7 @@ internal sealed class CycleCli : IAsyncDisposable
 
     public TestDatabase Database => _database;
 
-    public static async Task<CycleCli> CreateAsync(Instant now) => new(await TestDatabase.CreateCycleAsync(), new VirtualClock(now));
+    public static async Task<CycleCli> CreateAsync(Instant now) => new(await Engine.EngineDatabase.CreateAsync(), new VirtualClock(now));
 
     /// <summary>A database that <c>ciclo preparar</c> already prepared.</summary>
     public static async Task<CycleCli> PreparedAsync(Instant now)
@@ -33,7 +33,11 @@ internal sealed class CycleCli : IAsyncDisposable
         return cli;
     }
 
-    public CliContext Context(TextWriter output, TextWriter error) => new(output, error, CalendarData.Load, Focalizacion.Calendar.Result<string>.Ok(_database.ConnectionString), Clock);
+    /// <summary>The CLI's context on this database, each role's connection string on it.</summary>
+    public CliContext Context(TextWriter output, TextWriter error) => new(output, error, CalendarData.Load,
+        new CliDatabases(Ok(_database.ConnectionString), Ok(_database.MotorConnectionString), Ok(_database.ApiConnectionString)), Clock);
+
+    private static Focalizacion.Calendar.Result<string> Ok(string connectionString) => Focalizacion.Calendar.Result<string>.Ok(connectionString);
 
     public async Task<CliRun> RunAsync(params string[] args)
     {

@@ -1,6 +1,5 @@
 using System.Text;
 using Focalizacion.Cycle.Workflow;
-using Focalizacion.Testing;
 
 namespace Focalizacion.Cli.Tests.Ciclo;
 
@@ -68,8 +67,8 @@ public class CycleSettingsTests
     {
         // A draft stored before a handler changed (here written to the table directly, as an older
         // release would have accepted it) is checked again when someone publishes it.
-        await using var database = await TestDatabase.CreateCycleAsync();
-        var environment = new Dictionary<string, string> { [CliContext.DatabaseVariable] = database.ConnectionString };
+        await using var database = await Engine.EngineDatabase.CreateAsync();
+        var environment = Engine.EngineDatabase.Environment(database);
         var bad = File.ReadAllText(Edited(("foc:plantilla=\"oficio-inicio\"", "foc:plantilla=\"oficio-incio\"")));
         await using (var insert = database.Store.DataSource.CreateCommand(
             "INSERT INTO workflow_definitions (process_key, status, bpmn_xml, created_at, created_by) VALUES ('ciclo-focalizacion-regional', 'Draft', $1, now(), 'prueba')"))

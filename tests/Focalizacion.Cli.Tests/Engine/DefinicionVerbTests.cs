@@ -133,7 +133,7 @@ public class DefinicionVerbTests
     [Test]
     public async Task Import_publish_list_export_start_and_message_through_the_cli()
     {
-        await using var database = await TestDatabase.CreateCycleAsync();
+        await using var database = await EngineDatabase.CreateAsync();
         var environment = EngineDatabase.Environment(database);
         environment[CliContext.OperatorVariable] = "ana";
         CliRun Run(params string[] args) => CliRun.AsProcess(environment, args);
@@ -160,7 +160,7 @@ public class DefinicionVerbTests
     [Test]
     public async Task Exportar_writes_the_uploaded_bytes_of_a_utf16_file()
     {
-        await using var database = await TestDatabase.CreateCycleAsync();
+        await using var database = await EngineDatabase.CreateAsync();
         var environment = EngineDatabase.Environment(database);
         var text = Fixtures.Read(EngineDatabase.Fixture).Replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"", StringComparison.Ordinal);
         byte[] upload = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)];

@@ -29,11 +29,11 @@ internal static class EngineDatabase
     /// <summary>
     /// Publishes the fixture and starts <paramref name="instances"/> instances at <see cref="Start"/>;
     /// with <paramref name="deliverOficios"/> their first effects are delivered then too, so their
-    /// reminder and deadline timers count from <see cref="Start"/>.
+    /// reminder and deadline timers count from <see cref="Start"/>. The roles are granted (<see cref="CreateAsync"/>).
     /// </summary>
     public static async Task<TestDatabase> SeedAsync(int instances, bool deliverOficios = false)
     {
-        var database = await TestDatabase.CreateCycleAsync();
+        var database = await CreateAsync();
         var clock = new VirtualClock(Start);
         var runtime = CycleRuntime.Create(database.Store, clock, HolidayCalendar.RulesOnly, new MailSettings());
         var (draft, result) = await runtime.Definitions.ImportAsync(Fixtures.Read(Fixture), Actor.Cli("prueba"));
@@ -50,5 +50,14 @@ internal static class EngineDatabase
         return database;
     }
 
-    public static Dictionary<string, string> Environment(TestDatabase database) => new() { [CliContext.DatabaseVariable] = database.ConnectionString };
+    /// <summary>A cycle database with its roles granted, as the service's start-up (or <c>migrar</c>) leaves it for the CLI.</summary>
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var database = await TestDatabase.CreateCycleAsync();
+        await database.GrantRolesAsync();
+        return database;
+    }
+
+    /// <summary>What a CLI process is given to work on <paramref name="database"/> (<see cref="TestDatabase.CliEnvironment"/>).</summary>
+    public static Dictionary<string, string> Environment(TestDatabase database) => database.CliEnvironment();
 }

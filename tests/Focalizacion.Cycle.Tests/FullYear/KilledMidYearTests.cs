@@ -66,9 +66,10 @@ public sealed class KilledMidYearTests
     // 1 January 2026, 00:00 mainland time (UTC−3): where the simulation starts the cycles.
     private static readonly Instant Start = Instant.FromUtc(2026, 1, 1, 3, 0);
 
-    /// <summary>Directory, shipped workflow, and Ñuble's and Magallanes' cycles started at <see cref="Start"/>, nobody acting; returns the year's end.</summary>
+    /// <summary>Directory, shipped workflow, and Ñuble's and Magallanes' cycles started at <see cref="Start"/>, nobody acting, and the roles the CLI acts as granted; returns the year's end.</summary>
     private static async Task<Instant> SeedAsync(TestDatabase database)
     {
+        await database.GrantRolesAsync();
         var run = await new Simulator(TestDatabase.ServerConnectionString, FullYear.Calendar, new MailSettings()).PrepareAsync(database.Store, FullYear.NobodyActs());
         Assert.That(run.Now, Is.EqualTo(Start));
         return run.End;
@@ -76,9 +77,8 @@ public sealed class KilledMidYearTests
 
     private static Process StartCli(TestDatabase database, SmtpSink sink, Instant from, Instant until) =>
         Process.Start(CliProcess.StartInfo(
-            new Dictionary<string, string>
+            new Dictionary<string, string>(database.CliEnvironment())
             {
-                ["FOCALIZACION_DB"] = database.ConnectionString,
                 ["FOCALIZACION_SMTP_HOST"] = "127.0.0.1",
                 ["FOCALIZACION_SMTP_PUERTO"] = sink.Port.ToString(CultureInfo.InvariantCulture),
             },

@@ -66,9 +66,8 @@ internal sealed class AdminApiService : IAsyncDisposable
     /// clock starting where the service's last start did and its mail going to the same pickup folder.
     /// </summary>
     public Task<(int ExitCode, string Output, string Error)> CliAsync(params string[] args) => CliProcess.RunAsync(
-        new Dictionary<string, string>
+        new Dictionary<string, string>(Database.CliEnvironment())
         {
-            ["FOCALIZACION_DB"] = Database.ConnectionString,
             ["FOCALIZACION_RELOJ"] = ClockValue(ClockStart),
             ["FOCALIZACION_CORREO_CARPETA"] = MailFolder,
             ["FOCALIZACION_OPERADOR"] = "operador.pruebas",

@@ -21,7 +21,7 @@ public sealed class RowLevelSecurityTests
 
     private const string BookmarksOfRegion = "SELECT count(*) FROM bookmarks b JOIN workflow_instances i ON i.id = b.instance_id WHERE i.region = 'NB'";
 
-    /// <summary>The tables whose writes the recorder (<see cref="RecordWriters"/>) notes, with the role that made each.</summary>
+    /// <summary>The tables whose writes the recorder (<see cref="Focalizacion.Testing.WritingRoles"/>) notes, with the role that made each.</summary>
     private static readonly string[] RecordedTables =
         ["workflow_definitions", "workflow_instances", "timers", "outbox", "incidents", "journal", "directorio", "plantillas", "oficio_series", "oficios", "correos", "focalizaciones", "documentos"];
 
@@ -40,13 +40,12 @@ public sealed class RowLevelSecurityTests
     public async Task StartCyclesThroughTheService()
     {
         // The service migrates, grants the API role and starts this year's cycles in every region; then it is stopped so nothing changes under the counts.
-        _api = await ApiService.StartAsync(beforeStart: RecordWriters);
+        _api = await ApiService.StartAsync(beforeStart: database => Focalizacion.Testing.WritingRoles.RecordAsync(database, RecordedTables));
         _connectedRoles = await StringsAsync(_api.Database.Store.DataSource,
             "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() ORDER BY usename");
         await _api.StopServiceAsync();
         _owner = _api.Database.Store;
-        _writers = [.. (await StringsAsync(_owner.DataSource, "SELECT DISTINCT tabla || ' ' || rol FROM prueba_escrituras ORDER BY 1"))
-            .Select(line => line.Split(' ')).Select(parts => (parts[0], parts[1]))];
+        _writers = await Focalizacion.Testing.WritingRoles.WritersAsync(_api.Database);
         // An open incident and an outcome in two regions, so that those tables have rows to hide.
         await _api.Database.ExecuteAsync(
             """
@@ -59,28 +58,6 @@ public sealed class RowLevelSecurityTests
             """);
         _apiRole = NpgsqlDataSource.Create(_api.Database.ApiConnectionString);
         _motorRole = NpgsqlDataSource.Create(ServiceProcess.LocalRole(_api.Database.ConnectionString, ServiceProcess.MotorRole));
-    }
-
-    /// <summary>
-    /// Before the service starts: a statement trigger on each of <see cref="RecordedTables"/> notes the
-    /// role that logged in (<c>session_user</c>) for every write, in a table of the test's.
-    /// </summary>
-    private static async Task RecordWriters(Focalizacion.Testing.TestDatabase database)
-    {
-        await database.ExecuteAsync(
-            """
-            CREATE TABLE prueba_escrituras (tabla text NOT NULL, rol text NOT NULL);
-            CREATE FUNCTION prueba_anota_escritura() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
-            BEGIN
-                INSERT INTO prueba_escrituras VALUES (TG_TABLE_NAME, session_user);
-                RETURN NULL;
-            END;
-            $$;
-            """);
-        foreach (var table in RecordedTables)
-        {
-            await database.ExecuteAsync($"CREATE TRIGGER prueba_escritura AFTER INSERT OR UPDATE OR DELETE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION prueba_anota_escritura()");
-        }
     }
 
     [OneTimeTearDown]

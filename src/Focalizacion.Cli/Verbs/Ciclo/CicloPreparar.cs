@@ -5,7 +5,10 @@ using Focalizacion.Cycle.Workflow;
 
 namespace Focalizacion.Cli.Verbs.Ciclo;
 
-/// <summary><c>ciclo preparar</c>: migrations, the directory's placeholders and the shipped workflow; running it again changes nothing.</summary>
+/// <summary>
+/// <c>ciclo preparar</c>: migrations and grants (as the tables' owner), then the directory's placeholders and the shipped
+/// workflow (as the engine's role, as the service's start-up does); running it again changes nothing.
+/// </summary>
 internal static class CicloPreparar
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
@@ -13,7 +16,7 @@ internal static class CicloPreparar
         var parsed = ParsedArguments.Parse(args, options: [], flags: ["--json"]);
         parsed.ExactPositionals();
         var runtime = context.Runtime();
-        var migrations = await runtime.MigrateAsync();
+        var migrations = await context.PrepareDatabaseAsync(runtime);
         var (seeded, version, published) = await CycleBootstrap.PrepareAsync(runtime, CliContext.Actor);
         if (parsed.Has("--json"))
         {
