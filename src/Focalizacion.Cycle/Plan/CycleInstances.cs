@@ -1,8 +1,8 @@
 using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle.Workflow;
 using Focalizacion.Runtime.Persistence;
-using Npgsql;
 using NodaTime;
+using Npgsql;
 
 namespace Focalizacion.Cycle.Plan;
 
