@@ -8,7 +8,6 @@ using Focalizacion.Cycle.Starting;
 using Focalizacion.Engine.Execution;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
 
@@ -32,8 +31,9 @@ public sealed class CycleStandings(EngineRuntime runtime, HolidayCalendar calend
 
     /// <summary>
     /// Where each of <paramref name="regions"/> stands in <paramref name="budgetYear"/>, in their order: the same
-    /// queries as for one region, each for all of them at once, in two round trips (the oficios and outcomes in one
-    /// batch; the instances with their open incidents in one query), not four per region.
+    /// queries as for one region, each for all of them at once, in one round trip (one batch: the oficios, the outcomes,
+    /// the instances with their open incidents), not four per region. Inside a scoped reading that batch may be its
+    /// first (<see cref="Store.ReadBatchFirstAsync{T}"/>).
     /// </summary>
     public async Task<IReadOnlyList<RegionStanding>> ReadAsync(IReadOnlyList<Region> regions, int budgetYear, CancellationToken cancellationToken = default)
     {
@@ -43,21 +43,23 @@ public sealed class CycleStandings(EngineRuntime runtime, HolidayCalendar calend
             return [];
         }
         var only = regions.Count == 1 ? regions[0].IsoSuffix : null;
-        var (oficioList, outcomeList) = await new CycleRecords(runtime.Store).StandingRecordsAsync(only, budgetYear, cancellationToken);
+        IReadOnlyList<OficioStanding> oficioList;
+        IReadOnlyList<OutcomeRecord> outcomeList;
+        IReadOnlyList<(InstanceRow Row, string[] OpenIncidents)> instances;
+        await using (var batch = runtime.Store.CreateBatch())
+        {
+            CycleRecords.AddStandingRecords(batch, only, budgetYear);
+            CycleInstances.AddWithOpenIncidents(batch, regions, budgetYear);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            (oficioList, outcomeList) = await CycleRecords.ReadStandingRecordsAsync(reader, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            instances = await CycleInstances.ReadWithOpenIncidentsAsync(reader, cancellationToken);
+        }
         var oficios = oficioList.ToLookup(m => m.Region);
         var outcomes = outcomeList.GroupBy(o => o.Region).ToDictionary(g => g.Key, g => g.Last());
-        await using var db = runtime.Store.Open();
         var cancelled = nameof(InstanceStatus.Cancelled);
-        var open = IncidentState.Open;
-        // Each instance with its open incidents, in one query. The region's cycle is its instance not cancelled if
-        // any, else the newest.
-        var rows = (await CycleInstances.Of(db, regions, budgetYear).AsNoTracking()
-                .Select(i => new
-                {
-                    Row = i,
-                    Incidents = db.Incidents.Where(x => x.InstanceId == i.Id && x.State == open).OrderBy(x => x.Id).Select(x => x.NodeId + ": " + x.Reason).ToList(),
-                })
-                .ToListAsync(cancellationToken))
+        // The region's cycle is its instance not cancelled if any, else the newest.
+        var rows = instances
             .GroupBy(i => i.Row.CorrelationKey!)
             .ToDictionary(g => g.Key, g => g.OrderBy(i => i.Row.Status == cancelled).ThenByDescending(i => i.Row.CreatedAt).First());
         CyclePlan? toStart = null;
@@ -76,7 +78,7 @@ public sealed class CycleStandings(EngineRuntime runtime, HolidayCalendar calend
             var state = InstanceStateJson.Deserialize(row.State);
             var pinned = CyclePlan.Of(await runtime.Definitions.ParsedAsync(row.DefinitionId, cancellationToken));
             standings.Add(new RegionStanding(region, row.Id, state.Status, [.. state.Tokens.Select(t => t.NodeId).Distinct()],
-                Milestones(pinned, region, budgetYear, state, regionOficios), regionOficios, outcome, found.Incidents)
+                Milestones(pinned, region, budgetYear, state, regionOficios), regionOficios, outcome, found.OpenIncidents)
             {
                 DefinitionId = row.DefinitionId,
             });

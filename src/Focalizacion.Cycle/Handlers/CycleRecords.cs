@@ -33,6 +33,18 @@ public sealed class CycleRecords(Store store)
         string? region, int budgetYear, CancellationToken cancellationToken = default)
     {
         await using var batch = store.CreateBatch();
+        AddStandingRecords(batch, region, budgetYear);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadStandingRecordsAsync(reader, cancellationToken);
+    }
+
+    /// <summary>
+    /// The two statements of <see cref="StandingRecordsAsync"/>, added to <paramref name="batch"/> for a reader that
+    /// sends its own in the same round trip; <see cref="ReadStandingRecordsAsync"/> reads their results.
+    /// </summary>
+    public static void AddStandingRecords(NpgsqlBatch batch, string? region, int budgetYear)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
         var oficiosCommand = new NpgsqlBatchCommand();
         oficiosCommand.CommandText = "SELECT region, hito, numero_oficio, anio_oficio, estado, enviado_at, asunto FROM correos " +
             Filters(oficiosCommand.Parameters, ("region", region), ("anio_presupuestario", budgetYear), ("tipo", MailTypes.Oficio)) + " ORDER BY creado_at, id";
@@ -40,8 +52,14 @@ public sealed class CycleRecords(Store store)
         var outcomesCommand = new NpgsqlBatchCommand();
         outcomesCommand.CommandText = OutcomesSql(outcomesCommand.Parameters, region, budgetYear);
         batch.BatchCommands.Add(outcomesCommand);
+    }
+
+    /// <summary>The results of <see cref="AddStandingRecords"/>'s statements, <paramref name="reader"/> at the first; it is left on the second.</summary>
+    public static async Task<(IReadOnlyList<OficioStanding> Oficios, IReadOnlyList<OutcomeRecord> Outcomes)> ReadStandingRecordsAsync(
+        NpgsqlDataReader reader, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
         var oficios = new List<OficioStanding>();
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             oficios.Add(new OficioStanding(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt32(3),

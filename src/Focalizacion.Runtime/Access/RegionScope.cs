@@ -29,4 +29,11 @@ public sealed record RegionScope
 
     /// <summary>The setting's value.</summary>
     public string Value => Regions is null ? "*" : string.Join(',', Regions);
+
+    /// <summary>
+    /// The statement that sets the scope for the current transaction only (as <c>set_config(…, true)</c>), with the
+    /// value quoted in it: a <c>SET</c> takes no parameters, and unlike <c>SELECT set_config</c> it returns no rows,
+    /// so it can head a batch whose reader the body reads from its first result.
+    /// </summary>
+    public string SetLocal => $"SET LOCAL {Setting} = '{Value.Replace("'", "''", StringComparison.Ordinal)}'";
 }

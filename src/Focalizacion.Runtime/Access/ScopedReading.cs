@@ -17,13 +17,17 @@ public sealed class ScopedReading
 
     private readonly NpgsqlDataSource _source;
 
-    private ScopedReading(NpgsqlDataSource source, NpgsqlConnection connection, NpgsqlTransaction transaction, RegionScope scope, bool writes)
+    /// <summary>Whether the scope still waits for the reading's first batch (<see cref="AddScope"/>).</summary>
+    private bool _scopePending;
+
+    private ScopedReading(NpgsqlDataSource source, NpgsqlConnection connection, NpgsqlTransaction transaction, RegionScope scope, bool writes, bool scopePending)
     {
         Writes = writes;
         _source = source;
         Connection = connection;
         Transaction = transaction;
         Scope = scope;
+        _scopePending = scopePending;
     }
 
     /// <summary>The reading on <paramref name="source"/> whose body runs on this async flow, if any.</summary>
@@ -39,25 +43,59 @@ public sealed class ScopedReading
     public bool Writes { get; }
 
     /// <summary>
-    /// Opens a connection, begins the transaction (read-only unless <paramref name="writes"/>) with
-    /// <paramref name="scope"/> set (one round trip), runs <paramref name="body"/> inside it, then
-    /// rolls a reading back and commits a writing; a body that throws commits nothing.
+    /// The connection for a command or a context of the body; throws while the scope waits for the first batch
+    /// (<see cref="RunAsync{T}"/> with <c>scopeInFirstBatch</c>), which would read with no scope.
     /// </summary>
-    internal static async Task<T> RunAsync<T>(NpgsqlDataSource dataSource, RegionScope scope, bool writes, Func<Task<T>> body, CancellationToken cancellationToken)
+    internal NpgsqlConnection ScopedConnection => _scopePending
+        ? throw new InvalidOperationException("This reading sends its region scope with its first batch: its first statement must be a batch (Store.CreateBatch), not a command or a context.")
+        : Connection;
+
+    /// <summary>A batch of the body, with the scope's statements first if they have not been sent yet.</summary>
+    internal NpgsqlBatch CreateBatch()
+    {
+        var batch = new NpgsqlBatch(Connection, Transaction);
+        if (_scopePending)
+        {
+            AddScope(batch, Scope, Writes);
+            _scopePending = false;
+        }
+        return batch;
+    }
+
+    /// <summary>
+    /// The statements that make a transaction <paramref name="scope"/>'s (and read-only unless <paramref name="writes"/>),
+    /// added to <paramref name="batch"/>. None returns rows, so a reader of the batch starts at the body's first result.
+    /// </summary>
+    private static void AddScope(NpgsqlBatch batch, RegionScope scope, bool writes)
+    {
+        if (!writes)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET TRANSACTION READ ONLY"));
+        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(scope.SetLocal));
+    }
+
+    /// <summary>
+    /// Opens a connection, begins the transaction (read-only unless <paramref name="writes"/>) with
+    /// <paramref name="scope"/> set, runs <paramref name="body"/> inside it, then rolls a reading back
+    /// and commits a writing; a body that throws commits nothing. The scope takes a round trip of its own
+    /// before the body (with Npgsql's <c>BEGIN</c>) unless <paramref name="scopeInFirstBatch"/>: then it goes
+    /// at the head of the body's first batch, in that batch's round trip, and a command or context made
+    /// before it throws.
+    /// </summary>
+    internal static async Task<T> RunAsync<T>(
+        NpgsqlDataSource dataSource, RegionScope scope, bool writes, Func<Task<T>> body, CancellationToken cancellationToken, bool scopeInFirstBatch = false)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var batch = new NpgsqlBatch(connection, transaction))
+        if (!scopeInFirstBatch)
         {
-            if (!writes)
-            {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("SET TRANSACTION READ ONLY"));
-            }
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config($1, $2, true)") { Parameters = { new() { Value = RegionScope.Setting }, new() { Value = scope.Value } } });
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            AddScope(batch, scope, writes);
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
         var outer = Ambient.Value;
-        Ambient.Value = new ScopedReading(dataSource, connection, transaction, scope, writes);
+        Ambient.Value = new ScopedReading(dataSource, connection, transaction, scope, writes, scopeInFirstBatch);
         try
         {
             var result = await body();

@@ -57,18 +57,18 @@ public sealed class Store : IAsyncDisposable
             db.Database.SetDbConnection(DataSource.CreateConnection(), contextOwnsConnection: true);
             return db;
         }
-        db.Database.SetDbConnection(reading.Connection, contextOwnsConnection: false);
+        db.Database.SetDbConnection(reading.ScopedConnection, contextOwnsConnection: false);
         db.Database.UseTransaction(reading.Transaction);
         return db;
     }
 
     /// <summary>A command on the store; inside a <see cref="ReadAsync{T}"/> or <see cref="WriteAsync{T}"/> body, on its transaction.</summary>
     public NpgsqlCommand CreateCommand(string sql) =>
-        ScopedReading.Current(DataSource) is { } reading ? new NpgsqlCommand(sql, reading.Connection, reading.Transaction) : DataSource.CreateCommand(sql);
+        ScopedReading.Current(DataSource) is { } reading ? new NpgsqlCommand(sql, reading.ScopedConnection, reading.Transaction) : DataSource.CreateCommand(sql);
 
     /// <summary>A batch on the store (several statements, one round trip); inside a <see cref="ReadAsync{T}"/> or <see cref="WriteAsync{T}"/> body, on its transaction.</summary>
     public NpgsqlBatch CreateBatch() =>
-        ScopedReading.Current(DataSource) is { } reading ? new NpgsqlBatch(reading.Connection, reading.Transaction) : DataSource.CreateBatch();
+        ScopedReading.Current(DataSource) is { } reading ? reading.CreateBatch() : DataSource.CreateBatch();
 
     /// <summary>
     /// Runs <paramref name="body"/> in one read-only transaction that sees only <paramref name="scope"/>
@@ -77,6 +77,15 @@ public sealed class Store : IAsyncDisposable
     /// </summary>
     public Task<T> ReadAsync<T>(RegionScope scope, Func<Task<T>> body, CancellationToken cancellationToken = default) =>
         ScopedReading.RunAsync(DataSource, scope, false, body, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadAsync{T}"/>, for a <paramref name="body"/> whose first statement is a batch
+    /// (<see cref="CreateBatch"/>): the scope is set at the head of that batch, in its round trip, instead of in one of
+    /// its own before the body. A command or context the body makes before its first batch throws (it would read
+    /// with no scope).
+    /// </summary>
+    public Task<T> ReadBatchFirstAsync<T>(RegionScope scope, Func<Task<T>> body, CancellationToken cancellationToken = default) =>
+        ScopedReading.RunAsync(DataSource, scope, false, body, cancellationToken, scopeInFirstBatch: true);
 
     /// <summary>
     /// As <see cref="ReadAsync{T}"/>, in one read-write transaction committed when

@@ -41,6 +41,10 @@ internal sealed record ApiDatabase(Store Store, EngineRuntime Runtime, IClock Cl
     public Task<T> ReadAsync<T>(User caller, Func<Task<T>> body, CancellationToken cancellationToken = default) =>
         Store.ReadAsync(caller.Scope, body, cancellationToken);
 
+    /// <summary>As <see cref="ReadAsync{T}"/>, for a body whose first statement is a batch, which carries the scope (<see cref="Store.ReadBatchFirstAsync{T}"/>).</summary>
+    public Task<T> ReadBatchFirstAsync<T>(User caller, Func<Task<T>> body, CancellationToken cancellationToken = default) =>
+        Store.ReadBatchFirstAsync(caller.Scope, body, cancellationToken);
+
     /// <summary>
     /// Runs <paramref name="body"/> in one transaction that sees and may write only what
     /// <paramref name="caller"/> may (row-level security, WITH CHECK), committed when it returns:

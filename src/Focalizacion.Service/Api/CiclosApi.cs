@@ -40,7 +40,7 @@ internal static class CiclosApi
         }
         var caller = Caller.Of(context);
         var visible = RegionRegistry.All.Where(r => caller.Sees(r.IsoSuffix)).ToList();
-        var standings = await database.ReadAsync(caller, async () =>
+        var standings = await database.ReadBatchFirstAsync(caller, async () =>
             (await new CycleStandings(database.Runtime, calendar).ReadAsync(visible, anio, context.RequestAborted)).Select(CycleJson.Standing).ToList(),
             context.RequestAborted);
         return TypedResults.Ok(standings);
@@ -54,7 +54,7 @@ internal static class CiclosApi
         {
             return bad;
         }
-        var (standing, mails, recorders) = await database.ReadAsync(caller, async () =>
+        var (standing, mails, recorders) = await database.ReadBatchFirstAsync(caller, async () =>
         {
             var standing = await new CycleStandings(database.Runtime, calendar).ReadAsync(found!, anio, context.RequestAborted);
             return (standing,

@@ -1,3 +1,4 @@
+using Focalizacion.Runtime.Access;
 using Focalizacion.Runtime.Persistence;
 using Npgsql;
 
@@ -170,6 +171,56 @@ public sealed class RowLevelSecurityTests
             Assert.That(await ScalarAsync(reused, "SELECT count(*) FROM journal"), Is.Zero);
             Assert.That(await ScalarAsync(reused, "SELECT count(*) FROM workflow_instances"), Is.Zero);
         }
+    }
+
+    [Test]
+    public async Task A_reading_whose_scope_travels_in_its_first_batch_sees_only_that_scope_read_only_and_leaves_nothing_on_its_pooled_connection()
+    {
+        // As the service pools: one connection, handed on without a reset.
+        await using var pooled = new Store(new NpgsqlConnectionStringBuilder(_api.Database.ApiConnectionString) { MaxPoolSize = 1 }.ConnectionString);
+        var (regions, readOnly, afterBatch) = await pooled.ReadBatchFirstAsync(RegionScope.Of("NB"), async () =>
+        {
+            var regions = new List<string>();
+            string readOnly;
+            await using (var batch = pooled.CreateBatch())
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT DISTINCT region FROM workflow_instances ORDER BY 1"));
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT current_setting('transaction_read_only')"));
+                await using var reader = await batch.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    regions.Add(reader.GetString(0));
+                }
+                await reader.NextResultAsync();
+                await reader.ReadAsync();
+                readOnly = reader.GetString(0);
+            }
+            // Commands after the first batch are in the same transaction and scope.
+            await using var command = pooled.CreateCommand("SELECT count(*) FROM correos WHERE region <> 'NB'");
+            return (regions, readOnly, (long)(await command.ExecuteScalarAsync())!);
+        });
+        Assert.That(regions, Is.EqualTo(new[] { "NB" }), "the batch's first result is its own statement's, within the scope its head set");
+        Assert.That(readOnly, Is.EqualTo("on"));
+        Assert.That(afterBatch, Is.Zero);
+        await using (var reused = await pooled.DataSource.OpenConnectionAsync())
+        {
+            await using var setting = new NpgsqlCommand("SELECT coalesce(current_setting('focalizacion.alcance', true), '')", reused);
+            Assert.That(await setting.ExecuteScalarAsync(), Is.EqualTo(""), "the scope ended with the reading's transaction");
+            Assert.That(await ScalarAsync(reused, "SELECT count(*) FROM workflow_instances"), Is.Zero);
+        }
+        // A quote in the scope's value stays inside it (the SET that carries it takes no parameters): it names no region.
+        Assert.That(await pooled.ReadBatchFirstAsync(RegionScope.Of("NB' OR true --"), async () =>
+        {
+            await using var batch = pooled.CreateBatch();
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT count(*) FROM workflow_instances"));
+            return await batch.ExecuteScalarAsync();
+        }), Is.Zero);
+        // A command before the first batch would read with no scope: refused.
+        Assert.ThrowsAsync<InvalidOperationException>(() => pooled.ReadBatchFirstAsync(RegionScope.All, async () =>
+        {
+            await using var command = pooled.CreateCommand("SELECT count(*) FROM workflow_instances");
+            return await command.ExecuteScalarAsync();
+        }));
     }
 
     // It appends access lines (of no instance) and nothing else: a line claiming an instance is refused.
