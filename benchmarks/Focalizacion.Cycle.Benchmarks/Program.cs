@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Focalizacion.Calendar.Regions;
@@ -36,6 +37,16 @@ void Line(string text)
 if (args.Length >= 2 && args[0] == "--frio")
 {
     return await SimulationBenchmark.ColdChildAsync(server, calendar, args[1]);
+}
+if (args.Length >= 2 && args[0] == "--frio-desglose")
+{
+    return await ColdBreakdown.ChildAsync(server, calendar, args[1] == "una" ? SimulationBenchmark.OneRegion() : SimulationBenchmark.AllRegions());
+}
+if (args.Length >= 3 && args[0] == "--frio-tras-precalentar")
+{
+    // --frio-tras-precalentar <runs> una|todas: the service's warm-up run that many times, then the simulation, timed.
+    var warmUp = await SimulationWarmUp.RunAsync(server, calendar, 2027, int.Parse(args[1], CultureInfo.InvariantCulture));
+    return await SimulationBenchmark.ColdChildAsync(server, calendar, args[2], warmUp);
 }
 if (Array.IndexOf(args, "--perfil-simulacion") is var profile and >= 0)
 {

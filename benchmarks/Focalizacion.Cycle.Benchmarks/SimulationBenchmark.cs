@@ -31,11 +31,11 @@ internal static class SimulationBenchmark
     private static Scenario Named(string name) => name == "una" ? OneRegion() : AllRegions();
 
     /// <summary>In a child process: one simulation, first thing, its timings as one JSON line on stdout.</summary>
-    public static async Task<int> ColdChildAsync(string server, HolidayCalendar calendar, string scenario)
+    public static async Task<int> ColdChildAsync(string server, HolidayCalendar calendar, string scenario, TimeSpan warmUp = default)
     {
         var run = await TimedAsync(server, calendar, Named(scenario));
         var self = Process.GetCurrentProcess();
-        Console.WriteLine(JsonSerializer.Serialize(new ColdTiming(run, self.TotalProcessorTime.TotalSeconds, (DateTime.Now - self.StartTime).TotalSeconds)));
+        Console.WriteLine(JsonSerializer.Serialize(new ColdTiming(run, self.TotalProcessorTime.TotalSeconds, (DateTime.Now - self.StartTime).TotalSeconds, warmUp.TotalSeconds)));
         return 0;
     }
 
@@ -200,7 +200,7 @@ internal static class SimulationBenchmark
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
-    internal sealed record ColdTiming(Timing Run, double ProcessCpuSeconds, double ProcessWallSeconds);
+    internal sealed record ColdTiming(Timing Run, double ProcessCpuSeconds, double ProcessWallSeconds, double WarmUpSeconds = 0);
 
     internal sealed record Timing(double WallSeconds, double CpuSeconds, int Messages, int Entries, long Commands, double AllocatedMiB);
 
