@@ -62,7 +62,7 @@ internal static class ServiceStartBenchmark
         {
             foreach (var (mode, warmUp, waitForWarmUp) in new[] { ("without the warm-up", false, false), ("with the warm-up, asked at once", true, false), ("with the warm-up, asked once it finished", true, true) })
             {
-                var load = LoadAverage();
+                var load = SimulationBenchmark.LoadAverage();
                 await using var service = await StartAsync(serviceDll, variables, warmUp);
                 var warmedUpAfter = waitForWarmUp ? await service.WaitForAsync(WarmedUp) : (TimeSpan?)null;
                 var firstPost = await PostAsync(service, token, body);
@@ -92,9 +92,9 @@ internal static class ServiceStartBenchmark
             var all = group.ToList();
             var waited = all.Where(r => r.WarmedUpAfter is not null).Select(r => r.WarmedUpAfter!.Value.TotalSeconds).ToList();
             report.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {group.Key}{(waited.Count > 0 ? $" (finished {Median(waited):N1} s after ready)" : "")} | {Median(all.Select(r => r.Ready.TotalSeconds)):N2} s | " +
-                $"**{Median(all.Select(r => r.First.Wall.TotalSeconds)):N2} s** ({all.Min(r => r.First.Wall.TotalSeconds):N2} s) | {Median(all.Select(r => r.First.Cpu.TotalSeconds)):N2} s | " +
-                $"{Median(all.Select(r => r.Second.Wall.TotalSeconds)):N2} s | {Median(all.Select(r => r.Second.Cpu.TotalSeconds)):N2} s | " +
+                $"| {group.Key}{(waited.Count > 0 ? $" (finished {SimulationBenchmark.Median(waited):N1} s after ready)" : "")} | {SimulationBenchmark.Median(all.Select(r => r.Ready.TotalSeconds)):N2} s | " +
+                $"**{SimulationBenchmark.Median(all.Select(r => r.First.Wall.TotalSeconds)):N2} s** ({all.Min(r => r.First.Wall.TotalSeconds):N2} s) | {SimulationBenchmark.Median(all.Select(r => r.First.Cpu.TotalSeconds)):N2} s | " +
+                $"{SimulationBenchmark.Median(all.Select(r => r.Second.Wall.TotalSeconds)):N2} s | {SimulationBenchmark.Median(all.Select(r => r.Second.Cpu.TotalSeconds)):N2} s | " +
                 $"{string.Join(", ", all.Select(r => r.Load))} | {all.Sum(r => r.Warnings)} |"));
         }
         report.AppendLine();
@@ -140,6 +140,7 @@ internal static class ServiceStartBenchmark
         {
             start.Environment[name] = value;
         }
+        // The service's ServiceSettings.SimulationWarmUpVariable (this benchmark does not reference the service's assembly).
         start.Environment["FOCALIZACION_SIMULACION_PRECALENTAR"] = warmUp ? "si" : "no";
         var service = new ServiceUnderTest(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
         await service.WaitUntilReadyAsync();
@@ -147,14 +148,6 @@ internal static class ServiceStartBenchmark
     }
 
     private static string On(string connectionString, string database) => new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     /// <summary>The service's process, its output kept, killed on dispose.</summary>
     private sealed class ServiceUnderTest : IAsyncDisposable

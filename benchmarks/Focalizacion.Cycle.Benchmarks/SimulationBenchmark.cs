@@ -212,13 +212,13 @@ internal static class SimulationBenchmark
             commands.Count, (GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1_048_576.0);
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     internal sealed record ColdTiming(Timing Run, double ProcessCpuSeconds, double ProcessWallSeconds, double WarmUpSeconds = 0);
