@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Focalizacion.Calendar.Regions;
@@ -18,9 +19,10 @@ using Focalizacion.Runtime.Persistence;
 //      region-years (--rapido: 5 years, 80 region-years);
 //  (c) where one simulated year's time goes, phase by phase (--perfil: only this).
 // With --simulacion instead: the interactive targets (SimulationBenchmark), written to output.md.
+// Children it starts: --frio una|todas, --frio-desglose una|todas; by hand: --frio-tras-precalentar <runs> una|todas.
 var quick = args.Contains("--rapido");
 var profileOnly = args.Contains("--perfil"); // only (c), while looking for hot spots
-var output = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+var output = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.EndsWith(".dll", StringComparison.Ordinal));
 const int FirstBudgetYear = 2027;
 int years = quick ? 5 : 63;
 var timeBudget = TimeSpan.FromMinutes(15); // (b) starts no new year after this; the report says so when it cuts
@@ -37,15 +39,33 @@ if (args.Length >= 2 && args[0] == "--frio")
 {
     return await SimulationBenchmark.ColdChildAsync(server, calendar, args[1]);
 }
+if (args.Length >= 2 && args[0] == "--frio-desglose")
+{
+    return await ColdBreakdown.ChildAsync(server, calendar, args[1] == "una" ? SimulationBenchmark.OneRegion() : SimulationBenchmark.AllRegions());
+}
+if (args.Length >= 3 && args[0] == "--frio-tras-precalentar")
+{
+    // --frio-tras-precalentar <runs> una|todas: the service's warm-up run that many times, then the simulation, timed.
+    var warmUp = await SimulationWarmUp.RunAsync(server, calendar, 2027, int.Parse(args[1], CultureInfo.InvariantCulture));
+    return await SimulationBenchmark.ColdChildAsync(server, calendar, args[2], warmUp);
+}
 if (Array.IndexOf(args, "--perfil-simulacion") is var profile and >= 0)
 {
     // --perfil-simulacion [runs]: the statements of one warm run, then that many more warm runs (3 unless told).
     await SimulationBenchmark.ProfileAsync(server, calendar, profile + 1 < args.Length && int.TryParse(args[profile + 1], out var runs) ? runs : 3);
     return 0;
 }
+// --servicio <focalizacion-servicio.dll>: with --simulacion, also the first simulation after the service starts (ServiceStartBenchmark);
+// with --solo-arranque, only that, printed.
+var serviceDll = Array.IndexOf(args, "--servicio") is var service and >= 0 && service + 1 < args.Length ? args[service + 1] : null;
+if (args.Contains("--solo-arranque") && serviceDll is not null)
+{
+    Console.Write(await ServiceStartBenchmark.RunAsync(server, serviceDll, quick ? 1 : 3));
+    return 0;
+}
 if (args.Contains("--simulacion"))
 {
-    await SimulationBenchmark.RunAsync(server, calendar, output, quick ? 3 : 7);
+    await SimulationBenchmark.RunAsync(server, calendar, output, quick ? 3 : 7, serviceDll);
     return 0;
 }
 var sampler = new HeapSampler();

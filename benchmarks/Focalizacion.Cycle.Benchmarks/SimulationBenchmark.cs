@@ -31,11 +31,11 @@ internal static class SimulationBenchmark
     private static Scenario Named(string name) => name == "una" ? OneRegion() : AllRegions();
 
     /// <summary>In a child process: one simulation, first thing, its timings as one JSON line on stdout.</summary>
-    public static async Task<int> ColdChildAsync(string server, HolidayCalendar calendar, string scenario)
+    public static async Task<int> ColdChildAsync(string server, HolidayCalendar calendar, string scenario, TimeSpan warmUp = default)
     {
         var run = await TimedAsync(server, calendar, Named(scenario));
         var self = Process.GetCurrentProcess();
-        Console.WriteLine(JsonSerializer.Serialize(new ColdTiming(run, self.TotalProcessorTime.TotalSeconds, (DateTime.Now - self.StartTime).TotalSeconds)));
+        Console.WriteLine(JsonSerializer.Serialize(new ColdTiming(run, self.TotalProcessorTime.TotalSeconds, (DateTime.Now - self.StartTime).TotalSeconds, warmUp.TotalSeconds)));
         return 0;
     }
 
@@ -69,7 +69,7 @@ internal static class SimulationBenchmark
         }
     }
 
-    public static async Task RunAsync(string server, HolidayCalendar calendar, string? output, int repetitions)
+    public static async Task RunAsync(string server, HolidayCalendar calendar, string? output, int repetitions, string? serviceDll = null)
     {
         var report = new StringBuilder();
         void Line(string text)
@@ -86,6 +86,7 @@ internal static class SimulationBenchmark
         {
             cold[name] = await ColdAsync(name);
         }
+        var breakdown = await ChildAsync("--frio-desglose", "todas");
         // Warm: as the service, which stays up; the first of each is its warm-up.
         await TimedAsync(server, calendar, OneRegion());
         await TimedAsync(server, calendar, AllRegions());
@@ -133,6 +134,24 @@ internal static class SimulationBenchmark
             string Met(double seconds, string when) => $"{(seconds < target ? "met" : "not met")} {when}";
         }
         Line("");
+        Line("## What a cold run spends its time on");
+        Line("");
+        Line("The sixteen regions in a new process (`--frio-desglose todas`), each expensive first use on its own before the simulation, in this order, then the simulation (what is left " +
+            "cold) and a second one in the same process. JIT: the methods the runtime compiled during the phase and the time it spent compiling them, on any thread " +
+            "(`System.Runtime.JitInfo`; background recompilations included, so it can exceed the phase's wall time). Statements: the wall time of the simulation's round trips " +
+            "(Npgsql's activities).");
+        Line("");
+        Line("| phase | wall | CPU | JIT: methods | JIT: time | notes |");
+        Line("| --- | --- | --- | --- | --- | --- |");
+        foreach (var row in breakdown.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('|')))
+        {
+            Line(row);
+        }
+        Line("");
+        if (serviceDll is not null)
+        {
+            Line(await ServiceStartBenchmark.RunAsync(server, serviceDll, repetitions == 3 ? 1 : 3));
+        }
         if (output is not null)
         {
             await File.WriteAllTextAsync(output, report.ToString());
@@ -154,25 +173,27 @@ internal static class SimulationBenchmark
 
         async Task<(Timing, TimeSpan, TimeSpan)> ColdAsync(string name)
         {
-            var self = Environment.ProcessPath!;
-            var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
-            if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-            {
-                start.ArgumentList.Add(typeof(SimulationBenchmark).Assembly.Location);
-            }
-            start.ArgumentList.Add("--frio");
-            start.ArgumentList.Add(name);
-            using var child = Process.Start(start)!;
-            var text = await child.StandardOutput.ReadToEndAsync();
-            await child.WaitForExitAsync();
-            if (child.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"the cold run «{name}» exited with {child.ExitCode}");
-            }
-            var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+            var line = (await ChildAsync("--frio", name)).Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
             var cold = JsonSerializer.Deserialize<ColdTiming>(line)!;
             return (cold.Run, TimeSpan.FromSeconds(cold.ProcessCpuSeconds), TimeSpan.FromSeconds(cold.ProcessWallSeconds));
         }
+    }
+
+    /// <summary>This benchmark again in a new process, with <paramref name="mode"/> and <paramref name="name"/>; what it printed.</summary>
+    private static async Task<string> ChildAsync(string mode, string name)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(SimulationBenchmark).Assembly.Location);
+        }
+        start.ArgumentList.Add(mode);
+        start.ArgumentList.Add(name);
+        using var child = Process.Start(start)!;
+        var text = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        return child.ExitCode == 0 ? text : throw new InvalidOperationException($"the child «{mode} {name}» exited with {child.ExitCode}");
     }
 
     private static async Task<Timing> TimedAsync(string server, HolidayCalendar calendar, Scenario scenario)
@@ -191,16 +212,16 @@ internal static class SimulationBenchmark
             commands.Count, (GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1_048_576.0);
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
-    internal sealed record ColdTiming(Timing Run, double ProcessCpuSeconds, double ProcessWallSeconds);
+    internal sealed record ColdTiming(Timing Run, double ProcessCpuSeconds, double ProcessWallSeconds, double WarmUpSeconds = 0);
 
     internal sealed record Timing(double WallSeconds, double CpuSeconds, int Messages, int Entries, long Commands, double AllocatedMiB);
 

@@ -21,6 +21,7 @@ public class BadSettingsTests
     [TestCase("FOCALIZACION_DB_MOTOR", Api, "FOCALIZACION_DB_MOTOR: debe usar un rol propio (Username) distinto del de FOCALIZACION_DB_API:")] // users are never served by the role that sees every region
     [TestCase("FOCALIZACION_PROXIES", "proxy.interno", "FOCALIZACION_PROXIES: «proxy.interno» no es una dirección IP")] // forwarded headers are believed only from addresses
     [TestCase("FOCALIZACION_SMTP_USUARIO", "u", "FOCALIZACION_SMTP_")] // credentials need a password and an encrypted connection
+    [TestCase("FOCALIZACION_SIMULACION_PRECALENTAR", "quizas", "FOCALIZACION_SIMULACION_PRECALENTAR: «quizas» no es «si» ni «no»")] // the warm-up is on or off, nothing in between
     public async Task A_bad_setting_stops_the_start_naming_it(string variable, string value, string message)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

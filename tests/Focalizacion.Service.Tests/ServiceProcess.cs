@@ -66,6 +66,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
         start.Environment["FOCALIZACION_DB_MOTOR"] = LocalRole(connectionString, MotorRole);
         start.Environment.Remove("FOCALIZACION_RELOJ");
         start.Environment.Remove("ASPNETCORE_URLS");
+        // Seconds of both cores per start, which most tests do not need (SimulationWarmUpTests turns it on).
+        start.Environment[Hosting.ServiceSettings.SimulationWarmUpVariable] = "no";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
@@ -81,15 +83,21 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>
     /// The service on <paramref name="connectionString"/>, its clock starting at <paramref name="clock"/>
-    /// (<c>FOCALIZACION_RELOJ</c>) and its mail written to <paramref name="mailFolder"/>, once it says it is ready.
+    /// (<c>FOCALIZACION_RELOJ</c>) and its mail written to <paramref name="mailFolder"/>, once it says it is ready;
+    /// <paramref name="environment"/> adds to (or overrides) its variables.
     /// </summary>
-    public static async Task<ServiceProcess> StartReadyAsync(string connectionString, OffsetDateTime clock, string mailFolder)
+    public static async Task<ServiceProcess> StartReadyAsync(string connectionString, OffsetDateTime clock, string mailFolder, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var service = Start(connectionString, new Dictionary<string, string>
+        var variables = new Dictionary<string, string>
         {
             ["FOCALIZACION_RELOJ"] = OffsetDateTimePattern.ExtendedIso.Format(clock),
             ["FOCALIZACION_CORREO_CARPETA"] = mailFolder,
-        });
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            variables[name] = value;
+        }
+        var service = Start(connectionString, variables);
         using var ready = await service.WaitForAsync("/salud/listo", HttpStatusCode.OK);
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), service.Output);
         return service;
@@ -143,6 +151,22 @@ internal sealed class ServiceProcess : IAsyncDisposable
             }
             await Task.Delay(PollInterval);
         }
+    }
+
+    /// <summary>Waits until the process has printed <paramref name="text"/>; whether it did before the deadline.</summary>
+    public async Task<bool> WaitForOutputAsync(string text)
+    {
+        var deadline = DateTime.UtcNow + StartDeadline;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.That(_process.HasExited, Is.False, () => $"the service exited with {_process.ExitCode}:\n{Output}");
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+            await Task.Delay(PollInterval);
+        }
+        return true;
     }
 
     /// <summary>One request; null while the process is not listening yet (before the deadline).</summary>

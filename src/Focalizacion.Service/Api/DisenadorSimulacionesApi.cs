@@ -11,6 +11,7 @@ using Focalizacion.Engine.Definitions;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Definitions;
 using Focalizacion.Runtime.Persistence;
+using Focalizacion.Service.Hosting;
 using Focalizacion.Service.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -46,7 +47,7 @@ internal static class DisenadorSimulacionesApi
     /// <summary>What the designer shows: the timeline with each entry's element, notes in Spanish and the incidents left open.</summary>
     internal sealed record DraftSimulationJson(IEnumerable<TimelineJson> Entradas, IReadOnlyList<string> Mensajes, IReadOnlyList<string> Incidentes);
 
-    private static async Task<IResult> SimulateAsync(HttpContext context, EngineRuntime engine, SchemaOwner owner, HolidayCalendar calendar)
+    private static async Task<IResult> SimulateAsync(HttpContext context, EngineRuntime engine, SchemaOwner owner, HolidayCalendar calendar, SimulationWarmUpService warmUp)
     {
         var (request, problem) = await ApiJson.ReadAsync<DraftSimulationRequest>(context.Request, MaxBodyBytes);
         if (problem is not null)
@@ -94,7 +95,7 @@ internal static class DisenadorSimulacionesApi
                 $"{result.Emails} correo(s) redactados y descartados: ninguno se envió",
             ];
             return TypedResults.Ok(new DraftSimulationJson(result.Timeline.Select(TimelineJson.From), notes, result.Incidents));
-        }, context.RequestAborted);
+        }, warmUp, context.RequestAborted);
     }
 
     /// <summary>The scenario the body asks for, or the 400 naming its field.</summary>

@@ -6,6 +6,7 @@ using Focalizacion.Cycle.Presentacion;
 using Focalizacion.Cycle.Simulation;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Persistence;
+using Focalizacion.Service.Hosting;
 using Focalizacion.Service.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,7 +33,7 @@ internal static class SimulacionesApi
             .Takes<JsonObject>().Produces<IEnumerable<TimelineJson>>()
             .WithSummary("Simula un ciclo completo en tiempo virtual, en una base desechable y sin enviar correos; responde la línea de tiempo (como simular --json)");
 
-    private static async Task<IResult> SimulateAsync(HttpContext context, EngineRuntime engine, SchemaOwner owner, HolidayCalendar calendar)
+    private static async Task<IResult> SimulateAsync(HttpContext context, EngineRuntime engine, SchemaOwner owner, HolidayCalendar calendar, SimulationWarmUpService warmUp)
     {
         if (!context.Request.HasJsonContentType())
         {
@@ -53,11 +54,14 @@ internal static class SimulacionesApi
             // The tables' owner's server connection: only it may create the throwaway database.
             var result = await Simulator.RunUnsentAsync(owner.Store.ConnectionString, calendar, scenario!, cancellationToken: context.RequestAborted);
             return TypedResults.Ok(result.Timeline.Select(TimelineJson.From));
-        }, context.RequestAborted);
+        }, warmUp, context.RequestAborted);
     }
 
-    /// <summary>Runs <paramref name="simulate"/> unless another simulation (this endpoint's or the designer's) is under way: then a 429.</summary>
-    internal static async Task<IResult> OneAtATimeAsync(Func<Task<IResult>> simulate, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="simulate"/> unless another simulation (this endpoint's or the designer's) is under way: then a 429.
+    /// The service's own warm-up is no user's: it stops and lets go first (<see cref="SimulationWarmUpService.YieldAsync"/>).
+    /// </summary>
+    internal static async Task<IResult> OneAtATimeAsync(Func<Task<IResult>> simulate, SimulationWarmUpService warmUp, CancellationToken cancellationToken)
     {
         if (!await OneAtATime.WaitAsync(TimeSpan.Zero, cancellationToken))
         {
@@ -65,6 +69,7 @@ internal static class SimulacionesApi
         }
         try
         {
+            await warmUp.YieldAsync();
             return await simulate();
         }
         finally

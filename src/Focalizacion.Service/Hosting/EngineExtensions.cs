@@ -1,3 +1,4 @@
+using Focalizacion.Calendar.Holidays;
 using Focalizacion.Cycle;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Events;
@@ -8,6 +9,7 @@ using Focalizacion.Runtime.Hosting;
 using Focalizacion.Runtime.Jobs;
 using Focalizacion.Runtime.Persistence;
 using Focalizacion.Service.Access;
+using NodaTime;
 
 namespace Focalizacion.Service.Hosting;
 
@@ -20,7 +22,8 @@ internal static class EngineExtensions
 {
     /// <summary>
     /// The engine as the CLI's <c>trabajador</c> runs it, except that its start-up (migrations,
-    /// catch-up) runs in the background with retries (<see cref="EngineStartupRetry"/>). The
+    /// catch-up) runs in the background with retries (<see cref="EngineStartupRetry"/>), followed
+    /// by the simulations' warm-up (<see cref="SimulationWarmUpService"/>). The
     /// calendar is read now, so a bad special-holiday file stops the start with its line.
     /// </summary>
     public static IHostApplicationBuilder AddEngine(this IHostApplicationBuilder builder)
@@ -35,6 +38,7 @@ internal static class EngineExtensions
         var motor = ServiceSettings.MotorConnectionString(configuration, owner, api);
         var clock = ServiceSettings.Clock(configuration);
         var mail = MailSettings.FromEnvironment();
+        var warmUp = ServiceSettings.SimulationWarmUp(configuration);
         // The conformity port reads the submitted document (registered first, so the cycle keeps it).
         services.AddSingleton<IConformityValidator>(sp => new DocumentConformity(new FocalizacionVersions(sp.GetRequiredService<Store>(), clock)));
         // The tables' owner migrates and grants the two other roles at start-up, and does nothing else
@@ -49,7 +53,11 @@ internal static class EngineExtensions
         });
         services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineStartup)));
         services.AddSingleton<EngineStartup>();
-        services.AddHostedService<EngineStartupRetry>();
+        services.AddSingleton<EngineStartupRetry>();
+        services.AddHostedService(sp => sp.GetRequiredService<EngineStartupRetry>());
+        services.AddSingleton(sp => new SimulationWarmUpService(warmUp, sp.GetRequiredService<EngineStartupRetry>(), sp.GetRequiredService<SchemaOwner>(),
+            sp.GetRequiredService<HolidayCalendar>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<ILogger<SimulationWarmUpService>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<SimulationWarmUpService>());
         return builder;
     }
 }

@@ -24,6 +24,11 @@ internal sealed partial class EngineStartupRetry(
     private static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestDelay = TimeSpan.FromSeconds(30);
 
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the start-up has succeeded (what waits on it runs after readiness's own work, not beside it).</summary>
+    public Task Started => _started.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Off the host's start-up path: the first attempt must not hold the server back.
@@ -36,6 +41,7 @@ internal sealed partial class EngineStartupRetry(
                 await startup.StartAsync(stoppingToken);
                 cycleYear.Log(await cycle.RunAsync(stoppingToken), evenIfNothingChanged: true);
                 CycleYearJobs.Register(recurring);
+                _started.TrySetResult();
                 return;
             }
             catch (Exception failure) when (!stoppingToken.IsCancellationRequested)

@@ -21,6 +21,9 @@ internal static class ServiceSettings
     /// <summary>Environment variable with the connection string of the running service's role (<see cref="MotorConnectionString"/>).</summary>
     public static string MotorDatabaseVariable => DatabaseRole.Motor.Variable;
 
+    /// <summary>Environment variable that turns off the simulations' warm-up at start (<see cref="SimulationWarmUp"/>): <c>no</c>; <c>si</c> or unset: on.</summary>
+    public const string SimulationWarmUpVariable = "FOCALIZACION_SIMULACION_PRECALENTAR";
+
     /// <summary>
     /// <c>FOCALIZACION_DB</c> (<see cref="DatabaseSetting.Variable"/>), else <c>ConnectionStrings:Focalizacion</c>: the
     /// tables' owner, for migrations and grants at start-up. There is no fallback: the local role and its password are only what
@@ -61,4 +64,12 @@ internal static class ServiceSettings
         var clock = ClockSetting.Parse(configuration[ClockSetting.Variable]);
         return clock.Success ? clock.Value : throw new ServiceConfigurationException(clock.Error);
     }
+
+    /// <summary>Whether the service warms its simulations up after it starts (<see cref="SimulationWarmUpVariable"/>); a value other than <c>si</c> or <c>no</c> stops the start-up naming it.</summary>
+    public static bool SimulationWarmUp(IConfiguration configuration) => configuration[SimulationWarmUpVariable] switch
+    {
+        null or "" or "si" => true,
+        "no" => false,
+        var other => throw new ServiceConfigurationException($"{SimulationWarmUpVariable}: «{other}» no es «si» ni «no» (precalentar las simulaciones al iniciar el servicio)"),
+    };
 }

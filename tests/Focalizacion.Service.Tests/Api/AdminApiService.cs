@@ -42,8 +42,12 @@ internal sealed class AdminApiService : IAsyncDisposable
 
     private readonly Dictionary<string, long> _ids;
 
-    private AdminApiService(TestDatabase database, ServiceProcess service, string mailFolder, Dictionary<string, string> tokens, Dictionary<string, long> ids)
+    private readonly IReadOnlyDictionary<string, string>? _environment;
+
+    private AdminApiService(TestDatabase database, ServiceProcess service, string mailFolder, Dictionary<string, string> tokens, Dictionary<string, long> ids,
+        IReadOnlyDictionary<string, string>? environment)
     {
+        _environment = environment;
         Database = database;
         Service = service;
         MailFolder = mailFolder;
@@ -77,11 +81,14 @@ internal sealed class AdminApiService : IAsyncDisposable
     /// <summary>Where the service's clock started (its last start's, after <see cref="RestartAsync"/>).</summary>
     public Instant ClockStart { get; private set; }
 
-    /// <summary>As <see cref="StartAsync(Instant)"/> at <see cref="Start"/>.</summary>
+    /// <summary>As <see cref="StartAsync(Instant, IReadOnlyDictionary{string, string})"/> at <see cref="Start"/>.</summary>
     public static Task<AdminApiService> StartAsync() => StartAsync(Start);
 
-    /// <summary>The service on a fresh database, its clock starting at <paramref name="start"/>, with the test users and their tokens (valid 30 days from then).</summary>
-    public static async Task<AdminApiService> StartAsync(Instant start)
+    /// <summary>
+    /// The service on a fresh database, its clock starting at <paramref name="start"/>, with the test users and their tokens (valid 30 days from then);
+    /// <paramref name="environment"/> adds to its variables, at every start.
+    /// </summary>
+    public static async Task<AdminApiService> StartAsync(Instant start, IReadOnlyDictionary<string, string>? environment = null)
     {
         var database = await TestDatabase.CreateCycleAsync();
         // The users exist before the service starts; their tokens are valid at the service's clock.
@@ -92,7 +99,7 @@ internal sealed class AdminApiService : IAsyncDisposable
             (ids[email], tokens[email]) = await CreateUserAsync(database, start, email, role, region, name);
         }
         var mail = ServiceProcess.NewMailFolder();
-        return new AdminApiService(database, await LaunchAsync(database, mail, start), mail, tokens, ids) { ClockStart = start };
+        return new AdminApiService(database, await LaunchAsync(database, mail, start, environment), mail, tokens, ids, environment) { ClockStart = start };
     }
 
     /// <summary>
@@ -123,7 +130,7 @@ internal sealed class AdminApiService : IAsyncDisposable
     public async Task RestartAsync(Instant start)
     {
         await Service.DisposeAsync();
-        Service = await LaunchAsync(Database, MailFolder, start);
+        Service = await LaunchAsync(Database, MailFolder, start, _environment);
         ClockStart = start;
     }
 
@@ -133,8 +140,8 @@ internal sealed class AdminApiService : IAsyncDisposable
     /// <summary><paramref name="start"/> in mainland summer time (−03), as the service's clock is set.</summary>
     private static OffsetDateTime ClockAt(Instant start) => start.WithOffset(Offset.FromHours(-3));
 
-    private static Task<ServiceProcess> LaunchAsync(TestDatabase database, string mail, Instant start) =>
-        ServiceProcess.StartReadyAsync(database.ConnectionString, ClockAt(start), mail);
+    private static Task<ServiceProcess> LaunchAsync(TestDatabase database, string mail, Instant start, IReadOnlyDictionary<string, string>? environment) =>
+        ServiceProcess.StartReadyAsync(database.ConnectionString, ClockAt(start), mail, environment);
 
     /// <summary>A request as <paramref name="who"/> (a test user's e-mail; null: no credentials).</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? who, HttpContent? content = null)

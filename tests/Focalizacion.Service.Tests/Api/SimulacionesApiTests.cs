@@ -7,7 +7,7 @@ namespace Focalizacion.Service.Tests.Api;
 [NonParallelizable]
 public sealed class SimulacionesApiTests : ApiServiceFixture
 {
-    private const string Scenario = """
+    internal const string Scenario = """
         { "anioPresupuestario": 2027,
           "regiones": ["AI"],
           "focalizacionAnterior": ["AI"],
