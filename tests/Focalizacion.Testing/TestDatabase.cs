@@ -81,6 +81,21 @@ public sealed class TestDatabase : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Waits (up to a minute) until the instance of <paramref name="correlationKey"/> ("NB/2027") has a token
+    /// waiting for <paramref name="message"/>: a send task's email is written before it is sent, and the
+    /// instance moves on to its next wait only once the send is done.
+    /// </summary>
+    public async Task<bool> AwaitsAsync(string correlationKey, string message) =>
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(60), async () =>
+        {
+            await using var command = Store.DataSource.CreateCommand(
+                "SELECT count(*) FROM bookmarks b JOIN workflow_instances i ON i.id = b.instance_id WHERE i.correlation_key = $1 AND b.kind = 'Message' AND b.key = $2");
+            command.Parameters.Add(new() { Value = correlationKey });
+            command.Parameters.Add(new() { Value = message });
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        });
+
     public async Task ExecuteAsync(string sql)
     {
         await using var command = Store.DataSource.CreateCommand(sql);

@@ -104,6 +104,7 @@ public sealed class FocalizacionesApiTests : ApiServiceFixture
         Assert.That(ajuste, Does.Contain(problems.First(p => p.Contains("PDF del acta", StringComparison.Ordinal))), "the ajuste lists the problems found");
 
         // The corrected final, with the acta, is reviewed again and applies by its version.
+        Assert.That(await Api.Database.AwaitsAsync($"{Region}/{Year}", Focalizacion.Cycle.Events.CycleEvent.FinalRecibida), "once the ajuste is sent, the cycle awaits the corrected final");
         var second = await AdminApiService.ReadAsync(
             await UploadAsync(Region, "final", AdminApiService.GoreBi, FocalizacionSamples.Workbook(FocalizacionSamples.Of(Region, Year, Stage.Final)), FocalizacionSamples.Pdf),
             HttpStatusCode.Created);

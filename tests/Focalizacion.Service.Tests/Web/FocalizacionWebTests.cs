@@ -123,6 +123,7 @@ public sealed class FocalizacionWebTests : WebFixture
         {
             Assert.That(ajuste, Does.Contain(failure), "the ajuste oficio lists every failed requirement");
         }
+        Assert.That(await Api.Database.AwaitsAsync("NB/2027", CycleEvent.FinalRecibida), "once the ajuste is sent, the cycle awaits the corrected final");
         await SignOutAsync();
 
         // The GORE corrects it and adds the acta, first with a mistyped commune: the workbook is refused,

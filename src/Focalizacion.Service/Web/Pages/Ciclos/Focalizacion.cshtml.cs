@@ -139,7 +139,8 @@ internal sealed class FocalizacionModel(
         {
             return BadRequest();
         }
-        await ShowAsync(anio, region);
+        // The acta the form carries is read from the form below, not offered again from the archive.
+        await ShowAsync(anio, region, offerLastActa: false);
         if (FocalizacionVersions.StageOf(form["etapa"]) is not { } stage)
         {
             return NotFound();
@@ -236,7 +237,8 @@ internal sealed class FocalizacionModel(
         return found;
     }
 
-    private async Task<bool> ShowAsync(int anio, string region)
+    /// <summary>Reads the region-year's focalización for the page; <paramref name="offerLastActa"/>: with no acta on the form yet, offers the last final's.</summary>
+    private async Task<bool> ShowAsync(int anio, string region, bool offerLastActa = true)
     {
         if (ChooseRegion(anio, region) is not { } found)
         {
@@ -247,7 +249,7 @@ internal sealed class FocalizacionModel(
         Submittable = caller.May(Capability.RegistrarEventosGore)
             ? [.. Enum.GetValues<Stage>().Where(s => Reading.Awaits(FocalizacionActions.EventOf(s)))]
             : [];
-        if (Acta is null && Submittable.Contains(Stage.Final) && Reading.Versions.LastOrDefault(v => v.Stage == Stage.Final)?.ActaId is { } last)
+        if (offerLastActa && Acta is null && Submittable.Contains(Stage.Final) && Reading.Versions.LastOrDefault(v => v.Stage == Stage.Final)?.ActaId is { } last)
         {
             // A new version after an ajuste keeps the last one's acta unless another file replaces it.
             var archived = await database.ReadAsync(caller, () => database.Archive.FindAsync(last, HttpContext.RequestAborted), HttpContext.RequestAborted);
