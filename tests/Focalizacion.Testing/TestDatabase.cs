@@ -75,9 +75,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
-    public async Task<long> ScalarAsync(string sql)
+    /// <summary>The number <paramref name="sql"/> returns, its <paramref name="parameters"/> as <c>$1</c>, <c>$2</c>…</summary>
+    public async Task<long> ScalarAsync(string sql, params object[] parameters)
     {
         await using var command = Store.DataSource.CreateCommand(sql);
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new() { Value = value });
+        }
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -87,14 +92,9 @@ public sealed class TestDatabase : IAsyncDisposable
     /// instance moves on to its next wait only once the send is done.
     /// </summary>
     public async Task<bool> AwaitsAsync(string correlationKey, string message) =>
-        await Eventually.WithinAsync(TimeSpan.FromSeconds(60), async () =>
-        {
-            await using var command = Store.DataSource.CreateCommand(
-                "SELECT count(*) FROM bookmarks b JOIN workflow_instances i ON i.id = b.instance_id WHERE i.correlation_key = $1 AND b.kind = 'Message' AND b.key = $2");
-            command.Parameters.Add(new() { Value = correlationKey });
-            command.Parameters.Add(new() { Value = message });
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
-        });
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(60), async () => await ScalarAsync(
+            "SELECT count(*) FROM bookmarks b JOIN workflow_instances i ON i.id = b.instance_id WHERE i.correlation_key = $1 AND b.kind = $2 AND b.key = $3",
+            correlationKey, nameof(Focalizacion.Engine.Execution.TokenWait.Message), message) > 0);
 
     public async Task ExecuteAsync(string sql)
     {
