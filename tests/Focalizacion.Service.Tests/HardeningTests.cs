@@ -111,6 +111,29 @@ public sealed class HardeningTests
         });
     }
 
+    [Test]
+    public async Task Many_requests_at_once_share_a_bounded_pool_of_the_API_role_s_connections()
+    {
+        // Eight times the pool's size, all at once: the ones beyond it wait for a connection in the service.
+        var requests = Enumerable.Range(0, 8 * Hosting.ServiceSettings.ApiPoolSize).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/ciclos/2027/NB");
+            request.Headers.Authorization = new("Bearer", _gore);
+            using var response = await _service.Client.SendAsync(request);
+            return response.StatusCode;
+        });
+        var answers = await Task.WhenAll(requests);
+        var apiRole = Focalizacion.Runtime.Hosting.DatabaseRole.RoleOf(_database.ApiConnectionString);
+        var connections = await _database.ScalarAsync(
+            $"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND usename = '{apiRole}'");
+        Assert.Multiple(() =>
+        {
+            Assert.That(answers, Is.All.EqualTo(HttpStatusCode.OK));
+            // Connections stay open in the pool after their requests: what was opened is still there to count.
+            Assert.That(connections, Is.InRange(1, Hosting.ServiceSettings.ApiPoolSize));
+        });
+    }
+
     [TestCase("limite=abc", "limite: «abc» no es un número entero")]
     [TestCase("antesDe=1e9", "antesDe: «1e9» no es un número entero")]
     public async Task A_query_parameter_that_does_not_bind_is_a_400_naming_it(string query, string detail)

@@ -8,7 +8,7 @@ namespace Focalizacion.Runtime.Access;
 /// </summary>
 public sealed record RegionScope
 {
-    /// <summary>The PostgreSQL setting the policies read (<c>focalizacion_alcance_incluye</c>).</summary>
+    /// <summary>The PostgreSQL setting the policies read (<c>focalizacion_alcance()</c>, Cycle migration 0012).</summary>
     public const string Setting = "focalizacion.alcance";
 
     private RegionScope(IReadOnlyList<string>? regions) => Regions = regions;

@@ -147,6 +147,42 @@ public sealed class RowLevelSecurityTests
     }
 
     [Test]
+    public async Task Every_region_policy_reads_the_scope_once_per_query_not_once_per_row()
+    {
+        var tables = await StringsAsync(_owner.DataSource, "SELECT tablename FROM pg_policies WHERE policyname = 'por_region' ORDER BY tablename");
+        Assert.That(tables, Is.SupersetOf(RegionalTables));
+        await using var connection = await _apiRole.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await ExecuteAsync(connection, "SELECT set_config('focalizacion.alcance', 'NB', true)", transaction);
+        foreach (var table in tables)
+        {
+            await using var explain = new NpgsqlCommand($"EXPLAIN SELECT * FROM {table}", connection, transaction);
+            await using var reader = await explain.ExecuteReaderAsync();
+            var plan = new System.Text.StringBuilder();
+            while (await reader.ReadAsync())
+            {
+                plan.AppendLine(reader.GetString(0));
+            }
+            // An InitPlan is evaluated once for the statement; a setting read in the row filter would be read for every row.
+            Assert.That(plan.ToString(), Does.Contain("InitPlan").And.Not.Contain("current_setting"), $"{table}:\n{plan}");
+        }
+    }
+
+    [Test]
+    public async Task A_prepared_statement_sees_the_scope_set_before_each_execution()
+    {
+        await using var connection = await _apiRole.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM workflow_instances WHERE region IS DISTINCT FROM 'NB'", connection, transaction);
+        await count.PrepareAsync();
+        foreach (var (scope, expected) in new[] { ("NB", 0L), ("BI", 1L), ("NB", 0L), ("NB,BI,AR", 2L) })
+        {
+            await ExecuteAsync(connection, $"SELECT set_config('focalizacion.alcance', '{scope}', true)", transaction);
+            Assert.That(Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(expected), scope);
+        }
+    }
+
+    [Test]
     public async Task The_scope_does_not_outlive_its_transaction_on_a_pooled_connection()
     {
         // As the service pools: one connection, handed on without a reset.
