@@ -82,7 +82,8 @@ while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
 done
 base="http://127.0.0.1:$port"
 mkdir -p "$work/correo"
-FOCALIZACION_DB="$owner" FOCALIZACION_DB_API="$api" FOCALIZACION_DB_MOTOR="$motor" FOCALIZACION_CORREO_CARPETA="$work/correo" FOCALIZACION_RELOJ="$(cat "$work/datos/reloj")" \
+# No simulation warm-up: its background runs (about 13 s after readiness) would share the cores with the measured runs.
+FOCALIZACION_SIMULACION_PRECALENTAR=no FOCALIZACION_DB="$owner" FOCALIZACION_DB_API="$api" FOCALIZACION_DB_MOTOR="$motor" FOCALIZACION_CORREO_CARPETA="$work/correo" FOCALIZACION_RELOJ="$(cat "$work/datos/reloj")" \
     dotnet src/Focalizacion.Service/bin/Release/net10.0/focalizacion-servicio.dll --urls "$base" >"$work/servicio.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 1 120); do

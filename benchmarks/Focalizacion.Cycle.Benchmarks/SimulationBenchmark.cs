@@ -64,8 +64,10 @@ internal static class SimulationBenchmark
         }
         for (int i = 0; i < runs; i++)
         {
+            var jit = (Methods: System.Runtime.JitInfo.GetCompiledMethodCount(), Time: System.Runtime.JitInfo.GetCompilationTime());
             var run = await TimedAsync(server, calendar, AllRegions());
-            Console.WriteLine($"{run.WallSeconds:N2} s wall, {run.CpuSeconds:N2} s CPU, {run.Commands:N0} commands, {run.AllocatedMiB:N0} MiB");
+            Console.WriteLine($"{run.WallSeconds:N2} s wall, {run.CpuSeconds:N2} s CPU, {run.Commands:N0} commands, {run.AllocatedMiB:N0} MiB, " +
+                $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount() - jit.Methods:N0} methods in {(System.Runtime.JitInfo.GetCompilationTime() - jit.Time).TotalSeconds:N2} s");
         }
     }
 

@@ -90,7 +90,7 @@ internal sealed partial class SimulationWarmUpService(
         base.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Simulations warmed up: {Runs} small simulations in throwaway databases took {Seconds:N1} s")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Simulations warmed up: {Runs} simulations of every region in throwaway databases took {Seconds:N1} s")]
     private partial void LogWarmedUp(int runs, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Simulation warm-up stopped: a user's simulation runs instead")]

@@ -15,6 +15,21 @@ public sealed class SimulationWarmUpTests
     private static readonly Dictionary<string, string> WarmUpOn = new() { [ServiceSettings.SimulationWarmUpVariable] = "si" };
 
     [Test]
+    public void The_warm_up_simulates_every_region_acting_and_idle_as_users_scenarios_do()
+    {
+        // The JIT recompiles what is hot only after enough calls: two regions left a user's sixteen on the first, slow code.
+        var scenario = Focalizacion.Cycle.Simulation.SimulationWarmUp.Scenario(2027);
+        var acting = scenario.Events.Select(e => e.Region.IsoSuffix).Distinct().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(scenario.Regions, Is.EquivalentTo(Focalizacion.Calendar.Regions.RegionRegistry.All));
+            Assert.That(acting, Has.Count.EqualTo(8), "half act on time");
+            Assert.That(scenario.WithPreviousFocalizacion.Count(r => acting.Contains(r.IsoSuffix)), Is.EqualTo(4), "half of the acting ones with a previous focalización");
+            Assert.That(scenario.WithPreviousFocalizacion.Count(r => !acting.Contains(r.IsoSuffix)), Is.EqualTo(4), "and half of the idle ones");
+        });
+    }
+
+    [Test]
     public async Task The_warm_up_runs_after_start_without_touching_the_live_data()
     {
         await using var api = await AdminApiService.StartAsync(AdminApiService.Start, WarmUpOn);
