@@ -5,10 +5,10 @@ using Focalizacion.Access.Tokens;
 using Focalizacion.Access.Users;
 using Focalizacion.Calendar.Regions;
 using Focalizacion.Cycle;
-using Focalizacion.Cycle.Benchmarks;
 using Focalizacion.Cycle.Correo;
 using Focalizacion.Cycle.Events;
 using Focalizacion.Cycle.Handlers;
+using Focalizacion.Cycle.Simulation;
 using Focalizacion.Cycle.Starting;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Hosting;
@@ -65,7 +65,7 @@ var recorder = new CycleEventRecorder(runtime.Instances, new DeclaredConformity(
 var starter = new CycleStarter(runtime, calendar);
 await CycleBootstrap.PrepareAsync(runtime, Actor.Simulation);
 // Before the first year there is no history: the scenario's "previous focalización" of 2020, as the simulation records it.
-foreach (var region in CycleScenarios.WithPrevious)
+foreach (var region in SimulationWarmUp.WithPrevious)
 {
     await new CycleRecords(store).RecordOutcomeAsync(region.IsoSuffix, FirstBudgetYear - 1, CycleOutcomes.Final, start, "escenario");
 }
@@ -87,7 +87,7 @@ for (int year = FirstBudgetYear; year <= LastCompleteYear + 1; year++)
     {
         continue;
     }
-    foreach (var scenarioEvent in CycleScenarios.Realistic(budgetYear).Events)
+    foreach (var scenarioEvent in SimulationWarmUp.Scenario(budgetYear).Events)
     {
         actions.Add((scenarioEvent.At, actions.Count, async () =>
             (await recorder.RecordAsync(scenarioEvent.Region.IsoSuffix, budgetYear, scenarioEvent.Event, scenarioEvent.Data, Actor.Simulation)).Applied));

@@ -13,7 +13,7 @@ using Focalizacion.Runtime.Persistence;
 // Usage: dotnet run -c Release -- [output.md] [--rapido] [--perfil] [--simulacion]
 // Measures the real Simulator (shipped workflow, engine, handlers, PostgreSQL, virtual time) with
 // mail written as .eml files into a pickup folder (a temporary folder, removed afterwards):
-//  (a) one budget year, all 16 regions, the realistic scenario (CycleScenarios), and for reference
+//  (a) one budget year, all 16 regions, the realistic scenario (SimulationWarmUp.Scenario, the service's warm-up), and for reference
 //      the `simular` default (nobody acting);
 //  (b) consecutive simulations, one per budget year from 2027: 63 years × 16 regions = 1,008
 //      region-years (--rapido: 5 years, 80 region-years);
@@ -81,9 +81,9 @@ try
     Line($"- Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, workstation GC");
     Line($"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(quick ? " (quick mode: 5 budget years in (b))" : "")}");
     Line($"- Load average (1 min) at the start: {LoadAverage()} — anything else running on the machine (builds, other test runs) inflates the wall times below; PostgreSQL shares the same cores.");
-    Line($"- Realistic scenario: all 16 regions; 8 act on time ({string.Join(", ", CycleScenarios.Acting.Select(r => r.IsoSuffix))}), at 10:00 local time of the cycle year: " +
+    Line($"- Realistic scenario: all 16 regions; 8 act on time ({string.Join(", ", SimulationWarmUp.Acting.Select(r => r.IsoSuffix))}), at 10:00 local time of the cycle year: " +
         "presupuesto-exploratorio-registrado 10 June, focalizacion-preliminar-recibida 14 Nov, observaciones-enviadas 25 Nov, montos-preliminares-registrados 30 Nov, " +
-        $"focalizacion-final-recibida 29 Dec (conforme true); the other 8 do nothing; 8 have a previous year's focalización ({string.Join(", ", CycleScenarios.WithPrevious.Select(r => r.IsoSuffix))}). " +
+        $"focalizacion-final-recibida 29 Dec (conforme true); the other 8 do nothing; 8 have a previous year's focalización ({string.Join(", ", SimulationWarmUp.WithPrevious.Select(r => r.IsoSuffix))}). " +
         "Written as a scenario file and read by the real `ScenarioReader`.");
     Line("- Engine steps: the sum of the instances' step counters (every start, timer, delivered effect and recorded event that moved a token), read before the database is dropped.");
     Line("");
@@ -97,7 +97,7 @@ try
         Line("");
         Line("| scenario | wall time | of which: create + migrate + drop the database | messages | messages/s | engine steps | journal lines | process CPU | peak working set | peak managed heap |");
         Line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        foreach (var (name, scenario) in new[] { ("realistic (8 acting, 8 idle)", CycleScenarios.Realistic(FirstBudgetYear)), ("`simular 2027` default (nobody acts)", Scenario.Empty(FirstBudgetYear)) })
+        foreach (var (name, scenario) in new[] { ("realistic (8 acting, 8 idle)", SimulationWarmUp.Scenario(FirstBudgetYear)), ("`simular 2027` default (nobody acts)", Scenario.Empty(FirstBudgetYear)) })
         {
             sampler.Reset();
             var run = await SimulateAsync(scenario);
@@ -119,7 +119,7 @@ try
         sampler.Reset();
         for (int year = FirstBudgetYear; year < FirstBudgetYear + years && total.Elapsed < timeBudget; year++)
         {
-            var run = await SimulateAsync(CycleScenarios.Realistic(year));
+            var run = await SimulateAsync(SimulationWarmUp.Scenario(year));
             runs.Add(run);
             Console.WriteLine($"  {year}: {run.Wall.TotalSeconds:N1} s, {run.Messages} messages, {run.Steps} steps, {run.Refused} refused");
         }
@@ -162,7 +162,7 @@ try
     Line("");
     var pickup = Path.Combine(pickupRoot, "perfil");
     var profileWatch = Stopwatch.StartNew();
-    var phases = await PhaseProfile.RunAsync(server, calendar, CycleScenarios.Realistic(FirstBudgetYear), pickup);
+    var phases = await PhaseProfile.RunAsync(server, calendar, SimulationWarmUp.Scenario(FirstBudgetYear), pickup);
     profileWatch.Stop();
     Line("| phase | time | share | calls |");
     Line("| --- | --- | --- | --- |");

@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Text;
 using Focalizacion.Access.Tokens;
 using Focalizacion.Access.Users;
+using Focalizacion.Cycle.Simulation;
 using Focalizacion.Runtime;
 using Focalizacion.Runtime.Hosting;
 using Focalizacion.Runtime.Persistence;
@@ -55,7 +56,7 @@ internal static class ServiceStartBenchmark
         {
         }
         var token = await TokenAsync(owner);
-        var body = CycleScenarios.Json(2027);
+        var body = SimulationWarmUp.ScenarioJson(2027);
 
         var runs = new List<(string Mode, Run Run)>();
         for (int i = 0; i < repetitions; i++)

@@ -26,7 +26,7 @@ internal static class SimulationBenchmark
     /// <summary>One region (Ñuble) where nobody acts: the whole fallback path, its oficios and the outcome.</summary>
     public static Scenario OneRegion() => Scenario.Empty(BudgetYear) with { Regions = [RegionRegistry.ByIsoSuffix("NB")] };
 
-    public static Scenario AllRegions() => CycleScenarios.Realistic(BudgetYear);
+    public static Scenario AllRegions() => SimulationWarmUp.Scenario(BudgetYear);
 
     private static Scenario Named(string name) => name == "una" ? OneRegion() : AllRegions();
 

@@ -24,7 +24,7 @@ namespace Focalizacion.Cycle.Simulation;
 /// </remarks>
 public static class SimulationWarmUp
 {
-    /// <summary>How many times the scenario runs (about 10 s of work after the service is ready, on two cores).</summary>
+    /// <summary>How many times the scenario runs (about 13 s of work after the service is ready, on two cores).</summary>
     public const int Runs = 4;
 
     /// <summary>What a region acting on time does, in the cycle year (budget year − 1), at 10:00 local time.</summary>
